@@ -1,0 +1,2 @@
+// netmirror uses the system Chromium (Debian's `chromium`); never download a browser.
+module.exports = { skipDownload: true };

@@ -1,0 +1,87 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { authenticate } from "./auth/middleware";
+import { authPages } from "./auth/pages";
+import { authRoutes } from "./auth/routes";
+import { SESSION_COOKIE } from "./auth/sessions";
+import { healthRoutes } from "./health/routes";
+import type { AppEnv, Deps } from "./lib/app-env";
+import { staticAssets } from "./lib/assets";
+import { AppError, errorBody, toAppError } from "./lib/errors";
+import { csrfGuard, requestId, requestLog, securityHeaders } from "./lib/middleware";
+import { memberRoutes } from "./members/routes";
+import { networkPages } from "./networks/pages";
+import { networkRoutes } from "./networks/routes";
+import { userPages } from "./users/pages";
+import { userRoutes } from "./users/routes";
+
+export type { Deps } from "./lib/app-env";
+
+/** Largest request body we accept: a big roster import fits, a flood does not. */
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+function wantsHtml(c: Context): boolean {
+  return !c.req.path.startsWith("/api/") && (c.req.header("Accept") ?? "").includes("text/html");
+}
+
+/**
+ * Builds the whole application from its dependencies. Nothing here reads the environment or opens
+ * files other than the templates already loaded into `deps.views`.
+ */
+export function createApp(deps: Deps) {
+  const { db, clock, config, logger, views } = deps;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(requestId());
+  app.use(requestLog(logger));
+  app.use(securityHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large", `The request body is larger than ${BODY_LIMIT_BYTES / 1024 / 1024} MB`);
+      },
+    }),
+  );
+  app.use(csrfGuard(config, SESSION_COOKIE));
+  app.use(authenticate(db, clock));
+
+  const api = new OpenAPIHono<AppEnv>();
+  for (const routes of [healthRoutes, authRoutes, userRoutes, networkRoutes, memberRoutes]) api.route("/", routes(deps));
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "netmirror API", version: "1", description: "Temperature checks and mirror reports for healthcare networks." },
+    servers: [{ url: `${config.publicUrl}/api/v1` }],
+  });
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.route("/api/v1", api);
+
+  app.route("/", staticAssets());
+  app.route("/", authPages(deps));
+  app.route("/", networkPages(deps));
+  app.route("/", userPages(deps));
+
+  app.notFound((c) => {
+    throw new AppError("not_found", "There is nothing at this address");
+  });
+
+  app.onError((err, c) => {
+    const appError = toAppError(err);
+    const id = c.get("requestId") ?? "unknown";
+    if (appError.code === "internal")
+      logger.error("unhandled error", { requestId: id, error: err instanceof Error ? err.stack : String(err) });
+    if (appError.retryAfterSeconds) c.header("Retry-After", String(appError.retryAfterSeconds));
+    if (wantsHtml(c)) {
+      return c.html(
+        views.render("error", { title: appError.message, status: appError.status, error: appError, requestId: id, actor: c.get("actor") }),
+        appError.status,
+      );
+    }
+    return c.json(errorBody(appError, id), appError.status);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

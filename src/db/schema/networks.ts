@@ -1,0 +1,12 @@
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const STAGES = ["forming", "developing", "established", "renewing"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const networks = sqliteTable("networks", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  stage: text("stage", { enum: STAGES }).notNull().default("forming"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -1,0 +1,35 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Actor } from "../auth/actor";
+import type { PdfRenderer } from "../reports/renderer";
+import type { Clock } from "./clock";
+import type { Config } from "./config";
+import type { Db } from "./db";
+import type { Views } from "./html";
+import type { Logger } from "./logger";
+import { validationError } from "./validation";
+
+/** Everything the app is built from; server.ts makes the real ones, tests make their own. */
+export interface Deps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  views: Views;
+  renderer: PdfRenderer;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    actor: Actor | null;
+  };
+}
+
+/** A router for /api/v1 whose zod validation failures become our 400 error shape. */
+export function apiRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target);
+    },
+  });
+}

@@ -1,0 +1,83 @@
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** Every error code the API answers with, and its HTTP status. */
+const STATUS = {
+  invalid_input: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  not_found: 404,
+  conflict: 409,
+  already_submitted: 409,
+  not_ready: 409,
+  gone: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof STATUS;
+
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
+/** The status an error code maps to. */
+export function codeToStatus(code: ErrorCode): ContentfulStatusCode {
+  return STATUS[code];
+}
+
+/**
+ * The one error type verbs and handlers throw; `onError` turns it into the JSON error shape or a
+ * friendly HTML page.
+ * @example throw new AppError("not_found", "Network not found")
+ */
+export class AppError extends HTTPException {
+  readonly code: ErrorCode;
+  readonly details?: ErrorDetail[];
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ErrorCode, message: string, options: { details?: ErrorDetail[]; retryAfterSeconds?: number } = {}) {
+    super(codeToStatus(code), { message });
+    this.code = code;
+    this.details = options.details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+/** A 400 naming one field. */
+export function invalidField(field: string, message: string): AppError {
+  return new AppError("invalid_input", `${field}: ${message}`, { details: [{ field, message }] });
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+
+/** Turns any thrown value into an AppError; unknown errors become a bare 500. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    if (err.status === 413) return new AppError("payload_too_large", "The request body is too large");
+    if (err.status === 400) return new AppError("invalid_json", "The request body is not valid JSON");
+    if (err.status === 401) return new AppError("unauthorized", "Please sign in");
+    if (err.status === 403) return new AppError("forbidden", "You may not do this");
+    if (err.status === 404) return new AppError("not_found", "Not found");
+  }
+  return new AppError("internal", "Something went wrong");
+}
+
+/** The JSON body of an error response. */
+export function errorBody(err: AppError, requestId: string) {
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.details ? { details: err.details } : {}),
+      requestId,
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { seedDemo } from "./demo/seed";
+import { systemClock } from "./lib/clock";
+import { ConfigError, loadConfig } from "./lib/config";
+import { openDatabase } from "./lib/db";
+import { loadViews } from "./lib/html";
+import { createLogger } from "./lib/logger";
+import { createPdfRenderer } from "./reports/renderer";
+import { ensureFirstAdmin } from "./users/first-admin";
+
+/** Reads the configuration, opens the database and serves netmirror until SIGTERM or SIGINT. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`netmirror: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const clock = systemClock;
+  const db = openDatabase(join(config.dataDir, "netmirror.db"));
+  const demoLogins = config.demo ? await seedDemo({ db, clock, config, logger }) : undefined;
+  await ensureFirstAdmin({ db, clock, logger }, config.admin);
+  const renderer = createPdfRenderer({ executablePath: config.chromiumPath, logger });
+  const app = createApp({ db, config, clock, logger, views: loadViews(), renderer });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info("netmirror is listening", { port: info.port, url: config.publicUrl });
+    process.stdout.write(`\nnetmirror is running at ${config.publicUrl}\n`);
+    for (const login of demoLogins ?? []) process.stdout.write(`  demo ${login.role}: ${login.email} / ${login.password}\n`);
+    process.stdout.write("\n");
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutting down", { signal });
+    // Stop accepting, let in-flight requests finish, then close the browser and the database.
+    server.close(async () => {
+      await renderer.close();
+      db.$client.close();
+      logger.info("stopped");
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(1), 20_000).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+void main();

@@ -1,0 +1,71 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { requireGlobal } from "../auth/access";
+import { ROLES } from "../db/schema";
+import type { AppEnv, Deps } from "../lib/app-env";
+import { AppError } from "../lib/errors";
+import { formErrors, formFields, loginRedirect, page, pageActor, zodFormErrors } from "../lib/pages";
+import { CreateUserSchema, passwordSchema } from "./schemas";
+import { createUser, listUsers, updateUser } from "./service";
+
+const LABELS = { email: "Email", name: "Name", role: "Role", password: "Password" };
+const NOTICES: Record<string, string> = {
+  created: "The user was created. Tell them their email and password; they can change the password under Account.",
+  deactivated: "The user was deactivated. Their sessions and API tokens stopped working.",
+  activated: "The user was activated.",
+  reset: "The password was reset. The user has been signed out everywhere.",
+};
+
+/** The administrator's user list: create, deactivate, reactivate, reset a password. */
+export function userPages(deps: Deps) {
+  const { views } = deps;
+  const app = new Hono<AppEnv>();
+
+  const render = (c: Parameters<typeof page>[0], extra: Record<string, unknown> = {}, status: 200 | 400 = 200) =>
+    page(c, views, "admin/users", { title: "Users", users: listUsers(deps.db), roles: ROLES, ...extra }, status);
+
+  app.use("/admin/*", async (c, next) => {
+    if (!pageActor(c)) return loginRedirect(c);
+    requireGlobal(c.get("actor"), "manageUsers");
+    return next();
+  });
+
+  app.get("/admin/users", (c) => render(c, { notice: NOTICES[c.req.query("done") ?? ""] }));
+
+  app.post("/admin/users", async (c) => {
+    const actor = requireGlobal(c.get("actor"), "manageUsers");
+    const fields = await formFields(c);
+    const parsed = CreateUserSchema.safeParse({ email: fields.email, name: fields.name, role: fields.role, password: fields.password });
+    if (!parsed.success) return render(c, { values: fields, ...zodFormErrors(parsed.error, LABELS) }, 400);
+    try {
+      await createUser(deps, parsed.data, actor.userId);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "conflict")
+        return render(c, { values: fields, ...formErrors([{ field: "email", message: err.message }]) }, 400);
+      throw err;
+    }
+    return c.redirect("/admin/users?done=created", 303);
+  });
+
+  app.post("/admin/users/:id/active", async (c) => {
+    const actor = requireGlobal(c.get("actor"), "manageUsers");
+    const active = (await formFields(c)).active === "true";
+    await updateUser(deps, c.req.param("id"), { active }, actor.userId);
+    return c.redirect(`/admin/users?done=${active ? "activated" : "deactivated"}`, 303);
+  });
+
+  app.post("/admin/users/:id/password", async (c) => {
+    const actor = requireGlobal(c.get("actor"), "manageUsers");
+    const parsed = z.object({ password: passwordSchema }).safeParse(await formFields(c));
+    if (!parsed.success)
+      return render(
+        c,
+        formErrors([{ field: `reset-${c.req.param("id")}`, message: `New password ${parsed.error.issues[0]?.message ?? "is not valid"}` }]),
+        400,
+      );
+    await updateUser(deps, c.req.param("id"), { password: parsed.data.password }, actor.userId);
+    return c.redirect("/admin/users?done=reset", 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,92 @@
+import { and, asc, eq } from "drizzle-orm";
+import { hashPassword } from "../auth/passwords";
+import { endAllSessions } from "../auth/sessions";
+import { grants, users } from "../db/schema";
+import { recordAudit } from "../lib/audit";
+import type { Clock } from "../lib/clock";
+import type { Db } from "../lib/db";
+import { AppError, invalidField, notFound } from "../lib/errors";
+import { newId } from "../lib/ids";
+import type { CreateUserInput, UpdateUserInput, UserView } from "./schemas";
+
+type UserRow = typeof users.$inferSelect;
+
+export function userView(row: UserRow): UserView {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, active: row.active, createdAt: row.createdAt.toISOString() };
+}
+
+export function findUserByEmail(db: Db, email: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
+}
+
+/** Creates a user; 409 when the email is taken. */
+export async function createUser(deps: { db: Db; clock: Clock }, input: CreateUserInput, byUserId?: string): Promise<UserView> {
+  const { db, clock } = deps;
+  if (findUserByEmail(db, input.email))
+    throw new AppError("conflict", "A user with this email already exists", {
+      details: [{ field: "email", message: "is already in use" }],
+    });
+  const passwordHash = await hashPassword(input.password);
+  const row = db
+    .insert(users)
+    .values({ id: newId(), email: input.email, name: input.name, role: input.role, passwordHash, createdAt: clock.now() })
+    .returning()
+    .get();
+  recordAudit(db, clock, { userId: byUserId, action: "user.create", targetType: "user", targetId: row.id, detail: { role: row.role } });
+  return userView(row);
+}
+
+export function listUsers(db: Db): UserView[] {
+  return db.select().from(users).orderBy(asc(users.name)).all().map(userView);
+}
+
+/**
+ * Changes a user (admin). Deactivating or resetting the password ends their sessions at once; a
+ * deactivated user's API tokens stop working because every lookup checks `active`.
+ */
+export async function updateUser(
+  deps: { db: Db; clock: Clock },
+  userId: string,
+  input: UpdateUserInput,
+  byUserId: string,
+): Promise<UserView> {
+  const { db, clock } = deps;
+  const existing = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!existing) throw notFound("User");
+  if (input.role === "commissioner" && existing.role !== "commissioner") {
+    const facilitating = db
+      .select()
+      .from(grants)
+      .where(and(eq(grants.userId, userId), eq(grants.role, "facilitator")))
+      .get();
+    if (facilitating) throw invalidField("role", "this user facilitates a network; remove those grants before making them a commissioner");
+  }
+  if (userId === byUserId && (input.active === false || (input.role && input.role !== "admin"))) {
+    throw invalidField(input.active === false ? "active" : "role", "you cannot deactivate yourself or remove your own admin role");
+  }
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const row = db
+    .update(users)
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.role !== undefined ? { role: input.role } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+      ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
+    })
+    .where(eq(users.id, userId))
+    .returning()
+    .get();
+  if (input.active === false || passwordHash) endAllSessions(db, userId);
+  recordAudit(db, clock, {
+    userId: byUserId,
+    action: "user.update",
+    targetType: "user",
+    targetId: userId,
+    detail: {
+      fields: Object.keys(input)
+        .filter((k) => k !== "password")
+        .concat(passwordHash ? ["password reset"] : []),
+    },
+  });
+  return userView(row);
+}

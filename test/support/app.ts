@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach } from "vitest";
+import { createApp } from "../../src/app";
+import { manualClock } from "../../src/lib/clock";
+import { type Config, loadConfig } from "../../src/lib/config";
+import { openDatabase } from "../../src/lib/db";
+import { loadViews } from "../../src/lib/html";
+import { memoryLogger } from "../../src/lib/logger";
+import { createPdfRenderer, type PdfRenderer } from "../../src/reports/renderer";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+const views = loadViews();
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  renderer?: PdfRenderer;
+  now?: string;
+}
+
+/**
+ * A whole app over a fresh SQLite file with migrations applied, a clock the test moves by hand and
+ * a logger that keeps its lines. The PDF renderer is a real one that launches Chromium only when a
+ * test renders; browser tests pass their own shared one.
+ */
+export function createTestApp(options: TestAppOptions = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "netmirror-test-"));
+  const db = openDatabase(join(dir, "test.db"));
+  const clock = manualClock(options.now);
+  const { logger, lines } = memoryLogger();
+  const config: Config = loadConfig({ PUBLIC_URL: "http://localhost", LOG_LEVEL: "silent", ...options.env });
+  const renderer = options.renderer ?? createPdfRenderer({ logger, executablePath: config.chromiumPath });
+  const deps = { db, config, clock, logger, views, renderer };
+  const app = createApp(deps);
+  cleanups.push(() => {
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { app, db, clock, config, deps, logs: lines, dir };
+}
+
+export type TestApp = ReturnType<typeof createTestApp>;
