@@ -62,18 +62,26 @@ export function authorizeNetwork(db: Db, actor: Actor | null, networkId: string,
   return { actor: signedIn, network, relation };
 }
 
-/** The same check for a round, through the network it belongs to. */
-export function authorizeRound(db: Db, actor: Actor | null, roundId: string, need: NetworkPermission) {
+/**
+ * The same check for something that belongs to a network (a round, an action, a comment): not
+ * seeing the network means not seeing the thing either, so the 404 names the thing.
+ */
+export function authorizeWithin(db: Db, actor: Actor | null, networkId: string | undefined, need: NetworkPermission, what: string) {
   const signedIn = requireActor(actor);
-  const round = db.select().from(rounds).where(eq(rounds.id, roundId)).get();
-  if (!round) throw new AppError("not_found", "Round not found");
+  if (!networkId) throw new AppError("not_found", `${what} not found`);
   try {
-    return { ...authorizeNetwork(db, signedIn, round.networkId, need), round };
+    return authorizeNetwork(db, signedIn, networkId, need);
   } catch (err) {
-    // Not seeing the network means not seeing the round either: answer about the round.
-    if (err instanceof AppError && err.code === "not_found") throw new AppError("not_found", "Round not found");
+    if (err instanceof AppError && err.code === "not_found") throw new AppError("not_found", `${what} not found`);
     throw err;
   }
+}
+
+/** The access check for a round, through the network it belongs to. */
+export function authorizeRound(db: Db, actor: Actor | null, roundId: string, need: NetworkPermission) {
+  requireActor(actor);
+  const round = db.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  return { ...authorizeWithin(db, actor, round?.networkId, need, "Round"), round: round as NonNullable<typeof round> };
 }
 
 /** True when the actor may do `need` on the network; for showing or hiding buttons. */

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { answers, DONT_KNOW, responses, roundResults, type rounds } from "../db/schema";
+import { count, eq } from "drizzle-orm";
+import { answers, DONT_KNOW, invitations, responses, roundResults, type rounds } from "../db/schema";
 import { getInstrument } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
@@ -40,21 +40,29 @@ export function scoreStoredRound(db: Db, round: RoundRow): RoundScores {
   return scoreRound({ themes, responses: loadScoredResponses(db, round.id), minResponses: round.minResponses });
 }
 
+/** What is kept of a closed round: its scores and how many were invited when it closed. */
+export interface FrozenResults {
+  scores: RoundScores;
+  /** Links handed out when the round closed (removing a member later must not change the rate). */
+  invited: number;
+}
+
 /**
  * Computes a closing round's scores once and keeps them: a closed round never changes, so its
  * results, report and comparisons all read this frozen value. Call inside the closing transaction.
  */
-export function freezeRoundResults(db: Db, clock: Clock, round: RoundRow): RoundScores {
-  const scores = scoreStoredRound(db, round);
+export function freezeRoundResults(db: Db, clock: Clock, round: RoundRow): FrozenResults {
+  const invited = db.select({ n: count() }).from(invitations).where(eq(invitations.roundId, round.id)).get()?.n ?? 0;
+  const frozen: FrozenResults = { scores: scoreStoredRound(db, round), invited };
   db.insert(roundResults)
-    .values({ roundId: round.id, scores, computedAt: clock.now() })
-    .onConflictDoUpdate({ target: roundResults.roundId, set: { scores, computedAt: clock.now() } })
+    .values({ roundId: round.id, scores: frozen, computedAt: clock.now() })
+    .onConflictDoUpdate({ target: roundResults.roundId, set: { scores: frozen, computedAt: clock.now() } })
     .run();
-  return scores;
+  return frozen;
 }
 
-/** The frozen scores of a closed round, if it has them. */
-export function frozenScores(db: Db, roundId: string): RoundScores | undefined {
+/** The frozen results of a closed round, if it has them. */
+export function frozenResults(db: Db, roundId: string): FrozenResults | undefined {
   const row = db.select({ scores: roundResults.scores }).from(roundResults).where(eq(roundResults.roundId, roundId)).get();
-  return row?.scores as RoundScores | undefined;
+  return row?.scores as FrozenResults | undefined;
 }

@@ -9,6 +9,7 @@ export const roundResults = sqliteTable("round_results", {
   roundId: text("round_id")
     .primaryKey()
     .references(() => rounds.id, { onDelete: "cascade" }),
+  // FrozenResults (src/results/freeze.ts) as JSON.
   scores: text("scores", { mode: "json" }).notNull(),
   computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
 });

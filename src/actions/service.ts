@@ -1,0 +1,77 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Actor } from "../auth/actor";
+import { actions, rounds } from "../db/schema";
+import { recordAudit } from "../lib/audit";
+import type { Clock } from "../lib/clock";
+import type { Db } from "../lib/db";
+import { AppError, invalidField } from "../lib/errors";
+import { newId } from "../lib/ids";
+import type { ActionView, CreateActionInput, UpdateActionInput } from "./schemas";
+
+type ActionRow = typeof actions.$inferSelect;
+
+export function actionView(row: ActionRow): ActionView {
+  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+/** Records an action agreed at the meeting about a closed round of this network. */
+export function createAction(deps: { db: Db; clock: Clock }, actor: Actor, networkId: string, input: CreateActionInput): ActionView {
+  const { db, clock } = deps;
+  const round = db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.id, input.roundId), eq(rounds.networkId, networkId)))
+    .get();
+  if (!round) throw invalidField("roundId", "is not a round of this network");
+  if (round.status !== "closed") throw new AppError("conflict", "Actions are agreed after a round closes, at the meeting about its report");
+  const now = clock.now();
+  const row = db
+    .insert(actions)
+    .values({
+      id: newId(),
+      networkId,
+      roundId: round.id,
+      title: input.title,
+      owner: input.owner || null,
+      due: input.due ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  recordAudit(db, clock, { userId: actor.userId, action: "action.create", targetType: "action", targetId: row.id });
+  return actionView(row);
+}
+
+export function findAction(db: Db, actionId: string): ActionRow | undefined {
+  return db.select().from(actions).where(eq(actions.id, actionId)).get();
+}
+
+/** Updates an action's status (and note, title, owner, due). */
+export function updateAction(deps: { db: Db; clock: Clock }, actor: Actor, row: ActionRow, input: UpdateActionInput): ActionView {
+  const { db, clock } = deps;
+  const updated = db
+    .update(actions)
+    .set({ ...input, updatedAt: clock.now() })
+    .where(eq(actions.id, row.id))
+    .returning()
+    .get();
+  recordAudit(db, clock, {
+    userId: actor.userId,
+    action: "action.update",
+    targetType: "action",
+    targetId: row.id,
+    detail: { fields: Object.keys(input) },
+  });
+  return actionView(updated);
+}
+
+/** Actions of the given rounds, oldest first. */
+export function actionsOfRounds(db: Db, roundIds: string[]): ActionView[] {
+  if (roundIds.length === 0) return [];
+  return db.select().from(actions).where(inArray(actions.roundId, roundIds)).orderBy(asc(actions.createdAt)).all().map(actionView);
+}
+
+export function listNetworkActions(db: Db, networkId: string): ActionView[] {
+  return db.select().from(actions).where(eq(actions.networkId, networkId)).orderBy(asc(actions.createdAt)).all().map(actionView);
+}

@@ -1,0 +1,45 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import { rounds } from "../db/schema";
+import type { Db } from "../lib/db";
+import { type FrozenResults, frozenResults } from "./freeze";
+
+type RoundRow = typeof rounds.$inferSelect;
+
+/**
+ * The round a closed round is compared with: the most recent earlier closed round of the same
+ * network on the same instrument whose results are not suppressed (a suppressed round has no
+ * scores to compare with, so change skips it).
+ */
+export function previousComparableRound(db: Db, round: RoundRow): { round: RoundRow; results: FrozenResults } | undefined {
+  if (!round.closedAt) return undefined;
+  const earlier = db
+    .select()
+    .from(rounds)
+    .where(
+      and(
+        eq(rounds.networkId, round.networkId),
+        eq(rounds.status, "closed"),
+        eq(rounds.instrumentId, round.instrumentId),
+        eq(rounds.instrumentVersion, round.instrumentVersion),
+        lt(rounds.closedAt, round.closedAt),
+      ),
+    )
+    .orderBy(desc(rounds.closedAt))
+    .all();
+  for (const candidate of earlier) {
+    const results = frozenResults(db, candidate.id);
+    if (results && !results.scores.suppressed) return { round: candidate, results };
+  }
+  return undefined;
+}
+
+/** The closed round just before this one, suppressed or not: its actions are followed up now. */
+export function previousClosedRound(db: Db, round: RoundRow): RoundRow | undefined {
+  if (!round.closedAt) return undefined;
+  return db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.networkId, round.networkId), eq(rounds.status, "closed"), lt(rounds.closedAt, round.closedAt)))
+    .orderBy(desc(rounds.closedAt))
+    .get();
+}

@@ -1,0 +1,52 @@
+import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { drafts, invitations, rounds } from "../db/schema";
+import type { Clock } from "../lib/clock";
+import type { Db } from "../lib/db";
+import { freezeRoundResults } from "../results/freeze";
+
+type RoundRow = typeof rounds.$inferSelect;
+
+/**
+ * Closes an open round in one transaction: marks it closed, deletes every half-finished draft (they
+ * can never be submitted now) and freezes its results. Returns the closed round.
+ */
+export function closeRound(deps: { db: Db; clock: Clock }, round: RoundRow, closedAt = deps.clock.now()): RoundRow {
+  const { db, clock } = deps;
+  return db.transaction((tx) => {
+    const closed = tx
+      .update(rounds)
+      .set({ status: "closed", closedAt })
+      .where(and(eq(rounds.id, round.id), eq(rounds.status, "open")))
+      .returning()
+      .get();
+    if (!closed) return tx.select().from(rounds).where(eq(rounds.id, round.id)).get() ?? round;
+    const ids = tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.roundId, round.id));
+    tx.delete(drafts).where(inArray(drafts.invitationId, ids)).run();
+    freezeRoundResults(tx as unknown as Db, clock, closed);
+    return closed;
+  });
+}
+
+/** True when an open round has passed its closing time. */
+export function isDue(round: RoundRow, now: Date): boolean {
+  return round.status === "open" && round.closesAt !== null && round.closesAt.getTime() <= now.getTime();
+}
+
+/**
+ * The round as it stands now: an open round past `closesAt` is closed first (at its closing time).
+ * Every read of a round goes through this, so a round closes by itself even between timer ticks.
+ */
+export function currentRound(deps: { db: Db; clock: Clock }, round: RoundRow): RoundRow {
+  return isDue(round, deps.clock.now()) ? closeRound(deps, round, round.closesAt ?? deps.clock.now()) : round;
+}
+
+/** Closes every open round past its closing time; the server calls this every minute. */
+export function closeDueRounds(deps: { db: Db; clock: Clock }): number {
+  const due = deps.db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.status, "open"), isNotNull(rounds.closesAt), lte(rounds.closesAt, deps.clock.now())))
+    .all();
+  for (const round of due) closeRound(deps, round, round.closesAt ?? deps.clock.now());
+  return due.length;
+}
