@@ -104,6 +104,14 @@ CREATE TABLE `members` (
 --> statement-breakpoint
 CREATE INDEX `members_network_idx` ON `members` (`network_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `members_network_email_idx` ON `members` (`network_id`,`email`) WHERE "members"."email" is not null;--> statement-breakpoint
+CREATE TABLE `networks` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`stage` text DEFAULT 'forming' NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `responses` (
 	`id` text PRIMARY KEY NOT NULL,
 	`round_id` text NOT NULL,
@@ -117,17 +125,10 @@ CREATE TABLE `responses` (
 ) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE INDEX `responses_round_idx` ON `responses` (`round_id`,`submitted_on`);--> statement-breakpoint
-CREATE TABLE `networks` (
-	`id` text PRIMARY KEY NOT NULL,
-	`name` text NOT NULL,
-	`description` text DEFAULT '' NOT NULL,
-	`stage` text DEFAULT 'forming' NOT NULL,
-	`created_at` integer NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE `round_results` (
 	`round_id` text PRIMARY KEY NOT NULL,
 	`scores` text NOT NULL,
+	`summary` text NOT NULL,
 	`computed_at` integer NOT NULL,
 	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE cascade
 );

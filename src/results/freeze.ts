@@ -3,6 +3,7 @@ import { answers, DONT_KNOW, invitations, responses, roundResults, type rounds }
 import { getInstrument } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
+import { round1 } from "./rounding";
 import { type AnswerValue, type RoundScores, type ScoredResponse, scoreRound, type Trend } from "./scoring";
 
 type RoundRow = typeof rounds.$inferSelect;
@@ -54,11 +55,39 @@ export interface FrozenResults {
 export function freezeRoundResults(db: Db, clock: Clock, round: RoundRow): FrozenResults {
   const invited = db.select({ n: count() }).from(invitations).where(eq(invitations.roundId, round.id)).get()?.n ?? 0;
   const frozen: FrozenResults = { scores: scoreStoredRound(db, round), invited };
+  const values = { scores: frozen, summary: summarise(round, frozen), computedAt: clock.now() };
   db.insert(roundResults)
-    .values({ roundId: round.id, scores: frozen, computedAt: clock.now() })
-    .onConflictDoUpdate({ target: roundResults.roundId, set: { scores: frozen, computedAt: clock.now() } })
+    .values({ roundId: round.id, ...values })
+    .onConflictDoUpdate({ target: roundResults.roundId, set: values })
     .run();
   return frozen;
+}
+
+/** The figures a comparison shows for a round, rounded exactly as the results endpoint rounds them. */
+export interface RoundSummary {
+  n: number;
+  responseRate: number | null;
+  suppressed: boolean;
+  overall: number | null;
+  themes: Record<string, number | null> | null;
+}
+
+/** Submitted / invited × 100 for invite rounds; null for open access or nobody invited (unrounded). */
+export function responseRateOf(round: Pick<RoundRow, "access">, n: number, invited: number): number | null {
+  return round.access === "invite" && invited > 0 ? (n / invited) * 100 : null;
+}
+
+function summarise(round: RoundRow, { scores, invited }: FrozenResults): RoundSummary {
+  const rate = responseRateOf(round, scores.n, invited);
+  const base = { n: scores.n, responseRate: rate === null ? null : round1(rate) };
+  if (scores.suppressed) return { ...base, suppressed: true, overall: null, themes: null };
+  const score = (x: number | null) => (x === null ? null : round1(x));
+  return {
+    ...base,
+    suppressed: false,
+    overall: score(scores.overall.score),
+    themes: Object.fromEntries(scores.themes.map((t) => [t.code, score(t.score)])),
+  };
 }
 
 /** The frozen results of a closed round, if it has them. */

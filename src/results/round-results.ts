@@ -5,7 +5,7 @@ import { getInstrument, type Lang, type LocalizedInstrument, localize } from "..
 import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { compareRounds } from "./change";
-import { frozenResults } from "./freeze";
+import { frozenResults, responseRateOf } from "./freeze";
 import { type PublicChange, presentRoundScores } from "./present";
 import { previousClosedRound, previousComparableRound } from "./previous";
 import { round1 } from "./rounding";
@@ -72,7 +72,7 @@ export function getRoundResults(db: Db, round: RoundRow, network: NetworkRow, la
   const instrument = getInstrument(round.instrumentId, round.instrumentVersion);
   if (!frozen || !instrument) throw new Error(`Round ${round.id} is closed but has no frozen results`);
   const { scores, invited } = frozen;
-  const rate = round.access === "invite" && invited > 0 ? (scores.n / invited) * 100 : null;
+  const rate = responseRateOf(round, scores.n, invited);
   const base = {
     round: roundSummary(round),
     network: { id: network.id, name: network.name, stage: network.stage },

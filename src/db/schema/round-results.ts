@@ -11,5 +11,8 @@ export const roundResults = sqliteTable("round_results", {
     .references(() => rounds.id, { onDelete: "cascade" }),
   // FrozenResults (src/results/freeze.ts) as JSON.
   scores: text("scores", { mode: "json" }).notNull(),
+  // The few rounded figures comparisons need (RoundSummary), so that comparing hundreds of
+  // networks reads a small value per round instead of parsing every round's full results.
+  summary: text("summary", { mode: "json" }).notNull(),
   computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
 });
