@@ -3,6 +3,9 @@ import { answers, DONT_KNOW, invitations, responses, roundResults, type rounds }
 import { getInstrument } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
+import { compareRounds } from "./change";
+import { presentRoundScores } from "./present";
+import { previousComparableRound } from "./previous";
 import { round1 } from "./rounding";
 import { type AnswerValue, type RoundScores, type ScoredResponse, scoreRound, type Trend } from "./scoring";
 
@@ -55,7 +58,14 @@ export interface FrozenResults {
 export function freezeRoundResults(db: Db, clock: Clock, round: RoundRow): FrozenResults {
   const invited = db.select({ n: count() }).from(invitations).where(eq(invitations.roundId, round.id)).get()?.n ?? 0;
   const frozen: FrozenResults = { scores: scoreStoredRound(db, round), invited };
-  const values = { scores: frozen, summary: summarise(round, frozen), computedAt: clock.now() };
+  const previous = previousComparableRound(db, round);
+  const change =
+    previous && !frozen.scores.suppressed
+      ? presentRoundScores(frozen.scores, compareRounds(frozen.scores, previous.results.scores))
+      : undefined;
+  const overallChange =
+    change && !change.suppressed && change.overall.change ? { previousRoundId: previous?.round.id ?? "", ...change.overall.change } : null;
+  const values = { scores: frozen, summary: summarise(round, frozen, overallChange), computedAt: clock.now() };
   db.insert(roundResults)
     .values({ roundId: round.id, ...values })
     .onConflictDoUpdate({ target: roundResults.roundId, set: values })
@@ -70,6 +80,8 @@ export interface RoundSummary {
   suppressed: boolean;
   overall: number | null;
   themes: Record<string, number | null> | null;
+  /** Change of the temperature since the previous comparable round, as the results give it. */
+  overallChange: { previousRoundId: string; delta: number | null; p: number | null; notable: boolean } | null;
 }
 
 /** Submitted / invited × 100 for invite rounds; null for open access or nobody invited (unrounded). */
@@ -77,17 +89,24 @@ export function responseRateOf(round: Pick<RoundRow, "access">, n: number, invit
   return round.access === "invite" && invited > 0 ? (n / invited) * 100 : null;
 }
 
-function summarise(round: RoundRow, { scores, invited }: FrozenResults): RoundSummary {
+function summarise(round: RoundRow, { scores, invited }: FrozenResults, overallChange: RoundSummary["overallChange"]): RoundSummary {
   const rate = responseRateOf(round, scores.n, invited);
   const base = { n: scores.n, responseRate: rate === null ? null : round1(rate) };
-  if (scores.suppressed) return { ...base, suppressed: true, overall: null, themes: null };
+  if (scores.suppressed) return { ...base, suppressed: true, overall: null, themes: null, overallChange: null };
   const score = (x: number | null) => (x === null ? null : round1(x));
   return {
     ...base,
     suppressed: false,
     overall: score(scores.overall.score),
     themes: Object.fromEntries(scores.themes.map((t) => [t.code, score(t.score)])),
+    overallChange,
   };
+}
+
+/** The frozen summary of a closed round, if it has one. */
+export function frozenSummary(db: Db, roundId: string): RoundSummary | undefined {
+  const row = db.select({ summary: roundResults.summary }).from(roundResults).where(eq(roundResults.roundId, roundId)).get();
+  return row?.summary as RoundSummary | undefined;
 }
 
 /** The frozen results of a closed round, if it has them. */
