@@ -8,6 +8,7 @@ import { openDatabase } from "./lib/db";
 import { loadViews } from "./lib/html";
 import { createLogger } from "./lib/logger";
 import { createPdfRenderer } from "./reports/renderer";
+import { startAutoClose } from "./rounds/auto-close";
 import { ensureFirstAdmin } from "./users/first-admin";
 
 /** Reads the configuration, opens the database and serves netmirror until SIGTERM or SIGINT. */
@@ -29,6 +30,7 @@ async function main() {
   await ensureFirstAdmin({ db, clock, logger }, config.admin);
   const renderer = createPdfRenderer({ executablePath: config.chromiumPath, logger });
   const app = createApp({ db, config, clock, logger, views: loadViews(), renderer });
+  const stopAutoClose = startAutoClose({ db, clock, logger });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info("netmirror is listening", { port: info.port, url: config.publicUrl });
@@ -42,6 +44,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info("shutting down", { signal });
+    stopAutoClose();
     // Stop accepting, let in-flight requests finish, then close the browser and the database.
     server.close(async () => {
       await renderer.close();

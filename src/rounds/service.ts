@@ -1,0 +1,100 @@
+import { eq } from "drizzle-orm";
+import type { Actor } from "../auth/actor";
+import { rounds } from "../db/schema";
+import { latestVersion } from "../instrument";
+import { recordAudit } from "../lib/audit";
+import type { Db } from "../lib/db";
+import { AppError, invalidField } from "../lib/errors";
+import { newId, newToken } from "../lib/ids";
+import { closeRound, currentRound } from "./lifecycle";
+import type { CreateRoundInput, RoundView, UpdateRoundInput } from "./schemas";
+import { getRoundView, type RoundDeps, type RoundRow } from "./view";
+
+const DEFAULT_INSTRUMENT = "core";
+const DEFAULT_MIN_RESPONSES = 5;
+
+function audit(deps: RoundDeps, actor: Actor, action: string, roundId: string, detail?: Record<string, unknown>) {
+  recordAudit(deps.db, deps.clock, { userId: actor.userId, action, targetType: "round", targetId: roundId, detail });
+}
+
+function requireFuture(deps: RoundDeps, closesAt: Date) {
+  if (closesAt.getTime() <= deps.clock.now().getTime()) throw invalidField("closesAt", "must be in the future");
+}
+
+/** Creates a draft round on a network, on the latest version of its instrument. */
+export function createRound(deps: RoundDeps, actor: Actor, networkId: string, input: CreateRoundInput): RoundView {
+  const { db, clock } = deps;
+  if (input.closesAt) requireFuture(deps, input.closesAt);
+  const instrumentId = input.instrument ?? DEFAULT_INSTRUMENT;
+  const version = latestVersion(instrumentId);
+  if (version === undefined) throw invalidField("instrument", "is not a known instrument");
+  const row = db.transaction((tx) => {
+    const created = tx
+      .insert(rounds)
+      .values({
+        id: newId(),
+        networkId,
+        title: input.title,
+        instrumentId,
+        instrumentVersion: version,
+        status: "draft",
+        access: input.access ?? "invite",
+        language: input.language ?? "en",
+        minResponses: input.minResponses ?? DEFAULT_MIN_RESPONSES,
+        closesAt: input.closesAt ?? null,
+        createdAt: clock.now(),
+      })
+      .returning()
+      .get();
+    audit({ ...deps, db: tx as unknown as Db }, actor, "round.create", created.id, { access: created.access });
+    return created;
+  });
+  return getRoundView(deps, row);
+}
+
+/**
+ * Renames a round or moves its closing date. In draft the date may move freely; while open it may
+ * only move later (people were told "until then"); a closed round never changes.
+ */
+export function updateRound(deps: RoundDeps, actor: Actor, row: RoundRow, input: UpdateRoundInput): RoundView {
+  const round = currentRound(deps, row);
+  if (round.status === "closed") throw new AppError("conflict", "This round is closed; a closed round cannot be changed");
+  const { closesAt } = input;
+  if (closesAt) {
+    requireFuture(deps, closesAt);
+    if (round.status === "open" && round.closesAt && closesAt.getTime() < round.closesAt.getTime())
+      throw invalidField("closesAt", "an open round's closing date can only be moved later");
+  }
+  const changes = { ...(input.title !== undefined && { title: input.title }), ...(closesAt !== undefined && { closesAt }) };
+  if (Object.keys(changes).length === 0) return getRoundView(deps, round);
+  const updated = deps.db.update(rounds).set(changes).where(eq(rounds.id, round.id)).returning().get();
+  audit(deps, actor, "round.update", round.id, { fields: Object.keys(changes) });
+  return getRoundView(deps, updated);
+}
+
+/** Opens a draft round; an open-access round gets its unguessable open link now. */
+export function openRound(deps: RoundDeps, actor: Actor, row: RoundRow): RoundView {
+  const round = currentRound(deps, row);
+  if (round.status !== "draft") throw new AppError("conflict", `This round is already ${round.status}; only a draft round can be opened`);
+  const now = deps.clock.now();
+  if (round.closesAt && round.closesAt.getTime() <= now.getTime())
+    throw new AppError("conflict", "This round's closing date has passed; set a later closesAt before opening it");
+  const opened = deps.db
+    .update(rounds)
+    .set({ status: "open", openedAt: now, ...(round.access === "open" && !round.openSlug && { openSlug: newToken() }) })
+    .where(eq(rounds.id, round.id))
+    .returning()
+    .get();
+  audit(deps, actor, "round.open", round.id);
+  return getRoundView(deps, opened);
+}
+
+/** Closes an open round now: drafts are deleted and results frozen (see lifecycle.ts). */
+export function closeRoundNow(deps: RoundDeps, actor: Actor, row: RoundRow): RoundView {
+  const round = currentRound(deps, row);
+  if (round.status === "draft") throw new AppError("conflict", "This round has not been opened; a draft round cannot be closed");
+  if (round.status === "closed") throw new AppError("conflict", "This round is already closed");
+  const closed = closeRound(deps, round);
+  audit(deps, actor, "round.close", round.id);
+  return getRoundView(deps, closed);
+}

@@ -1,0 +1,67 @@
+import { desc, eq } from "drizzle-orm";
+import { rounds } from "../db/schema";
+import type { Clock } from "../lib/clock";
+import type { Config } from "../lib/config";
+import type { Db } from "../lib/db";
+import { currentRound } from "./lifecycle";
+import { roundCounts } from "./progress";
+import type { RoundCounts, RoundView } from "./schemas";
+
+export type RoundRow = typeof rounds.$inferSelect;
+
+/** What reading a round needs: closing a due round takes the clock, the open link the public URL. */
+export interface RoundDeps {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, "publicUrl">;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The open link of a round, when it has one. */
+export function openUrlOf(config: Pick<Config, "publicUrl">, row: RoundRow): string | null {
+  return row.access === "open" && row.openSlug ? `${config.publicUrl}/o/${row.openSlug}` : null;
+}
+
+/** A round as the API shows it. Pure: pass a row that went through `currentRound`. */
+export function roundView(config: Pick<Config, "publicUrl">, row: RoundRow, counts: RoundCounts): RoundView {
+  return {
+    id: row.id,
+    networkId: row.networkId,
+    title: row.title,
+    instrument: { id: row.instrumentId, version: row.instrumentVersion },
+    status: row.status,
+    access: row.access,
+    language: row.language,
+    minResponses: row.minResponses,
+    closesAt: iso(row.closesAt),
+    openedAt: iso(row.openedAt),
+    closedAt: iso(row.closedAt),
+    createdAt: row.createdAt.toISOString(),
+    openUrl: openUrlOf(config, row),
+    counts,
+  };
+}
+
+/** One round as it stands now (closed first if it is past its closing time), with its counts. */
+export function getRoundView(deps: RoundDeps, row: RoundRow): RoundView {
+  const current = currentRound(deps, row);
+  const counts = roundCounts(deps.db, [current.id]).get(current.id) ?? { invited: 0, started: 0, submitted: 0 };
+  return roundView(deps.config, current, counts);
+}
+
+/** A network's rounds, newest first, each as it stands now. */
+export function listRounds(deps: RoundDeps, networkId: string): RoundView[] {
+  const rows = deps.db
+    .select()
+    .from(rounds)
+    .where(eq(rounds.networkId, networkId))
+    .orderBy(desc(rounds.createdAt), desc(rounds.id))
+    .all()
+    .map((row) => currentRound(deps, row));
+  const counts = roundCounts(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => roundView(deps.config, row, counts.get(row.id) ?? { invited: 0, started: 0, submitted: 0 }));
+}
