@@ -1,8 +1,8 @@
 import { createSession } from "../../src/auth/sessions";
-import { type GrantRole, grants, members, networks, type Role, rounds, users } from "../../src/db/schema";
+import { type GrantRole, grants, invitations, members, networks, type Role, responses, rounds, users } from "../../src/db/schema";
 import type { Clock } from "../../src/lib/clock";
 import type { Db } from "../../src/lib/db";
-import { newId } from "../../src/lib/ids";
+import { hashToken, newId, newToken } from "../../src/lib/ids";
 
 // One Argon2id hash computed once: hashing per factory call would make the suite slow.
 export const TEST_PASSWORD = "correct horse battery";
@@ -103,4 +103,24 @@ export function makeCast(deps: Deps) {
     otherCommissioner: person("commissioner", { networkId: other.id, role: "commissioner" }),
     deactivated: person("facilitator", { networkId: network.id, role: "facilitator" }, false),
   };
+}
+
+/** A personal link in a round; returns the row and the token (only its hash is stored). */
+export function makeInvitation(deps: Deps, roundId: string, overrides: Partial<typeof invitations.$inferInsert> = {}) {
+  const token = newToken();
+  const row = deps.db
+    .insert(invitations)
+    .values({ id: newId(), roundId, memberId: null, tokenHash: hashToken(token), ...overrides })
+    .returning()
+    .get();
+  return { ...row, token };
+}
+
+/** A submitted response (no answers) in a round, on a given day (default: the clock's day). */
+export function makeResponse(deps: Deps, roundId: string, overrides: Partial<typeof responses.$inferInsert> = {}) {
+  return deps.db
+    .insert(responses)
+    .values({ id: newId(), roundId, submittedOn: deps.clock.now().toISOString().slice(0, 10), ...overrides })
+    .returning()
+    .get();
 }

@@ -1,0 +1,35 @@
+import type { Lang } from "../instrument";
+
+const SUPPORTED: readonly Lang[] = ["en", "nl"];
+
+function supported(tag: string | undefined): Lang | undefined {
+  const primary = tag?.trim().toLowerCase().split("-")[0];
+  return SUPPORTED.find((lang) => lang === primary);
+}
+
+/** The supported language an Accept-Language header prefers most (by q, then by order), if any. */
+export function preferredLanguage(acceptLanguage: string | undefined): Lang | undefined {
+  if (!acceptLanguage) return undefined;
+  let best: { lang: Lang; q: number } | undefined;
+  for (const part of acceptLanguage.split(",")) {
+    const [tag, ...params] = part.split(";");
+    const lang = supported(tag);
+    if (!lang) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0) continue;
+    if (!best || q > best.q) best = { lang, q };
+  }
+  return best?.lang;
+}
+
+/**
+ * The language of the survey texts: `?lang` wins (the language switch), then the browser's
+ * Accept-Language (nl, nl-NL, nl-BE → nl), then the language the facilitator chose for the round.
+ *
+ * @example
+ * surveyLanguage(undefined, "nl-NL,nl;q=0.9,en;q=0.8", "en"); // "nl"
+ */
+export function surveyLanguage(queryLang: string | undefined, acceptLanguage: string | undefined, roundLanguage: Lang): Lang {
+  return supported(queryLang) ?? preferredLanguage(acceptLanguage) ?? roundLanguage;
+}
