@@ -10,6 +10,7 @@ import { addMembers } from "../members/service";
 import { createNetwork } from "../networks/service";
 import { createUser, findUserByEmail } from "../users/service";
 import { demoRoster } from "./roster";
+import { seedDemoRounds } from "./rounds";
 
 export const DEMO_NETWORK_NAME = "North Valley Integrated Care Partnership";
 export const DEMO_PASSWORD = "netmirror-demo";
@@ -34,7 +35,7 @@ async function demoUser(deps: SeedDeps, user: (typeof DEMO_USERS)[number]): Prom
 
 /**
  * Fills an empty database with a demo network: three demo accounts, a realistic roster across
- * eight organisations. Safe to run at every start: it does nothing when the demo network exists.
+ * eight organisations and two closed rounds of example answers. Safe to run at every start: it does nothing when the demo network exists.
  */
 export async function seedDemo(deps: SeedDeps) {
   const [, facilitator, commissioner] = await Promise.all(DEMO_USERS.map((u) => demoUser(deps, u)));
@@ -53,6 +54,7 @@ export async function seedDemo(deps: SeedDeps) {
     .values({ id: newId(), networkId: network.id, userId: commissioner.userId, role: "commissioner", createdAt: deps.clock.now() })
     .run();
   addMembers(deps, facilitator, network.id, demoRoster());
+  seedDemoRounds(deps, facilitator, network.id);
   deps.logger.info("created the demo network", { networkId: network.id });
   return logins;
 }

@@ -1,0 +1,43 @@
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { comments, invitations, networks, responses, rounds } from "../../src/db/schema";
+import { DEMO_NETWORK_NAME, DEMO_PASSWORD, seedDemo } from "../../src/demo/seed";
+import { createTestApp } from "../support/app";
+import { call, sessionCookie } from "../support/http";
+
+describe("the demo network", () => {
+  it("has a roster and two closed rounds answered through the survey's own submission code", async () => {
+    const t = createTestApp();
+    const logins = await seedDemo(t.deps);
+    expect(logins.map((l) => l.role)).toEqual(["admin", "facilitator", "commissioner"]);
+    const network = t.db.select().from(networks).where(eq(networks.name, DEMO_NETWORK_NAME)).get();
+    expect(network).toBeDefined();
+    const closed = t.db.select().from(rounds).where(eq(rounds.networkId, network?.id ?? "")).all();
+    expect(closed.map((r) => r.status)).toEqual(["closed", "closed"]);
+    const submitted = (roundId: string) => t.db.select({ n: count() }).from(responses).where(eq(responses.roundId, roundId)).get()?.n;
+    expect(closed.map((r) => submitted(r.id))).toEqual([24, 29]);
+    // Submission marked exactly that many links as submitted, and closing deleted every draft.
+    const done = t.db.select({ n: count() }).from(invitations).where(eq(invitations.status, "submitted")).get()?.n;
+    expect(done).toBe(53);
+
+    const login = await call(t, "POST", "/api/v1/auth/login", { email: "facilitator@example.org", password: DEMO_PASSWORD });
+    const cookie = sessionCookie(login.headers);
+    const latest = closed.find((r) => r.title.startsWith("Spring"));
+    const results = await call(t, "GET", `/api/v1/rounds/${latest?.id}/results`, undefined, { cookie });
+    expect(results.status).toBe(200);
+    expect(results.json).toMatchObject({ n: 29, invited: 36, responseRate: 80.6, confidence: "high", suppressed: false });
+    expect(results.json.overall.change.previousRoundId).toBe(closed.find((r) => r.title.startsWith("Autumn"))?.id);
+    expect(results.json.actions.length).toBe(5);
+    const statuses = t.db.select({ status: comments.status }).from(comments).where(eq(comments.roundId, latest?.id ?? "")).all();
+    expect(statuses.filter((s) => s.status === "hidden")).toHaveLength(1);
+    expect(statuses.filter((s) => s.status === "pending")).toHaveLength(0);
+  });
+
+  it("is added once, however often the server starts", async () => {
+    const t = createTestApp();
+    await seedDemo(t.deps);
+    await seedDemo(t.deps);
+    expect(t.db.select({ n: count() }).from(networks).get()?.n).toBe(1);
+    expect(t.db.select({ n: count() }).from(rounds).get()?.n).toBe(2);
+  });
+});
