@@ -39,6 +39,12 @@ async function main() {
     process.stdout.write("\n");
   });
 
+  // A client that sends its request slowly is cut off rather than holding a connection for ever.
+  if ("headersTimeout" in server) {
+    server.headersTimeout = 15_000;
+    server.requestTimeout = 30_000;
+  }
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

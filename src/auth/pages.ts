@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { loginGuardFor } from "../lib/abuse";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formErrors, formFields, loginRedirect, page, pageActor, zodFormErrors } from "../lib/pages";
@@ -50,6 +51,7 @@ export function authPages(deps: Deps) {
       );
     }
     try {
+      loginGuardFor(deps)(c);
       const { token, expiresAt } = await login(deps, parsed.data);
       setSessionCookie(c, config, token, expiresAt);
       return c.redirect(safeNext(parsed.data.next), 303);

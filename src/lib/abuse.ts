@@ -1,0 +1,71 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "./app-env";
+import { clientAddress } from "./client-address";
+import type { Clock } from "./clock";
+import type { Config } from "./config";
+import { AppError } from "./errors";
+import { createRateLimiter, type RateLimit } from "./rate-limit";
+
+/**
+ * Sign-in attempts per client address. Generous enough for a training room signing in together;
+ * tight enough that guessing passwords from one address is slow. (Each account also locks for 15
+ * minutes after five wrong passwords in a row: see auth/login.ts.)
+ */
+export const LOGIN_LIMIT: RateLimit = { max: 30, windowSeconds: 600 };
+
+/**
+ * Failed survey-link lookups per client address. Links carry 128 random bits, so guessing is
+ * hopeless anyway; this stops a scanner from hammering us. Only failures count and only failures
+ * are refused: a member whose link works is never throttled, whoever shares their address.
+ */
+export const FAILED_LINK_LIMIT: RateLimit = { max: 30, windowSeconds: 600 };
+
+/** One limiter for every sign-in route (JSON and form), per app. */
+export function createLoginGuard(clock: Clock, config: Pick<Config, "trustProxy">, rule: RateLimit = LOGIN_LIMIT) {
+  const limiter = createRateLimiter(clock, rule);
+  return (c: Parameters<typeof clientAddress>[0]) => {
+    const result = limiter.limit(`login:${clientAddress(c, config)}`);
+    if (!result.ok) {
+      throw new AppError("rate_limited", "Too many sign-in attempts from your network; please wait a few minutes", {
+        retryAfterSeconds: result.retryAfterSeconds,
+      });
+    }
+  };
+}
+export type LoginGuard = ReturnType<typeof createLoginGuard>;
+
+/** Turns a client's survey-link 404s beyond FAILED_LINK_LIMIT into 429s with Retry-After. */
+export function failedLinkGuard(
+  clock: Clock,
+  config: Pick<Config, "trustProxy">,
+  rule: RateLimit = FAILED_LINK_LIMIT,
+): MiddlewareHandler<AppEnv> {
+  const limiter = createRateLimiter(clock, rule);
+  return async (c, next) => {
+    await next();
+    if (c.res.status !== 404) return;
+    const result = limiter.limit(`link:${clientAddress(c, config)}`);
+    if (result.ok) return;
+    const message = "Too many unknown links from your network; please wait a few minutes";
+    const html = !c.req.path.startsWith("/api/");
+    c.res = html
+      ? c.html(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Please wait</title><link rel="stylesheet" href="/assets/app.css"></head><body><main class="wrap"><h1>Please wait a few minutes</h1><p>${message}.</p></main></body></html>`,
+          429,
+        )
+      : c.json({ error: { code: "rate_limited", message, requestId: c.get("requestId") } }, 429);
+    c.header("Retry-After", String(result.retryAfterSeconds));
+  };
+}
+
+const guards = new WeakMap<object, LoginGuard>();
+
+/** The sign-in guard of one app (keyed by its deps), shared by the JSON and the form sign-in. */
+export function loginGuardFor(deps: { clock: Clock; config: Pick<Config, "trustProxy"> }): LoginGuard {
+  let guard = guards.get(deps);
+  if (!guard) {
+    guard = createLoginGuard(deps.clock, deps.config);
+    guards.set(deps, guard);
+  }
+  return guard;
+}
