@@ -50,7 +50,8 @@ const CSP = [
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    c.header("Content-Security-Policy", CSP);
+    // A route may send a policy of its own (the report preview: inline styles, nothing else at all).
+    if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", CSP);
     c.header("Referrer-Policy", "no-referrer");
     c.header("X-Content-Type-Options", "nosniff");
     c.header("X-Frame-Options", "DENY");
@@ -63,7 +64,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function fromOurOrigin(c: Context, allowed: Set<string>): boolean {
   const origin = c.req.header("Origin");
-  if (origin) return allowed.has(origin);
+  // Under the `Referrer-Policy: no-referrer` we send, browsers post even same-origin forms with
+  // `Origin: null`; then Sec-Fetch-Site is what still says where the request came from.
+  if (origin && origin !== "null") return allowed.has(origin);
   const site = c.req.header("Sec-Fetch-Site");
   if (site) return site === "same-origin" || site === "none";
   return false;

@@ -1,0 +1,202 @@
+import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { type Lang, type LocalizedInstrument, localize } from "../instrument";
+import type { AppEnv, Deps } from "../lib/app-env";
+import { AppError } from "../lib/errors";
+import { formFields, type PageContext } from "../lib/pages";
+import { hasAnswer, loadDraft, saveDraft } from "./drafts";
+import { checkDraft, mergeAbout, mergeTheme } from "./form";
+import { surveyLanguage } from "./lang";
+import { resolveLink, type SurveyLink } from "./link";
+import { linkLanguage } from "./link-language";
+import {
+  LINK_PROBLEMS,
+  type LinkProblem,
+  problemModel,
+  type Step,
+  type SurveyCtx,
+  savedModel,
+  stepHref,
+  surveyCtx,
+  thanksModel,
+  welcomeModel,
+} from "./page-model";
+import { aboutModel, themeModel } from "./question-model";
+import { changeId, reviewModel } from "./review-model";
+import { submitResponse } from "./submit";
+
+const PROBLEM_STATUS: Record<LinkProblem, ContentfulStatusCode> = {
+  not_found: 404,
+  no_page: 404,
+  gone: 410,
+  already_submitted: 409,
+  not_ready: 409,
+};
+
+/** The link problem an error stands for, if it is one a respondent should see explained. */
+function linkProblem(err: unknown): LinkProblem | undefined {
+  return err instanceof AppError ? LINK_PROBLEMS.find((code) => code === err.code) : undefined;
+}
+
+interface Survey {
+  link: SurveyLink;
+  token: string;
+  ctx: SurveyCtx;
+  survey: LocalizedInstrument;
+}
+
+/** Where the Back / Next / Save and finish later buttons of a page lead. */
+function nextStep(go: string | undefined, back: Step, next: Step): Step {
+  return go === "back" ? back : go === "save" ? "saved" : next;
+}
+
+/**
+ * The respondent's survey in HTML at /s/<token>: plain forms, POST-redirect-GET, no script and no
+ * cookie (the token in the path is the only credential). Every link state gets a page in the
+ * respondent's language rather than the staff error page.
+ */
+export function surveyPages(deps: Deps) {
+  const { views } = deps;
+  const app = new Hono<AppEnv>();
+
+  // A page can show someone's half-finished answers: never keep it in a cache, never index it.
+  app.use("/s/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+    c.header("X-Robots-Tag", "noindex");
+  });
+
+  const render = (c: PageContext, page: string, data: object, status: ContentfulStatusCode = 200) =>
+    c.html(views.render(`survey/${page}`, data, "survey"), status);
+  const langOf = (c: PageContext, roundLanguage: Lang) =>
+    surveyLanguage(c.req.query("lang"), c.req.header("Accept-Language"), roundLanguage);
+  const tokenOf = (c: PageContext) => c.req.param("token") ?? "";
+
+  /** A link state (or missing page) explained in the round's language where we know the round. */
+  const problemPage = (c: PageContext, problem: LinkProblem, step: Step) => {
+    const token = tokenOf(c);
+    const ctx = surveyCtx(token, langOf(c, linkLanguage(deps, token) ?? "en"));
+    return render(c, "problem", problemModel(ctx, problem, step), PROBLEM_STATUS[problem]);
+  };
+
+  /** Resolves the link, then runs `handler`; a link that cannot be answered (now or mid-way) gets its page. */
+  const withLink = (step: Step, handler: (c: PageContext, s: Survey) => Response | Promise<Response>) => async (c: PageContext) => {
+    try {
+      const token = tokenOf(c);
+      const link = resolveLink(deps, token);
+      const ctx = surveyCtx(token, langOf(c, link.round.language));
+      return await handler(c, { link, token, ctx, survey: localize(link.instrument, ctx.lang) });
+    } catch (err) {
+      const problem = linkProblem(err);
+      if (!problem) throw err;
+      return problemPage(c, problem, step);
+    }
+  };
+
+  /** The theme number in the path, if the instrument has that theme. */
+  const themeNumber = (c: PageContext, s: Survey) => {
+    const n = Number(c.req.param("n"));
+    return Number.isInteger(n) && n >= 1 && n <= s.link.instrument.themes.length ? n : undefined;
+  };
+
+  app.get(
+    "/s/:token",
+    withLink("", (c, s) => render(c, "welcome", welcomeModel(s.ctx, s.link, s.survey, loadDraft(deps, s.link, s.token)))),
+  );
+
+  app.get(
+    "/s/:token/theme/:n",
+    withLink("", (c, s) => {
+      const n = themeNumber(c, s);
+      if (!n) return problemPage(c, "no_page", "");
+      return render(c, "theme", themeModel(s.ctx, s.survey, n, loadDraft(deps, s.link, s.token) ?? {}));
+    }),
+  );
+
+  app.post(
+    "/s/:token/theme/:n",
+    withLink("", async (c, s) => {
+      const n = themeNumber(c, s);
+      const theme = n ? s.link.instrument.themes[n - 1] : undefined;
+      if (!n || !theme) return problemPage(c, "no_page", "");
+      const fields = await formFields(c);
+      const candidate = mergeTheme(loadDraft(deps, s.link, s.token) ?? {}, theme, fields);
+      const checked = checkDraft(s.link.instrument, candidate);
+      if ("errors" in checked) return render(c, "theme", themeModel(s.ctx, s.survey, n, candidate, checked.errors), 400);
+      saveDraft(deps, s.link, s.token, checked.draft);
+      const last = s.link.instrument.themes.length;
+      return c.redirect(stepHref(s.ctx, nextStep(fields.go, n > 1 ? `theme/${n - 1}` : "", n < last ? `theme/${n + 1}` : "about")), 303);
+    }),
+  );
+
+  app.get(
+    "/s/:token/about",
+    withLink("about", (c, s) =>
+      render(c, "about", aboutModel(s.ctx, s.survey, s.link.round.minResponses, loadDraft(deps, s.link, s.token) ?? {})),
+    ),
+  );
+
+  app.post(
+    "/s/:token/about",
+    withLink("about", async (c, s) => {
+      const fields = await formFields(c);
+      const candidate = mergeAbout(loadDraft(deps, s.link, s.token) ?? {}, fields);
+      const checked = checkDraft(s.link.instrument, candidate);
+      if ("errors" in checked)
+        return render(c, "about", aboutModel(s.ctx, s.survey, s.link.round.minResponses, candidate, checked.errors), 400);
+      saveDraft(deps, s.link, s.token, checked.draft);
+      return c.redirect(stepHref(s.ctx, nextStep(fields.go, `theme/${s.link.instrument.themes.length}`, "review")), 303);
+    }),
+  );
+
+  app.get(
+    "/s/:token/review",
+    withLink("review", (c, s) => render(c, "review", reviewModel(s.ctx, s.survey, loadDraft(deps, s.link, s.token) ?? {}))),
+  );
+
+  app.post(
+    "/s/:token/submit",
+    withLink("review", (c, s) => {
+      const draft = loadDraft(deps, s.link, s.token) ?? {};
+      if (!hasAnswer(draft)) {
+        const first = changeId(s.survey.themes[0]?.code ?? "about");
+        return render(c, "review", reviewModel(s.ctx, s.survey, draft, { errors: [{ field: first, message: s.ctx.t.errorNothing }] }), 400);
+      }
+      try {
+        submitResponse(deps, s.token, { ...draft, answers: draft.answers ?? {} });
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== "invalid_input") throw err;
+        return render(c, "review", reviewModel(s.ctx, s.survey, draft, { details: err.details }), 400);
+      }
+      return c.redirect(stepHref(s.ctx, "thanks"), 303);
+    }),
+  );
+
+  app.get(
+    "/s/:token/saved",
+    withLink("saved", (c, s) => render(c, "saved", savedModel(s.ctx, s.link, s.survey))),
+  );
+
+  // After submitting, the link answers "already submitted": here, and only here, that is success.
+  app.get("/s/:token/thanks", (c) => {
+    const token = tokenOf(c);
+    try {
+      const link = resolveLink(deps, token);
+      // Not submitted yet: nothing to thank for; back to the start.
+      return c.redirect(stepHref(surveyCtx(token, langOf(c, link.round.language)), ""), 303);
+    } catch (err) {
+      const problem = linkProblem(err);
+      if (!problem) throw err;
+      if (problem !== "already_submitted") return problemPage(c, problem, "thanks");
+      return render(c, "thanks", thanksModel(surveyCtx(token, langOf(c, linkLanguage(deps, token) ?? "en"))));
+    }
+  });
+
+  // Any other address under a link: explained in the survey's own words, not the staff 404.
+  app.all(
+    "/s/:token/*",
+    withLink("", (c) => problemPage(c, "no_page", "")),
+  );
+
+  return app;
+}

@@ -1,0 +1,60 @@
+import type { AddressInfo } from "node:net";
+import { AxePuppeteer } from "@axe-core/puppeteer";
+import { serve } from "@hono/node-server";
+import puppeteer, { type Browser, type Page } from "puppeteer";
+import { chromiumArgs, findChromium, INSTALL_HINT } from "../../src/reports/chromium";
+
+/**
+ * The system Chromium, headless, launched the way the PDF renderer launches it. Browser tests share
+ * one per file (launch in beforeAll, close in afterAll). Throws when there is none, so that a
+ * missing browser fails loudly instead of skipping the accessibility checks.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium(process.env.PUPPETEER_EXECUTABLE_PATH);
+  if (!executablePath) throw new Error(`Browser tests need Chromium and none was found. ${INSTALL_HINT}.`);
+  return puppeteer.launch({ executablePath, headless: true, args: chromiumArgs() });
+}
+
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA: what the issue asks zero violations of. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** One violation in a line a person can act on: rule, help text and the offending elements. */
+export interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core on the page as it is now (JavaScript must be enabled) and returns its WCAG A/AA
+ * violations; an empty list is a pass.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const results = await new AxePuppeteer(page).withTags(WCAG_TAGS).analyze();
+  // Zero violations only means something if the rules ran on the page at all.
+  if (results.passes.length === 0) throw new Error(`axe checked nothing on ${page.url()}`);
+  return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+/**
+ * Serves `fetch` over real HTTP on a free port of 127.0.0.1, for a browser to visit.
+ * @example const server = await listen((req) => app.fetch(req)); await page.goto(`${server.url}/s/${token}`);
+ */
+export async function listen(fetch: (request: Request) => Response | Promise<Response>) {
+  let started: (address: AddressInfo) => void = () => {};
+  const ready = new Promise<AddressInfo>((resolve) => {
+    started = resolve;
+  });
+  const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info) => started(info));
+  const { port } = await ready;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Chromium keeps connections alive; without this, close waits for them to time out.
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      }),
+  };
+}
