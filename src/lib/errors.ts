@@ -62,12 +62,17 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
     if (err.status === 413) return new AppError("payload_too_large", "The request body is too large");
-    if (err.status === 400) return new AppError("invalid_json", "body: is not valid JSON", { details: [{ field: "body", message: "is not valid JSON" }] });
+    if (err.status === 400)
+      return new AppError("invalid_json", "body: is not valid JSON", { details: [{ field: "body", message: "is not valid JSON" }] });
     if (err.status === 401) return new AppError("unauthorized", "Please sign in");
     if (err.status === 403) return new AppError("forbidden", "You may not do this");
     if (err.status === 404) return new AppError("not_found", "Not found");
     // zod-openapi's validator refuses a body in a media type the route does not declare.
-    if (err.status === 415) return new AppError("unsupported_media_type", "The request body's Content-Type is not accepted here (the API takes application/json)");
+    if (err.status === 415)
+      return new AppError(
+        "unsupported_media_type",
+        "The request body's Content-Type is not accepted here (the API takes application/json)",
+      );
   }
   return new AppError("internal", "Something went wrong");
 }

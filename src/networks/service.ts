@@ -60,6 +60,8 @@ export function getNetworkView(db: Db, actor: Actor, row: NetworkRow): NetworkVi
 
 export function updateNetwork(deps: { db: Db; clock: Clock }, actor: Actor, row: NetworkRow, input: UpdateNetworkInput): NetworkView {
   const { db, clock } = deps;
+  // Nothing to change (PATCH {}): answer with the network as it is; drizzle refuses an empty update.
+  if (Object.keys(input).length === 0) return getNetworkView(db, actor, row);
   const updated = db.update(networks).set(input).where(eq(networks.id, row.id)).returning().get();
   recordAudit(db, clock, {
     userId: actor.userId,

@@ -53,6 +53,8 @@ export async function updateUser(
   const { db, clock } = deps;
   const existing = db.select().from(users).where(eq(users.id, userId)).get();
   if (!existing) throw notFound("User");
+  // Nothing to change (PATCH {}): answer with the user as they are; drizzle refuses an empty update.
+  if (Object.keys(input).length === 0) return userView(existing);
   if (input.role === "commissioner" && existing.role !== "commissioner") {
     const facilitating = db
       .select()
