@@ -27,13 +27,12 @@ export const CreateActionSchema = z.strictObject({
 });
 export type CreateActionInput = z.infer<typeof CreateActionSchema>;
 
-export const UpdateActionSchema = z
-  .strictObject({
-    status: z.enum(ACTION_STATUSES).optional(),
-    note: z.string().trim().max(2000).optional(),
-    title: z.string().trim().min(1, "is required").max(300).optional(),
-    owner: z.string().trim().max(200).nullable().optional(),
-    due: isoDay.nullable().optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, { message: "give at least one field to change", path: ["status"] });
+// An empty change is a no-op answered with the action, as for networks and users.
+export const UpdateActionSchema = z.strictObject({
+  status: z.enum(ACTION_STATUSES).optional(),
+  note: z.string().trim().max(2000).optional(),
+  title: z.string().trim().min(1, "is required").max(300).optional(),
+  owner: z.string().trim().max(200).nullable().optional(),
+  due: isoDay.nullable().optional(),
+});
 export type UpdateActionInput = z.infer<typeof UpdateActionSchema>;

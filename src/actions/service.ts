@@ -50,6 +50,7 @@ export function findAction(db: Db, actionId: string): ActionRow | undefined {
 /** Updates an action's status (and note, title, owner, due). */
 export function updateAction(deps: { db: Db; clock: Clock }, actor: Actor, row: ActionRow, input: UpdateActionInput): ActionView {
   const { db, clock } = deps;
+  if (Object.keys(input).length === 0) return actionView(row);
   const updated = db
     .update(actions)
     .set({ ...input, updatedAt: clock.now() })

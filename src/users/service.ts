@@ -1,7 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords";
 import { endAllSessions } from "../auth/sessions";
-import { grants, users } from "../db/schema";
+import { apiTokens, grants, users } from "../db/schema";
 import { recordAudit } from "../lib/audit";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
@@ -19,19 +19,26 @@ export function findUserByEmail(db: Db, email: string): UserRow | undefined {
   return db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
 }
 
+const emailTaken = () =>
+  new AppError("conflict", "A user with this email already exists", { details: [{ field: "email", message: "is already in use" }] });
+
 /** Creates a user; 409 when the email is taken. */
 export async function createUser(deps: { db: Db; clock: Clock }, input: CreateUserInput, byUserId?: string): Promise<UserView> {
   const { db, clock } = deps;
-  if (findUserByEmail(db, input.email))
-    throw new AppError("conflict", "A user with this email already exists", {
-      details: [{ field: "email", message: "is already in use" }],
-    });
+  if (findUserByEmail(db, input.email)) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
-  const row = db
-    .insert(users)
-    .values({ id: newId(), email: input.email, name: input.name, role: input.role, passwordHash, createdAt: clock.now() })
-    .returning()
-    .get();
+  let row: UserRow;
+  try {
+    row = db
+      .insert(users)
+      .values({ id: newId(), email: input.email, name: input.name, role: input.role, passwordHash, createdAt: clock.now() })
+      .returning()
+      .get();
+  } catch (err) {
+    // Two admins adding the same person at once: the unique index decides, the loser gets a 409.
+    if (err instanceof Error && "code" in err && err.code === "SQLITE_CONSTRAINT_UNIQUE") throw emailTaken();
+    throw err;
+  }
   recordAudit(db, clock, { userId: byUserId, action: "user.create", targetType: "user", targetId: row.id, detail: { role: row.role } });
   return userView(row);
 }
@@ -41,8 +48,9 @@ export function listUsers(db: Db): UserView[] {
 }
 
 /**
- * Changes a user (admin). Deactivating or resetting the password ends their sessions at once; a
- * deactivated user's API tokens stop working because every lookup checks `active`.
+ * Changes a user (admin). Deactivating or resetting the password ends their sessions at once.
+ * Deactivating also revokes their API tokens for good: reactivating someone must not bring back a
+ * token that may have leaked while they were away.
  */
 export async function updateUser(
   deps: { db: Db; clock: Clock },
@@ -79,6 +87,11 @@ export async function updateUser(
     .returning()
     .get();
   if (input.active === false || passwordHash) endAllSessions(db, userId);
+  if (input.active === false)
+    db.update(apiTokens)
+      .set({ revokedAt: clock.now() })
+      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .run();
   recordAudit(db, clock, {
     userId: byUserId,
     action: "user.update",

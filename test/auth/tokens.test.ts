@@ -138,4 +138,13 @@ describe("deactivation", () => {
     expect((await call(t, "GET", "/api/v1/auth/me", undefined, { cookie: facilitator.cookie })).status).toBe(401);
     expect((await call(t, "GET", "/api/v1/auth/me", undefined, { token })).status).toBe(401);
   });
+
+  it("revokes tokens for good: reactivating the user does not bring them back", async () => {
+    const t = createTestApp();
+    const { admin, facilitator } = makeCast(t);
+    const { token } = await createToken(t, facilitator.cookie);
+    await call(t, "PATCH", `/api/v1/users/${facilitator.user.id}`, { active: false }, { cookie: admin.cookie });
+    await call(t, "PATCH", `/api/v1/users/${facilitator.user.id}`, { active: true }, { cookie: admin.cookie });
+    expect((await call(t, "GET", "/api/v1/networks", undefined, { token })).status).toBe(401);
+  });
 });
