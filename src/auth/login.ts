@@ -13,21 +13,43 @@ export const LOCK_MINUTES = 15;
 
 const wrongCredentials = () => new AppError("unauthorized", "The email or password is not right");
 
+function lockedError(until: Date, now: Date): AppError {
+  const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
+  return new AppError("rate_limited", `Too many wrong passwords; try again in ${Math.ceil(seconds / 60)} minutes`, {
+    retryAfterSeconds: seconds,
+  });
+}
+
+/**
+ * Wrong passwords for emails that have no account, counted in memory (per database) exactly like
+ * an account's, so that a lockout does not tell anyone which emails have an account.
+ */
+const phantomFailures = new WeakMap<Db, Map<string, { failures: number; lockedUntil: number }>>();
+
+function phantomAttempt(db: Db, clock: Clock, email: string): AppError {
+  let byEmail = phantomFailures.get(db);
+  if (!byEmail) phantomFailures.set(db, (byEmail = new Map()));
+  const now = clock.now();
+  const entry = byEmail.get(email) ?? { failures: 0, lockedUntil: 0 };
+  if (entry.lockedUntil > now.getTime()) return lockedError(new Date(entry.lockedUntil), now);
+  entry.failures += 1;
+  if (entry.failures >= MAX_FAILED_LOGINS) Object.assign(entry, { failures: 0, lockedUntil: now.getTime() + LOCK_MINUTES * 60_000 });
+  // Bounded: a scan of many made-up emails must not grow memory for ever.
+  if (byEmail.size > 10_000) byEmail.clear();
+  byEmail.set(email, entry);
+  return wrongCredentials();
+}
+
 /** Checks a password and starts a session. */
 export async function login(deps: { db: Db; clock: Clock }, input: { email: string; password: string }) {
   const { db, clock } = deps;
   const user = findUserByEmail(db, input.email);
   if (!user) {
     await verifyPassword(await decoyHash(), input.password);
-    throw wrongCredentials();
+    throw phantomAttempt(db, clock, input.email.toLowerCase());
   }
   const now = clock.now();
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-    throw new AppError("rate_limited", `Too many wrong passwords; try again in ${Math.ceil(seconds / 60)} minutes`, {
-      retryAfterSeconds: seconds,
-    });
-  }
+  if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok || !user.active) {
     if (!ok) registerFailure(db, clock, user.id, user.failedLogins + 1);

@@ -127,6 +127,20 @@ describe("lockout", () => {
     await signIn(t, "fran@example.org");
   });
 
+  it("locks an email that has no account the same way, so a lock does not reveal who has one", async () => {
+    const t = createTestApp();
+    makeUser(t, { email: "fran@example.org" });
+    const statuses = async (email: string) => {
+      const seen: number[] = [];
+      for (let i = 0; i <= MAX_FAILED_LOGINS; i++) seen.push((await wrongLogin(t, email)).status);
+      return seen;
+    };
+    const real = await statuses("fran@example.org");
+    const made = await statuses("nobody@example.org");
+    expect(made).toEqual(real);
+    expect(made.at(-1)).toBe(429);
+  });
+
   it("starts counting afresh after the lock lifts and after a successful login", async () => {
     const t = createTestApp();
     makeUser(t, { email: "fran@example.org" });
