@@ -34,6 +34,18 @@ export function createLoginGuard(clock: Clock, config: Pick<Config, "trustProxy"
 }
 export type LoginGuard = ReturnType<typeof createLoginGuard>;
 
+// Fixed texts only (nothing from the request goes into the page).
+const BUSY = {
+  en: {
+    title: "Please wait a few minutes",
+    message: "Too many unknown links were opened from your network. Please try your link again in a few minutes.",
+  },
+  nl: {
+    title: "Wacht een paar minuten",
+    message: "Vanaf je netwerk zijn te veel onbekende links geopend. Probeer je link over een paar minuten opnieuw.",
+  },
+} as const;
+
 /** Turns a client's survey-link 404s beyond FAILED_LINK_LIMIT into 429s with Retry-After. */
 export function failedLinkGuard(
   clock: Clock,
@@ -46,14 +58,14 @@ export function failedLinkGuard(
     if (c.res.status !== 404) return;
     const result = limiter.limit(`link:${clientAddress(c, config)}`);
     if (result.ok) return;
-    const message = "Too many unknown links from your network; please wait a few minutes";
-    const html = !c.req.path.startsWith("/api/");
-    c.res = html
-      ? c.html(
-          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Please wait</title><link rel="stylesheet" href="/assets/app.css"></head><body><main class="wrap"><h1>Please wait a few minutes</h1><p>${message}.</p></main></body></html>`,
+    const lang = c.req.query("lang") === "nl" || /^nl\b/i.test(c.req.header("Accept-Language") ?? "") ? "nl" : "en";
+    const text = BUSY[lang];
+    c.res = c.req.path.startsWith("/api/")
+      ? c.json({ error: { code: "rate_limited", message: BUSY.en.message, requestId: c.get("requestId") } }, 429)
+      : c.html(
+          `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text.title}</title><link rel="stylesheet" href="/assets/app.css"></head><body><main class="wrap"><h1>${text.title}</h1><p>${text.message}</p></main></body></html>`,
           429,
-        )
-      : c.json({ error: { code: "rate_limited", message, requestId: c.get("requestId") } }, 429);
+        );
     c.header("Retry-After", String(result.retryAfterSeconds));
   };
 }

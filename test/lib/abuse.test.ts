@@ -35,6 +35,8 @@ describe("abuse limits", () => {
     const page = await getPage(t, "/s/not-a-link-html");
     expect(page.status).toBe(429);
     expect(page.text).toContain("Please wait");
+    const dutch = await getPage(t, "/s/not-a-link-nl", { headers: { "Accept-Language": "nl-NL,nl;q=0.9" } });
+    expect(dutch.text).toContain("Wacht een paar minuten");
     // The member with a real link, behind the same address, gets in.
     expect((await call(t, "GET", `/api/v1/s/${token}`)).status).toBe(200);
     expect((await getPage(t, `/s/${token}`)).status).toBe(200);
