@@ -1,5 +1,5 @@
-import { count, eq } from "drizzle-orm";
-import { answers, DONT_KNOW, invitations, responses, roundResults, type rounds } from "../db/schema";
+import { and, count, eq, gt } from "drizzle-orm";
+import { answers, DONT_KNOW, invitations, responses, roundResults, rounds } from "../db/schema";
 import { getInstrument } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
@@ -58,19 +58,42 @@ export interface FrozenResults {
 export function freezeRoundResults(db: Db, clock: Clock, round: RoundRow): FrozenResults {
   const invited = db.select({ n: count() }).from(invitations).where(eq(invitations.roundId, round.id)).get()?.n ?? 0;
   const frozen: FrozenResults = { scores: scoreStoredRound(db, round), invited };
-  const previous = previousComparableRound(db, round);
-  const change =
-    previous && !frozen.scores.suppressed
-      ? presentRoundScores(frozen.scores, compareRounds(frozen.scores, previous.results.scores))
-      : undefined;
-  const overallChange =
-    change && !change.suppressed && change.overall.change ? { previousRoundId: previous?.round.id ?? "", ...change.overall.change } : null;
-  const values = { scores: frozen, summary: summarise(round, frozen, overallChange), computedAt: clock.now() };
+  const values = { scores: frozen, summary: summarise(db, round, frozen), computedAt: clock.now() };
   db.insert(roundResults)
     .values({ roundId: round.id, ...values })
     .onConflictDoUpdate({ target: roundResults.roundId, set: values })
     .run();
+  refreshLaterSummaries(db, round);
   return frozen;
+}
+
+/** The temperature's change against the previous comparable round, as the results give it. */
+function overallChangeOf(db: Db, round: RoundRow, frozen: FrozenResults): RoundSummary["overallChange"] {
+  const previous = previousComparableRound(db, round);
+  if (!previous || frozen.scores.suppressed) return null;
+  const presented = presentRoundScores(frozen.scores, compareRounds(frozen.scores, previous.results.scores));
+  return !presented.suppressed && presented.overall.change ? { previousRoundId: previous.round.id, ...presented.overall.change } : null;
+}
+
+/**
+ * A round that closes late (an overdue round closed at its past closing time) can become the
+ * "previous round" of rounds that closed after that time: their summaries' change is redone.
+ */
+function refreshLaterSummaries(db: Db, round: RoundRow): void {
+  if (!round.closedAt) return;
+  const later = db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.networkId, round.networkId), eq(rounds.status, "closed"), gt(rounds.closedAt, round.closedAt)))
+    .all();
+  for (const other of later) {
+    const frozen = frozenResults(db, other.id);
+    if (frozen)
+      db.update(roundResults)
+        .set({ summary: summarise(db, other, frozen) })
+        .where(eq(roundResults.roundId, other.id))
+        .run();
+  }
 }
 
 /** The figures a comparison shows for a round, rounded exactly as the results endpoint rounds them. */
@@ -89,7 +112,8 @@ export function responseRateOf(round: Pick<RoundRow, "access">, n: number, invit
   return round.access === "invite" && invited > 0 ? (n / invited) * 100 : null;
 }
 
-function summarise(round: RoundRow, { scores, invited }: FrozenResults, overallChange: RoundSummary["overallChange"]): RoundSummary {
+function summarise(db: Db, round: RoundRow, frozen: FrozenResults): RoundSummary {
+  const { scores, invited } = frozen;
   const rate = responseRateOf(round, scores.n, invited);
   const base = { n: scores.n, responseRate: rate === null ? null : round1(rate) };
   if (scores.suppressed) return { ...base, suppressed: true, overall: null, themes: null, overallChange: null };
@@ -99,7 +123,7 @@ function summarise(round: RoundRow, { scores, invited }: FrozenResults, overallC
     suppressed: false,
     overall: score(scores.overall.score),
     themes: Object.fromEntries(scores.themes.map((t) => [t.code, score(t.score)])),
-    overallChange,
+    overallChange: overallChangeOf(db, round, frozen),
   };
 }
 

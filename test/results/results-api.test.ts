@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { frozenSummary } from "../../src/results/freeze";
+import { closeRound } from "../../src/rounds/lifecycle";
 import { createTestApp } from "../support/app";
 import { makeCast, makeRound, sessionFor } from "../support/factories";
 import { call } from "../support/http";
-import { makeClosedRound, uniformResponse } from "../support/responses";
+import { insertResponses, makeClosedRound, uniformResponse } from "../support/responses";
 
 const DAY = 86_400_000;
 
@@ -133,5 +135,28 @@ describe("GET /api/v1/rounds/:id/results", () => {
     const bad = await call(t, "GET", `/api/v1/rounds/${round.id}/results?lang=fr`, undefined, { cookie: cast.facilitator.cookie });
     expect(bad.status).toBe(400);
     expect(bad.json.error.details[0].field).toBe("lang");
+  });
+});
+
+describe("a round that closes late", () => {
+  it("becomes the previous round of rounds that closed after its closing time, in summaries too", async () => {
+    const t = createTestApp();
+    const cast = makeCast(t);
+    const later = makeClosedRound(
+      t,
+      cast.network.id,
+      Array.from({ length: 5 }, () => uniformResponse(4)),
+    );
+    // An overdue round is closed afterwards at its (earlier) closing time.
+    const overdue = makeRound(t, cast.network.id, { status: "open", closesAt: new Date(t.clock.now().getTime() - 86_400_000) });
+    insertResponses(
+      t,
+      overdue.id,
+      Array.from({ length: 5 }, () => uniformResponse(2)),
+    );
+    closeRound(t, overdue, overdue.closesAt ?? t.clock.now());
+    const results = await call(t, "GET", `/api/v1/rounds/${later.id}/results`, undefined, { cookie: cast.facilitator.cookie });
+    expect(results.json.overall.change).toMatchObject({ previousRoundId: overdue.id, delta: 50 });
+    expect(frozenSummary(t.db, later.id)?.overallChange).toEqual(results.json.overall.change);
   });
 });
