@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { type GrantRole, grants, networks, type Role, rounds } from "../db/schema";
 import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
@@ -60,6 +60,29 @@ export function authorizeNetwork(db: Db, actor: Actor | null, networkId: string,
   if (!network || !relation) throw new AppError("not_found", "Network not found");
   if (!ALLOWED[relation].includes(need)) throw new AppError("forbidden", "You may see this network but not do this");
   return { actor: signedIn, network, relation };
+}
+
+/**
+ * `authorizeNetwork` for many networks in one query, for comparisons across hundreds of them. The
+ * whole request fails if any one fails: 404 when any does not exist or may not be seen (the message
+ * never says which), then 403 when any may be seen but not `need`. Networks come back in `ids` order.
+ */
+export function authorizeNetworks(db: Db, actor: Actor | null, ids: readonly string[], need: NetworkPermission) {
+  const signedIn = requireActor(actor);
+  const rows = db
+    .select({ network: networks, grantRole: grants.role })
+    .from(networks)
+    .leftJoin(grants, and(eq(grants.networkId, networks.id), eq(grants.userId, signedIn.userId)))
+    .where(inArray(networks.id, [...ids]))
+    .all();
+  const byId = new Map(
+    rows.map((r) => [r.network.id, { network: r.network, relation: signedIn.role === "admin" ? "admin" : r.grantRole }]),
+  );
+  const found = ids.map((id) => byId.get(id));
+  const seen = found.filter((f): f is { network: typeof networks.$inferSelect; relation: "admin" | GrantRole } => Boolean(f?.relation));
+  if (seen.length !== ids.length) throw new AppError("not_found", "Network not found");
+  if (seen.some((f) => !ALLOWED[f.relation].includes(need))) throw new AppError("forbidden", "You may see these networks but not do this");
+  return { actor: signedIn, networks: seen };
 }
 
 /**

@@ -1,0 +1,98 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import type { AppEnv, Deps } from "../lib/app-env";
+import { attachment } from "../lib/csv";
+import { loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { parseInput } from "../lib/validation";
+import { STAGE_LABELS } from "../networks/labels";
+import { listNetworks } from "../networks/service";
+import { comparisonCsv, comparisonFilename } from "./csv";
+import { PortfolioQuery, portfolio, SORTS } from "./portfolio";
+import { portfolioReportHtml } from "./report";
+import { InstrumentParam, NetworkIdsSchema, splitIds } from "./schemas";
+import { compareNetworks } from "./service";
+import { comparisonView } from "./view";
+
+const PageQuery = z.object({ networkIds: NetworkIdsSchema, instrument: InstrumentParam });
+
+/**
+ * The comparison asked for, from checkboxes (networkIds repeated) or a pasted comma-separated list:
+ * 400 naming networkIds when the list is bad, 404 when any network may not be seen.
+ */
+function comparisonOf(c: PageContext, actor: Actor, deps: Deps, raw: string[]) {
+  const query = parseInput(PageQuery, { networkIds: splitIds(raw), instrument: c.req.query("instrument") });
+  // The same choice again, for the download links.
+  const again = new URLSearchParams({ networkIds: query.networkIds.join(",") });
+  if (query.instrument !== "core") again.set("instrument", query.instrument);
+  return { ids: query.networkIds, query: again.toString(), comparison: compareNetworks(deps, actor, query) };
+}
+
+/** For the downloads, which need at least one network ("" fails as "choose at least one"). */
+const requiredComparison = (c: PageContext, actor: Actor, deps: Deps) => comparisonOf(c, actor, deps, c.req.queries("networkIds") ?? [""]);
+
+/** The portfolio, the compare page and its CSV and PDF downloads (signed-in users; access per network). */
+export function comparePages(deps: Deps) {
+  const { db, views, clock } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.get("/portfolio", (c) => {
+    const actor = pageActor(c);
+    if (!actor) return loginRedirect(c);
+    const options = PortfolioQuery.parse({ sort: c.req.query("sort"), stage: c.req.query("stage") });
+    const sorts = Object.entries(SORTS).map(([value, label]) => ({ value, label, selected: value === options.sort }));
+    const stages = [{ value: "all", label: "All stages" }, ...Object.entries(STAGE_LABELS).map(([value, label]) => ({ value, label }))].map(
+      (s) => ({ ...s, selected: s.value === options.stage }),
+    );
+    return page(c, views, "compare/portfolio", {
+      title: "Portfolio",
+      ...portfolio(deps, actor, options),
+      sorts,
+      stages,
+      filtered: options.stage !== "all",
+    });
+  });
+
+  app.get("/compare", async (c) => {
+    const actor = pageActor(c);
+    if (!actor) return loginRedirect(c);
+    // The page alone (nothing chosen yet) shows the choice of networks.
+    const raw = c.req.queries("networkIds");
+    const requested = raw ? comparisonOf(c, actor, deps, raw) : undefined;
+    const chosen = new Set(requested?.ids ?? []);
+    const choices = listNetworks(db, actor).map((n) => ({ id: n.id, name: n.name, checked: chosen.has(n.id) }));
+    return page(c, views, "compare/compare", {
+      title: "Compare networks",
+      choices,
+      view: requested ? await comparisonView(requested.comparison) : null,
+      csvHref: `/compare.csv?${requested?.query ?? ""}`,
+      pdfHref: `/compare.pdf?${requested?.query ?? ""}`,
+    });
+  });
+
+  app.get("/compare.csv", (c) => {
+    const actor = pageActor(c);
+    if (!actor) return loginRedirect(c);
+    const requested = requiredComparison(c, actor, deps);
+    return c.body(comparisonCsv(requested.comparison), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": attachment(comparisonFilename(clock.now(), "csv")),
+      "Cache-Control": "no-store",
+    });
+  });
+
+  app.get("/compare.pdf", async (c) => {
+    const actor = pageActor(c);
+    if (!actor) return loginRedirect(c);
+    const requested = requiredComparison(c, actor, deps);
+    const { html, footer } = await portfolioReportHtml(views, requested.comparison, clock.now());
+    const pdf = await deps.renderer.render(html, { footer });
+    return c.body(new Uint8Array(pdf), 200, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": attachment(comparisonFilename(clock.now(), "pdf")),
+      "Cache-Control": "no-store",
+    });
+  });
+
+  return app;
+}
