@@ -72,3 +72,13 @@ export function removeMember(deps: { db: Db; clock: Clock }, actor: Actor, netwo
   if (result.changes === 0) throw notFound("Member");
   recordAudit(db, clock, { userId: actor.userId, action: "member.remove", targetType: "member", targetId: memberId });
 }
+
+/** One member of a network, or undefined when the id is not on this network's roster. */
+export function findMember(db: Db, networkId: string, memberId: string): MemberView | undefined {
+  const row = db
+    .select()
+    .from(members)
+    .where(and(eq(members.id, memberId), eq(members.networkId, networkId)))
+    .get();
+  return row ? memberView(row) : undefined;
+}

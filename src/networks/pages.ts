@@ -1,21 +1,19 @@
 import { Hono } from "hono";
-import { authorizeNetwork, mayOnNetwork } from "../auth/access";
+import { requireGlobal } from "../auth/access";
 import { STAGES } from "../db/schema";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { formFields, loginRedirect, page, pageActor, zodFormErrors } from "../lib/pages";
+import { ACCESS_LABELS, STAGE_LABELS } from "./labels";
+import { networkDetailPages } from "./network-page";
 import { CreateNetworkSchema } from "./schemas";
-import { createNetwork, getNetworkView, listNetworks } from "./service";
+import { createNetwork, listNetworks } from "./service";
 
-export const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
-  forming: "Forming (start-up)",
-  developing: "Developing",
-  established: "Established",
-  renewing: "Renewing",
-};
+// Other features import the labels from here.
+export { STAGE_LABELS } from "./labels";
 
 const stageOptions = (selected = "forming") => STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s], selected: s === selected }));
 
-/** The home page (networks the user may see) and creating a network. */
+/** The home page (networks the user may see), creating a network, and each network's page. */
 export function networkPages(deps: Deps) {
   const { db, views } = deps;
   const app = new Hono<AppEnv>();
@@ -27,7 +25,13 @@ export function networkPages(deps: Deps) {
       c,
       views,
       "home",
-      { title: "Networks", networks: listNetworks(db, actor), canCreate: actor.role !== "commissioner", stages: stageOptions(), ...extra },
+      {
+        title: "Networks",
+        networks: listNetworks(db, actor).map((n) => ({ ...n, stageLabel: STAGE_LABELS[n.stage], accessLabel: ACCESS_LABELS[n.access] })),
+        canCreate: actor.role !== "commissioner",
+        stages: stageOptions(),
+        ...extra,
+      },
       status,
     );
   };
@@ -35,26 +39,26 @@ export function networkPages(deps: Deps) {
   app.get("/", (c) => home(c));
 
   app.post("/networks", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    if (!pageActor(c)) return loginRedirect(c);
+    // Commissioners create nothing: the same rule as POST /api/v1/networks.
+    const actor = requireGlobal(c.get("actor"), "createNetwork");
     const fields = await formFields(c);
     const parsed = CreateNetworkSchema.safeParse({ name: fields.name, description: fields.description || undefined, stage: fields.stage });
     if (!parsed.success)
-      return home(c, { values: fields, ...zodFormErrors(parsed.error, { name: "Name", stage: "Stage", description: "Description" }) }, 400);
+      return home(
+        c,
+        {
+          values: fields,
+          stages: stageOptions(fields.stage),
+          ...zodFormErrors(parsed.error, { name: "Name", stage: "Stage", description: "Description" }),
+        },
+        400,
+      );
     const network = createNetwork(deps, actor, parsed.data);
     return c.redirect(`/networks/${network.id}`, 303);
   });
 
-  app.get("/networks/:id", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
-    const { network, relation } = authorizeNetwork(db, actor, c.req.param("id"), "view");
-    return page(c, views, "network", {
-      title: network.name,
-      network: { ...getNetworkView(db, actor, network), stageLabel: STAGE_LABELS[network.stage] },
-      canManage: mayOnNetwork(relation, "manage"),
-    });
-  });
+  app.route("/", networkDetailPages(deps));
 
   return app;
 }

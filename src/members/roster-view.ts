@@ -1,0 +1,53 @@
+import type { networks } from "../db/schema";
+import type { Deps } from "../lib/app-env";
+import type { ErrorDetail } from "../lib/errors";
+import { type PageContext, page } from "../lib/pages";
+import { formatterFor } from "../reports/format";
+import { listMembers } from "./service";
+
+export type NetworkRow = typeof networks.$inferSelect;
+
+const count = (n: number) => formatterFor("en").count(n);
+
+/** "1 member", "5,000 members". */
+export const members = (n: number) => `${count(n)} ${n === 1 ? "member" : "members"}`;
+
+/** The notice after a redirect (`?done=`), built from the query only: nothing typed is echoed. */
+export function rosterNotice(query: (key: string) => string | undefined): string | undefined {
+  const done = query("done");
+  if (done === "added") return "The member was added.";
+  if (done === "removed") return "The member was removed, with their invitation links.";
+  if (done !== "imported") return undefined;
+  const added = Number.parseInt(query("count") ?? "0", 10) || 0;
+  const skipped = Number.parseInt(query("skipped") ?? "0", 10) || 0;
+  const note = skipped > 0 ? ` ${count(skipped)} skipped: their email reached the roster while you were checking the import.` : "";
+  return `${members(added)} added.${note}`;
+}
+
+/** After signing in, a browser that was posting comes back to the roster. */
+export const signInFirst = (c: PageContext) =>
+  c.redirect(`/login?next=${encodeURIComponent(`/networks/${c.req.param("id")}/members`)}`, 303);
+
+/** The roster page: members, add one, import, export. `extra` carries notices, errors and typed values. */
+export function renderRoster(
+  c: PageContext,
+  deps: Pick<Deps, "db" | "views">,
+  network: NetworkRow,
+  extra: { notice?: string; errors?: ErrorDetail[]; errorsByField?: Record<string, string>; values?: Record<string, string> } = {},
+  status: 200 | 400 = 200,
+) {
+  const list = listMembers(deps.db, network.id);
+  return page(
+    c,
+    deps.views,
+    "members/roster",
+    {
+      title: `Roster · ${network.name}`,
+      network: { id: network.id, name: network.name },
+      members: list,
+      memberCount: members(list.length),
+      ...extra,
+    },
+    status,
+  );
+}

@@ -1,0 +1,58 @@
+import { count, eq } from "drizzle-orm";
+import { mayOnNetwork } from "../auth/access";
+import type { Actor } from "../auth/actor";
+import { GRANT_ROLES, type GrantRole, members, type networks, STAGES, type Stage } from "../db/schema";
+import type { Db } from "../lib/db";
+import { formatterFor } from "../reports/format";
+import { networkRoundsSection } from "../rounds/network-section";
+import { listGrants } from "./grants";
+import { ACCESS_LABELS, GRANT_ROLE_LABELS, STAGE_LABELS } from "./labels";
+
+export type NetworkRow = typeof networks.$inferSelect;
+export type Relation = "admin" | GrantRole;
+
+function memberCount(db: Db, networkId: string): number {
+  return db.select({ n: count() }).from(members).where(eq(members.networkId, networkId)).get()?.n ?? 0;
+}
+
+/** What the edit form shows: what was typed (after an error) or the network as it is. */
+export interface EditValues {
+  name?: string;
+  description?: string;
+  stage?: string;
+}
+
+/** Values typed into the page's forms, shown again after an error. */
+export interface FormValues {
+  edit?: EditValues;
+  grant?: { email?: string; role?: string };
+}
+
+/**
+ * Everything `pages/network.hbs` shows. Managers get the roster size, who has access and the
+ * forms; commissioners get the read-only part only. The rounds part comes from the rounds feature.
+ */
+export function networkPageModel(db: Db, actor: Actor, network: NetworkRow, relation: Relation, values: FormValues = {}) {
+  const canManage = mayOnNetwork(relation, "manage");
+  const edit = values.edit ?? network;
+  const manage = canManage
+    ? {
+        memberCount: formatterFor("en").count(memberCount(db, network.id)),
+        grants: listGrants(db, network.id).map((g) => ({ ...g, roleLabel: ACCESS_LABELS[g.role], isYou: g.userId === actor.userId })),
+        edit,
+        stages: STAGES.map((s: Stage) => ({ value: s, label: STAGE_LABELS[s], selected: s === edit.stage })),
+        grantForm: {
+          email: values.grant?.email ?? "",
+          roles: GRANT_ROLES.map((r) => ({ value: r, label: GRANT_ROLE_LABELS[r], selected: r === (values.grant?.role ?? "facilitator") })),
+        },
+      }
+    : undefined;
+  return {
+    title: network.name,
+    network: { id: network.id, name: network.name, description: network.description, stageLabel: STAGE_LABELS[network.stage] },
+    accessLabel: ACCESS_LABELS[relation],
+    canManage,
+    manage,
+    ...networkRoundsSection(db, network.id, canManage),
+  };
+}
