@@ -6,7 +6,7 @@ import type { Config } from "./config";
 import type { Db } from "./db";
 import type { Views } from "./html";
 import type { Logger } from "./logger";
-import { validationError } from "./validation";
+import { rejectUnpairedSurrogates, validationError } from "./validation";
 
 /** Everything the app is built from; server.ts makes the real ones, tests make their own. */
 export interface Deps {
@@ -25,11 +25,12 @@ export interface AppEnv {
   };
 }
 
-/** A router for /api/v1 whose zod validation failures become our 400 error shape. */
+/** A router for /api/v1 whose zod validation failures (and text that is not valid Unicode) become our 400 error shape. */
 export function apiRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error, result.target);
+      rejectUnpairedSurrogates(result.data, result.target);
     },
   });
 }

@@ -1,8 +1,10 @@
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { BodyData } from "hono/utils/body";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import type { AppEnv } from "./app-env";
-import type { ErrorDetail } from "./errors";
+import { AppError, type ErrorDetail } from "./errors";
 import type { Views } from "./html";
 import { zodDetails } from "./validation";
 
@@ -35,8 +37,25 @@ export function page(c: PageContext, views: Views, name: string, data: Record<st
   return c.html(views.render(name, { actor: c.get("actor"), ...data }), status);
 }
 
+/**
+ * The body of a form post (urlencoded or multipart). A body its Content-Type does not describe
+ * (`multipart/form-data` without a boundary, a broken multipart body) is the client's mistake: a 400
+ * naming the body, not a 500.
+ * @example const { file } = await formBody(c);
+ */
+export async function formBody(c: PageContext): Promise<BodyData> {
+  try {
+    return await c.req.parseBody();
+  } catch (err) {
+    if (err instanceof HTTPException) throw err;
+    throw new AppError("invalid_input", "body: could not be read as a form", {
+      details: [{ field: "body", message: "could not be read as a form" }],
+    });
+  }
+}
+
 /** Reads an urlencoded or multipart form as plain strings (files and repeated keys ignored). */
 export async function formFields(c: PageContext): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
+  const body = await formBody(c);
   return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
 }

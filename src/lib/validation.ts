@@ -1,8 +1,20 @@
 import type { z } from "zod";
 import { AppError, type ErrorDetail } from "./errors";
 
+const MAX_KEY_LENGTH = 100;
+
+/**
+ * One key of a field path as a reader can make it out: a blank key or one with control characters
+ * is shown quoted (`""`, `"\r\n"`), and a very long one is cut, so that `details` always names something.
+ */
+function keyName(key: PropertyKey): string {
+  const chars = Array.from(String(key));
+  const text = chars.length > MAX_KEY_LENGTH ? `${chars.slice(0, MAX_KEY_LENGTH).join("")}…` : chars.join("");
+  return text.trim() === "" || /\p{Cc}/u.test(text) ? JSON.stringify(text) : text;
+}
+
 function fieldOf(path: readonly PropertyKey[], target?: string): string {
-  const parts = path.map(String);
+  const parts = path.map(keyName);
   if (parts.length === 0) return target === "json" || !target ? "body" : target;
   return parts.join(".");
 }
@@ -30,4 +42,37 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, targe
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(result.error, target);
   return result.data;
+}
+
+// With the u flag, \p{Cs} matches only a surrogate without its partner: well-formed pairs are one code point.
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
+
+function unpairedSurrogateAt(value: unknown, path: PropertyKey[]): PropertyKey[] | undefined {
+  if (typeof value === "string") return UNPAIRED_SURROGATE.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = unpairedSurrogateAt(item, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = UNPAIRED_SURROGATE.test(key) ? [...path, key] : unpairedSurrogateAt(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses validated input holding a string with an unpaired UTF-16 surrogate (JSON can carry one
+ * as `"\ud800"`). No UTF-8 text can hold it: SQLite would keep invalid bytes and every later read,
+ * export and report would show mojibake. A 400 naming the field instead.
+ */
+export function rejectUnpairedSurrogates(data: unknown, target?: string): void {
+  const path = unpairedSurrogateAt(data, []);
+  if (!path) return;
+  const field = fieldOf(path, target);
+  const message = "is not valid text (it holds half of a UTF-16 surrogate pair)";
+  throw new AppError("invalid_input", `${field}: ${message}`, { details: [{ field, message }] });
 }

@@ -3,10 +3,13 @@ import { type CsvRow, MAX_IMPORT_ROWS } from "./import";
 import type { RowToAdd } from "./import-preview";
 
 // Only the shape is checked here; previewImport checks every value again with NewMemberSchema.
+// A lone surrogate cannot be stored as UTF-8: such a row did not come from our preview page.
+const text = z
+  .string()
+  .max(1000)
+  .refine((v) => !/\p{Cs}/u.test(v));
 const PostedRows = z
-  .array(
-    z.strictObject({ name: z.string().max(1000), email: z.string().max(1000).optional(), organisation: z.string().max(1000).optional() }),
-  )
+  .array(z.strictObject({ name: text, email: text.optional(), organisation: text.optional() }))
   .min(1)
   .max(MAX_IMPORT_ROWS);
 

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { authorizeNetwork } from "../auth/access";
 import type { AppEnv, Deps } from "../lib/app-env";
-import { formErrors, formFields, type PageContext, page, pageActor } from "../lib/pages";
+import { formBody, formErrors, formFields, type PageContext, page, pageActor } from "../lib/pages";
 import { formatterFor } from "../reports/format";
 import { parseRosterCsv } from "./import";
 import { rowsForConfirm, rowsFromConfirm } from "./import-confirm";
@@ -14,7 +14,7 @@ const SHOWN_TO_ADD = 500;
 
 /** The CSV as text: the uploaded file when one was chosen, else the pasted rows. */
 async function uploadedCsv(c: PageContext): Promise<{ text: string } | { error: string }> {
-  const body = await c.req.parseBody();
+  const body = await formBody(c);
   const file = body.file;
   if (file instanceof File && file.size > 0) {
     try {

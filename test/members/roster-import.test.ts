@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BODY_LIMIT_BYTES } from "../../src/app";
 import { makeMember } from "../support/factories";
-import { getPage, postForm } from "../support/http";
+import { getPage, ORIGIN, postForm } from "../support/http";
 import { csvFile, hiddenRows, postMultipart, setUp, stored, textOf } from "./helpers";
 
 describe("importing a CSV: preview, then confirm", () => {
@@ -84,6 +84,17 @@ describe("importing a CSV: preview, then confirm", () => {
     const res = await postMultipart(t, `${roster}/import`, { file: csvFile(latin1) }, cookie);
     expect(res.status).toBe(400);
     expect(res.text).toContain("The file is not UTF-8 text");
+  });
+
+  it("answers a form body that does not match its content type with 400, not a crash", async () => {
+    const { t, cast, roster, cookie } = setUp();
+    const res = await t.app.request(`${ORIGIN}${roster}/import`, {
+      method: "POST",
+      headers: { Origin: ORIGIN, Accept: "text/html", Cookie: `nm_session=${cookie}`, "Content-Type": "multipart/form-data; boundary=x" },
+      body: "csv=name%0AAnn",
+    });
+    expect(res.status).toBe(400);
+    expect(stored(t, cast.network.id)).toHaveLength(0);
   });
 
   it("never trusts the confirmed rows: a tampered or invalid list adds nobody", async () => {
