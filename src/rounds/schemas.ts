@@ -28,7 +28,10 @@ export const RoundSchema = z
     openedAt: isoDate,
     closedAt: isoDate,
     createdAt: z.string(),
-    openUrl: z.string().nullable().openapi({ description: "The open link, for open-access rounds once opened" }),
+    openUrl: z
+      .string()
+      .nullable()
+      .openapi({ description: "The open link of an open-access round (made when the round is created; it answers once the round opens)" }),
     counts: RoundCountsSchema,
   })
   .openapi("Round");

@@ -43,6 +43,8 @@ export function createRound(deps: RoundDeps, actor: Actor, networkId: string, in
         minResponses: input.minResponses ?? DEFAULT_MIN_RESPONSES,
         closesAt: input.closesAt ?? null,
         createdAt: clock.now(),
+        // Made now, not at opening, so that the QR-code poster can be printed before the round opens.
+        openSlug: input.access === "open" ? newToken() : null,
       })
       .returning()
       .get();
@@ -72,7 +74,7 @@ export function updateRound(deps: RoundDeps, actor: Actor, row: RoundRow, input:
   return getRoundView(deps, updated);
 }
 
-/** Opens a draft round; an open-access round gets its unguessable open link now. */
+/** Opens a draft round; an open-access round made before its link existed at creation gets it now. */
 export function openRound(deps: RoundDeps, actor: Actor, row: RoundRow): RoundView {
   const round = currentRound(deps, row);
   if (round.status !== "draft") throw new AppError("conflict", `This round is already ${round.status}; only a draft round can be opened`);

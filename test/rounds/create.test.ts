@@ -46,7 +46,8 @@ describe("POST /api/v1/networks/:id/rounds", () => {
       minResponses: 3,
       access: "open",
       language: "nl",
-      openUrl: null,
+      // Made at creation, so that the QR-code poster can be printed before the round opens.
+      openUrl: expect.stringMatching(/^http:\/\/localhost\/o\/[\w-]{22}$/),
     });
   });
 

@@ -1,0 +1,66 @@
+// What the members' mirror shows: every figure from getRoundResults (formatted, never recomputed),
+// comments only as released, and the anonymity rules of the report: a suppressed round shows
+// nothing derived from answers and no comments.
+import { releasedComments } from "../comments/service";
+import type { networks, rounds } from "../db/schema";
+import type { Lang } from "../instrument";
+import type { Db } from "../lib/db";
+import { formatterFor } from "../reports/format";
+import { messagesFor } from "../reports/messages";
+import { actionsSection } from "../reports/sections/actions";
+import { describeChange } from "../reports/sections/change";
+import { getRoundResults, type ShownRoundResults } from "../results/round-results";
+import { mirrorText } from "./messages";
+
+type RoundRow = typeof rounds.$inferSelect;
+type NetworkRow = typeof networks.$inferSelect;
+
+function scoresModel(db: Db, results: ShownRoundResults, lang: Lang) {
+  const m = messagesFor(lang);
+  const f = formatterFor(lang);
+  const released = releasedComments(db, results.round.id).comments;
+  return {
+    temperature: f.score(results.overall.score),
+    temperatureChange: describeChange(results.overall.change, m, f),
+    changeHeading: results.previousRound ? m.change.since(results.previousRound.title) : m.summary.change,
+    noPrevious: results.previousRound ? null : m.change.none,
+    themes: results.themes.map((t) => ({
+      code: t.code,
+      title: t.title,
+      score: f.score(t.score),
+      change: describeChange(t.change, m, f),
+      comments: released.filter((c) => c.theme === t.code).map((c) => c.text),
+    })),
+    anyComments: released.length > 0,
+  };
+}
+
+/**
+ * The mirror of a published round in `lang`.
+ * @example mirrorModel(db, round, network, "nl").scores?.temperature // "62,5"
+ */
+export function mirrorModel(db: Db, round: RoundRow, network: NetworkRow, lang: Lang) {
+  const results = getRoundResults(db, round, network, lang);
+  const m = messagesFor(lang);
+  const f = formatterFor(lang);
+  const t = mirrorText(lang);
+  return {
+    lang,
+    t,
+    labels: m,
+    title: `${t.title} · ${results.round.title}`,
+    intro: t.intro(results.network.name),
+    network: results.network.name,
+    round: results.round.title,
+    period: t.period(f.date(results.round.openedAt), f.date(results.round.closedAt)),
+    n: f.count(results.n),
+    responseRate: results.responseRate === null ? null : f.percent(results.responseRate),
+    openAccess: results.round.access === "open",
+    suppressed: results.suppressed
+      ? { notice: m.suppressed(f.count(results.n), f.count(results.minResponses)), hint: m.suppressedHint }
+      : null,
+    // Comments of a suppressed round are never read, not even counted.
+    scores: results.suppressed ? null : scoresModel(db, results, lang),
+    actions: actionsSection(results.actions, m, f),
+  };
+}

@@ -1,0 +1,61 @@
+import { Hono } from "hono";
+import { authorizeRound } from "../auth/access";
+import { LANGUAGES, type Lang } from "../instrument";
+import type { AppEnv, Deps } from "../lib/app-env";
+import type { PageContext } from "../lib/pages";
+import { pageActor } from "../lib/pages";
+import { currentRound } from "../rounds/lifecycle";
+import { mirrorText } from "./messages";
+import { mirrorModel } from "./model";
+import { findPublishedMirror, publishMirror, unpublishMirror } from "./service";
+
+const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", nl: "Nederlands" };
+
+/** The language asked for with `?lang=`, else the round's own. */
+function mirrorLang(asked: string | undefined, fallback: Lang): Lang {
+  return (LANGUAGES as readonly string[]).includes(asked ?? "") ? (asked as Lang) : fallback;
+}
+
+/**
+ * The members' mirror: facilitators publish and unpublish it from the round page; members read it
+ * at /m/<slug> without signing in, in a layout with no staff navigation.
+ */
+export function mirrorPages(deps: Deps) {
+  const { db, views } = deps;
+  const app = new Hono<AppEnv>();
+
+  const render = (c: PageContext, page: string, lang: Lang, data: object, status: 200 | 404) => {
+    const langLinks = LANGUAGES.map((code) => ({ code, label: LANGUAGE_NAMES[code], href: `?lang=${code}`, current: code === lang }));
+    // Published or not may change at any moment: nothing may keep a copy.
+    c.header("Cache-Control", "no-store");
+    c.header("X-Robots-Tag", "noindex, nofollow");
+    return c.html(views.render(page, { lang, t: mirrorText(lang), langLinks, ...data }, "mirror"), status);
+  };
+
+  for (const [verb, done] of [
+    ["publish", "mirror-published"],
+    ["unpublish", "mirror-unpublished"],
+  ] as const) {
+    app.post(`/rounds/:id/mirror/${verb}`, (c) => {
+      const id = c.req.param("id") ?? "";
+      if (!pageActor(c)) return c.redirect(`/login?next=${encodeURIComponent(`/rounds/${id}`)}`, 303);
+      const { actor, round } = authorizeRound(db, c.get("actor"), id, "manage");
+      const current = currentRound(deps, round);
+      if (verb === "publish") publishMirror(deps, actor, current);
+      else unpublishMirror(deps, actor, current);
+      return c.redirect(`/rounds/${current.id}?done=${done}#mirror-title`, 303);
+    });
+  }
+
+  app.get("/m/:slug", (c) => {
+    const found = findPublishedMirror(db, c.req.param("slug"));
+    if (!found) {
+      const lang = mirrorLang(c.req.query("lang"), "en");
+      return render(c, "mirror/not-found", lang, { title: mirrorText(lang).notFound.title }, 404);
+    }
+    const lang = mirrorLang(c.req.query("lang"), found.round.language);
+    return render(c, "mirror/mirror", lang, mirrorModel(db, found.round, found.network, lang), 200);
+  });
+
+  return app;
+}

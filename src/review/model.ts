@@ -1,0 +1,93 @@
+import { actionsOfRounds } from "../actions/service";
+import { mayOnNetwork } from "../auth/access";
+import { listComments } from "../comments/service";
+import { ACTION_STATUSES, type CommentStatus } from "../db/schema";
+import { getInstrument, localize } from "../instrument";
+import type { Db } from "../lib/db";
+import { formatterFor } from "../reports/format";
+import { previousClosedRound } from "../results/previous";
+import { getRoundResults } from "../results/round-results";
+import type { RoundAccess } from "../rounds/page-model";
+import { ACTION_STATUS_LABELS, type NewActionValues, updateFieldId } from "./action-form";
+
+const fmt = formatterFor("en");
+
+const COMMENT_STATUS: Record<CommentStatus, string> = {
+  pending: "Not reviewed yet",
+  released: "Released: shown in the report",
+  hidden: "Hidden: never shown",
+};
+
+/** The round's comments by theme, in the instrument's order, each with its status. */
+function commentsByTheme(db: Db, access: RoundAccess) {
+  const { round } = access;
+  const instrument = getInstrument(round.instrumentId, round.instrumentVersion);
+  const themes = instrument ? localize(instrument, "en").themes : [];
+  const all = listComments(db, round);
+  const count = (s: CommentStatus) => fmt.count(all.filter((c) => c.status === s).length);
+  return {
+    total: fmt.count(all.length),
+    pending: count("pending"),
+    released: count("released"),
+    hidden: count("hidden"),
+    anyPending: all.some((c) => c.status === "pending"),
+    themes: themes
+      .map((t) => ({
+        code: t.code,
+        title: t.title,
+        comments: all.filter((c) => c.theme === t.code).map((c) => ({ ...c, statusLabel: COMMENT_STATUS[c.status] })),
+      }))
+      .filter((t) => t.comments.length > 0),
+  };
+}
+
+/** This round's actions, each with the values and errors of its update form. */
+function actionsModel(db: Db, roundId: string, errorsByField: Record<string, string>) {
+  return actionsOfRounds(db, [roundId]).map((a) => {
+    const statusId = updateFieldId(a.id, "status");
+    const noteId = updateFieldId(a.id, "note");
+    return {
+      ...a,
+      due: a.due ? fmt.date(`${a.due}T12:00:00Z`) : null,
+      statusLabel: ACTION_STATUS_LABELS[a.status],
+      statusId,
+      noteId,
+      statusError: errorsByField[statusId],
+      noteError: errorsByField[noteId],
+      statuses: ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s], selected: s === a.status })),
+    };
+  });
+}
+
+export interface ReviewExtra {
+  values?: NewActionValues;
+  errorsByField?: Record<string, string>;
+}
+
+/**
+ * Everything `pages/rounds/review.hbs` shows for a closed round. A suppressed round (fewer
+ * responses than its threshold) has no comments to review: they are not even read.
+ */
+export function reviewModel(db: Db, access: RoundAccess, extra: ReviewExtra = {}) {
+  const { round, network, relation } = access;
+  const results = getRoundResults(db, round, network, "en");
+  const previous = previousClosedRound(db, round);
+  const report = (lang: string) => ({
+    preview: `/rounds/${round.id}/report?lang=${lang}`,
+    pdf: `/api/v1/rounds/${round.id}/report.pdf?lang=${lang}`,
+  });
+  return {
+    title: `Review and report · ${round.title}`,
+    network: { id: network.id, name: network.name },
+    round: { id: round.id, title: round.title },
+    canManage: mayOnNetwork(relation, "manage"),
+    n: fmt.count(results.n),
+    threshold: fmt.count(results.minResponses),
+    suppressed: results.suppressed,
+    comments: results.suppressed ? null : commentsByTheme(db, access),
+    report: { en: report("en"), nl: report("nl") },
+    actions: actionsModel(db, round.id, extra.errorsByField ?? {}),
+    newAction: extra.values ?? {},
+    previous: previous ? { id: previous.id, title: previous.title } : null,
+  };
+}

@@ -1,0 +1,118 @@
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { createAction, findAction, updateAction } from "../actions/service";
+import { authorizeRound, authorizeWithin } from "../auth/access";
+import { findComment, releaseAll, setCommentStatus } from "../comments/service";
+import { rounds } from "../db/schema";
+import type { AppEnv, Deps } from "../lib/app-env";
+import { notFound } from "../lib/errors";
+import { formFields, loginRedirect, type PageContext, page, pageActor, zodFormErrors } from "../lib/pages";
+import { currentRound } from "../rounds/lifecycle";
+import type { RoundAccess } from "../rounds/page-model";
+import { ActionUpdateForm, NEW_ACTION_LABELS, NewActionForm, updateFieldId } from "./action-form";
+import { type ReviewExtra, reviewModel } from "./model";
+
+const NOTICES: Record<string, string> = {
+  released: "Every pending comment is released: they appear in the report and the members' mirror.",
+  hidden: "The comment is hidden: it appears nowhere.",
+  shown: "The comment is released.",
+  "action-added": "The action was recorded. The next round's report follows it up.",
+  "action-updated": "The action was updated.",
+};
+
+const signInFirst = (c: PageContext, path: string) => c.redirect(`/login?next=${encodeURIComponent(path)}`, 303);
+const reviewUrl = (roundId: string, done: string, anchor = "") => `/rounds/${roundId}/review?done=${done}${anchor}`;
+
+/** Reviewing a closed round: comments (release all, hide or release one), the report, and the actions agreed. */
+export function reviewPages(deps: Deps) {
+  const { db, views } = deps;
+  const app = new Hono<AppEnv>();
+
+  const roundAccess = (c: PageContext, id: string, need: "comments" | "manage") => {
+    const found = authorizeRound(db, c.get("actor"), id, need);
+    return { ...found, round: currentRound(deps, found.round) };
+  };
+  const show = (c: PageContext, access: RoundAccess, extra: ReviewExtra & Record<string, unknown> = {}, status: 200 | 400 = 200) =>
+    page(c, views, "rounds/review", { ...reviewModel(db, access, extra), ...extra }, status);
+
+  app.get("/rounds/:id/review", (c) => {
+    if (!pageActor(c)) return loginRedirect(c);
+    const access = roundAccess(c, c.req.param("id"), "comments");
+    if (access.round.status !== "closed") {
+      const { round, network } = access;
+      return page(
+        c,
+        views,
+        "rounds/review-not-ready",
+        {
+          title: "Available when the round closes",
+          round: { id: round.id, title: round.title },
+          network: { id: network.id, name: network.name },
+        },
+        409,
+      );
+    }
+    return show(c, access, { notice: NOTICES[c.req.query("done") ?? ""] });
+  });
+
+  app.post("/rounds/:id/comments/release", (c) => {
+    if (!pageActor(c)) return signInFirst(c, `/rounds/${c.req.param("id")}/review`);
+    const { actor, round } = roundAccess(c, c.req.param("id"), "manage");
+    releaseAll(deps, actor, round);
+    return c.redirect(reviewUrl(round.id, "released", "#comments-title"), 303);
+  });
+
+  for (const [verb, status, done] of [
+    ["hide", "hidden", "hidden"],
+    ["release", "released", "shown"],
+  ] as const) {
+    app.post(`/comments/:id/${verb}`, (c) => {
+      if (!pageActor(c)) return signInFirst(c, "/");
+      const comment = findComment(db, c.req.param("id"));
+      const round = comment ? db.select().from(rounds).where(eq(rounds.id, comment.roundId)).get() : undefined;
+      // Whoever may not manage the network may not learn that the comment exists either.
+      const { actor } = authorizeWithin(db, c.get("actor"), round?.networkId, "manage", "Comment");
+      if (!comment || !round) throw notFound("Comment");
+      setCommentStatus(deps, actor, currentRound(deps, round), comment, status);
+      return c.redirect(reviewUrl(round.id, done, `#comment-${comment.id}`), 303);
+    });
+  }
+
+  app.post("/rounds/:id/actions", async (c) => {
+    if (!pageActor(c)) return signInFirst(c, `/rounds/${c.req.param("id")}/review`);
+    const access = roundAccess(c, c.req.param("id"), "manage");
+    const fields = await formFields(c);
+    const values = { title: fields.title ?? "", owner: fields.owner ?? "", due: fields.due ?? "" };
+    const parsed = NewActionForm.safeParse(values);
+    if (!parsed.success) return show(c, access, { values, ...zodFormErrors(parsed.error, NEW_ACTION_LABELS) }, 400);
+    createAction(deps, access.actor, access.network.id, {
+      roundId: access.round.id,
+      ...parsed.data,
+      owner: parsed.data.owner || undefined,
+    });
+    return c.redirect(reviewUrl(access.round.id, "action-added", "#actions-title"), 303);
+  });
+
+  app.post("/actions/:id", async (c) => {
+    if (!pageActor(c)) return signInFirst(c, "/");
+    const row = findAction(db, c.req.param("id"));
+    authorizeWithin(db, c.get("actor"), row?.networkId, "manage", "Action");
+    if (!row) throw notFound("Action");
+    const access = roundAccess(c, row.roundId, "manage");
+    const fields = await formFields(c);
+    const parsed = ActionUpdateForm.safeParse({ status: fields.status, note: fields.note ?? "" });
+    if (!parsed.success) {
+      const labels = { status: `Status of “${row.title}”`, note: `Note on “${row.title}”` };
+      const { errors, errorsByField } = zodFormErrors(parsed.error, labels);
+      // Several update forms share the page: each field's id names its action.
+      const ids = (field: string) => updateFieldId(row.id, field === "note" ? "note" : "status");
+      const renamed = errors.map((e) => ({ ...e, field: ids(e.field) }));
+      const byId = Object.fromEntries(Object.entries(errorsByField).map(([f, m]) => [ids(f), m]));
+      return show(c, access, { errors: renamed, errorsByField: byId }, 400);
+    }
+    updateAction(deps, access.actor, row, { status: parsed.data.status, note: parsed.data.note });
+    return c.redirect(reviewUrl(row.roundId, "action-updated", `#action-${row.id}`), 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { ACCESS_MODES, type AccessMode } from "../db/schema";
+import { LANGUAGES, type Lang } from "../instrument";
+import { ACCESS_LABELS, LANGUAGE_LABELS } from "./labels";
+import { londonLocalToIso, londonMonthYear, suggestedClosing, TIME_ZONE_LABEL } from "./london-time";
+import { MIN_RESPONSES_FLOOR } from "./schemas";
+
+/** What the create-round form holds, as typed (strings), so a refused form shows it again. */
+export interface RoundFormValues {
+  title: string;
+  closesAt: string;
+  language: string;
+  minResponses: string;
+  access: string;
+}
+
+export const ROUND_FORM_LABELS: Record<keyof RoundFormValues, string> = {
+  title: "Title",
+  closesAt: "Closing date",
+  language: "Language",
+  minResponses: "Anonymity threshold",
+  access: "Access",
+};
+
+/**
+ * A `datetime-local` value in UK time → an instant; empty means no closing date (closed by hand).
+ * Messages read well after the field's label.
+ */
+export const closingField = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (value === "") return undefined;
+    const iso = londonLocalToIso(value);
+    if (!iso) {
+      ctx.addIssue({ code: "custom", message: "must be a date and time, like 23/03/2026 17:00" });
+      return z.NEVER;
+    }
+    return new Date(iso);
+  });
+
+/** The create-round form; its output is what `createRound` takes. */
+export const CreateRoundForm = z.object({
+  title: z.string().trim().min(1, "is required").max(200, "must be 200 characters or fewer"),
+  closesAt: closingField,
+  language: z.enum(LANGUAGES, "must be English or Dutch"),
+  minResponses: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number, like 5")
+    .transform(Number)
+    .pipe(z.number().min(MIN_RESPONSES_FLOOR, `must be at least ${MIN_RESPONSES_FLOOR}`).max(1000, "must be 1,000 or less")),
+  access: z.enum(ACCESS_MODES, "must be personal invitations or an open link"),
+});
+
+/** The form's suggestions: this month's temperature check, closing in three weeks at 17:00. */
+export function defaultRoundValues(now: Date): RoundFormValues {
+  return {
+    title: `Temperature check — ${londonMonthYear(now)}`,
+    closesAt: suggestedClosing(now),
+    language: "en",
+    minResponses: "5",
+    access: "invite",
+  };
+}
+
+/** Typed values, falling back to the suggestions for anything missing. */
+export function roundValuesFrom(fields: Record<string, string>, now: Date): RoundFormValues {
+  const defaults = defaultRoundValues(now);
+  const pick = (k: keyof RoundFormValues) => fields[k] ?? defaults[k];
+  return {
+    title: pick("title"),
+    closesAt: pick("closesAt"),
+    language: pick("language"),
+    minResponses: pick("minResponses"),
+    access: pick("access"),
+  };
+}
+
+/** What `partials/network/rounds.hbs` needs to draw the form. */
+export function roundFormModel(values: RoundFormValues) {
+  return {
+    values,
+    timeZone: TIME_ZONE_LABEL,
+    floor: MIN_RESPONSES_FLOOR,
+    languages: LANGUAGES.map((l: Lang) => ({ value: l, label: LANGUAGE_LABELS[l], selected: l === values.language })),
+    accessModes: ACCESS_MODES.map((a: AccessMode, i) => ({
+      value: a,
+      label: ACCESS_LABELS[a],
+      checked: a === values.access,
+      // The first radio carries the id the error summary links to.
+      id: i === 0 ? "access" : `access-${a}`,
+    })),
+  };
+}

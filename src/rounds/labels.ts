@@ -1,0 +1,15 @@
+import type { AccessMode, RoundStatus } from "../db/schema";
+import type { Lang } from "../instrument";
+
+/** Round statuses in plain English, for the facilitators' pages. */
+export const STATUS_LABELS: Record<RoundStatus, string> = { draft: "Draft: not open yet", open: "Open", closed: "Closed" };
+
+/** Short status words for lists. */
+export const SHORT_STATUS: Record<RoundStatus, string> = { draft: "Draft", open: "Open", closed: "Closed" };
+
+export const ACCESS_LABELS: Record<AccessMode, string> = {
+  invite: "Personal invitations: one link per member on the roster",
+  open: "Open link: one link for everyone, e.g. on a poster or slide",
+};
+
+export const LANGUAGE_LABELS: Record<Lang, string> = { en: "English", nl: "Dutch (Nederlands)" };

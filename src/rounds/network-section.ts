@@ -1,0 +1,60 @@
+import { desc, eq } from "drizzle-orm";
+import { rounds } from "../db/schema";
+import type { Db } from "../lib/db";
+import { formatterFor } from "../reports/format";
+import { frozenSummary } from "../results/freeze";
+import { defaultRoundValues, type RoundFormValues, roundFormModel } from "./create-form";
+import { SHORT_STATUS } from "./labels";
+import { currentRound } from "./lifecycle";
+import { londonDateTime } from "./london-time";
+import { pageClock } from "./page-clock";
+import { percent, roundCounts } from "./progress";
+
+const fmt = formatterFor("en");
+
+/**
+ * The response rate a list shows: a closed round's as its results give it (frozen when it closed),
+ * an open round's as it stands. Open-link rounds have none (nobody counts who saw the link).
+ */
+function rateOf(db: Db, row: typeof rounds.$inferSelect, submitted: number, invited: number): string {
+  if (row.access === "open") return "Open link";
+  const rate = row.status === "closed" ? (frozenSummary(db, row.id)?.responseRate ?? null) : percent(submitted, invited);
+  return rate === null ? "–" : fmt.percent(rate);
+}
+
+/**
+ * The rounds part of the network page: every round, newest first, with status, dates and response
+ * rate; and for managers the create-round form (suggested values, or what was typed after an error).
+ * @example { ...networkRoundsSection(db, network.id, canManage) }
+ */
+export function networkRoundsSection(db: Db, networkId: string, canManage: boolean, typed?: RoundFormValues) {
+  const clock = pageClock(db);
+  const rows = db
+    .select()
+    .from(rounds)
+    .where(eq(rounds.networkId, networkId))
+    .orderBy(desc(rounds.createdAt), desc(rounds.id))
+    .all()
+    .map((row) => currentRound({ db, clock }, row));
+  const counts = roundCounts(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    rounds: rows.map((row) => {
+      const c = counts.get(row.id) ?? { invited: 0, started: 0, submitted: 0 };
+      return {
+        id: row.id,
+        title: row.title,
+        status: row.status,
+        statusLabel: SHORT_STATUS[row.status],
+        opened: row.openedAt ? fmt.date(row.openedAt) : null,
+        closes: row.status !== "closed" && row.closesAt ? londonDateTime(row.closesAt) : null,
+        closed: row.closedAt ? fmt.date(row.closedAt) : null,
+        submitted: fmt.count(c.submitted),
+        rate: rateOf(db, row, c.submitted, c.invited),
+      };
+    }),
+    roundForm: canManage ? roundFormModel(typed ?? defaultRoundValues(clock.now())) : null,
+  };
+}

@@ -1,0 +1,92 @@
+import { mayOnNetwork } from "../auth/access";
+import type { GrantRole, networks } from "../db/schema";
+import { linkCoverage } from "../invitations/link-status";
+import type { Deps } from "../lib/app-env";
+import { dayOf } from "../lib/clock";
+import { formatterFor } from "../reports/format";
+import { frozenSummary } from "../results/freeze";
+import { ACCESS_LABELS, LANGUAGE_LABELS, STATUS_LABELS } from "./labels";
+import { londonDateTime, TIME_ZONE_LABEL, toLondonLocal } from "./london-time";
+import { percent, roundProgress } from "./progress";
+import { responsesChart } from "./progress-chart";
+import { openUrlOf, type RoundRow } from "./view";
+
+type NetworkRow = typeof networks.$inferSelect;
+export type Relation = "admin" | GrantRole;
+
+const fmt = formatterFor("en");
+
+/** A round as it stands, with who is looking: what GET /rounds/:id shows. */
+export interface RoundAccess {
+  round: RoundRow;
+  network: NetworkRow;
+  relation: Relation;
+}
+
+/** Invited / started / submitted, the response rate and responses per day. */
+function progressModel(deps: Pick<Deps, "db" | "clock">, round: RoundRow) {
+  if (!round.openedAt) return null;
+  const p = roundProgress(deps.db, round);
+  // A closed round's rate is its results' (frozen when it closed); an open round's is live.
+  const rate = round.status === "closed" ? (frozenSummary(deps.db, round.id)?.responseRate ?? null) : percent(p.submitted, p.invited);
+  const to = dayOf(round.closedAt ?? deps.clock.now());
+  return {
+    invited: fmt.count(p.invited),
+    started: fmt.count(p.started),
+    submitted: fmt.count(p.submitted),
+    rate: round.access === "open" ? null : fmt.percent(rate),
+    openAccess: round.access === "open",
+    chart: responsesChart(p.byDay, dayOf(round.openedAt), to),
+  };
+}
+
+/** The facilitator's tools for the round's status; null for people who may only look. */
+function manageModel(deps: Pick<Deps, "db" | "config">, round: RoundRow) {
+  const invite = round.access === "invite" && round.status !== "closed";
+  const coverage = invite ? linkCoverage(deps.db, round) : null;
+  return {
+    hasControls: round.status !== "closed",
+    canOpen: round.status === "draft",
+    canChangeClosing: round.status !== "closed",
+    canClose: round.status === "open",
+    closingLabel: round.status === "open" ? "Extend the round" : "Change the closing date",
+    closesLocal: round.closesAt ? toLondonLocal(round.closesAt) : "",
+    invitations: coverage && {
+      roster: fmt.count(coverage.roster),
+      withLink: fmt.count(coverage.withLink),
+      without: fmt.count(Math.max(0, coverage.roster - coverage.withLink)),
+      anyoneWithout: coverage.roster > coverage.withLink,
+    },
+    openLink: round.access === "open" ? { url: openUrlOf(deps.config, round) } : null,
+    mirror: round.status === "closed" ? { url: round.mirrorSlug ? `${deps.config.publicUrl}/m/${round.mirrorSlug}` : null } : null,
+  };
+}
+
+/**
+ * Everything `pages/rounds/round.hbs` shows. Anyone who may view the network sees the facts and the
+ * progress; managers also get the controls, links and the members' mirror.
+ */
+export function roundPageModel(deps: Pick<Deps, "db" | "clock" | "config">, access: RoundAccess) {
+  const { round, network, relation } = access;
+  const canManage = mayOnNetwork(relation, "manage");
+  return {
+    title: round.title,
+    network: { id: network.id, name: network.name },
+    round: {
+      id: round.id,
+      title: round.title,
+      status: round.status,
+      statusLabel: STATUS_LABELS[round.status],
+      accessLabel: ACCESS_LABELS[round.access],
+      languageLabel: LANGUAGE_LABELS[round.language],
+      threshold: fmt.count(round.minResponses),
+      opened: round.openedAt ? londonDateTime(round.openedAt) : null,
+      closes: round.closesAt && round.status !== "closed" ? londonDateTime(round.closesAt) : null,
+      closed: round.closedAt ? londonDateTime(round.closedAt) : null,
+    },
+    timeZone: TIME_ZONE_LABEL,
+    progress: progressModel(deps, round),
+    canReview: round.status === "closed" && mayOnNetwork(relation, "comments"),
+    manage: canManage ? manageModel(deps, round) : null,
+  };
+}

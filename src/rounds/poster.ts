@@ -1,0 +1,108 @@
+import { Hono } from "hono";
+import QRCode from "qrcode";
+import { authorizeRound } from "../auth/access";
+import type { Lang } from "../instrument";
+import type { AppEnv, Deps } from "../lib/app-env";
+import { fileSlug } from "../lib/csv";
+import { AppError } from "../lib/errors";
+import { loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { currentRound } from "./lifecycle";
+import { londonDateTime } from "./london-time";
+import { openUrlOf } from "./view";
+
+// Error correction M survives a crease or a smudge on a printed poster and keeps the code coarse
+// enough to scan across a room; the quiet zone of 4 modules is what scanners expect.
+const QR_OPTIONS = { errorCorrectionLevel: "M", margin: 4 } as const;
+const SVG_SIZE = 1024;
+const PNG_SIZE = 1200;
+
+const LOCALE: Record<Lang, string> = { en: "en-GB", nl: "nl-NL" };
+
+/** The poster speaks the round's language: it is for members, not for the facilitator. */
+interface PosterText {
+  heading: (network: string) => string;
+  body: string;
+  scan: string;
+  type: string;
+  until: (d: string) => string;
+  qrAlt: string;
+}
+
+const TEXT: Record<Lang, PosterText> = {
+  en: {
+    heading: (network) => `How is ${network} doing?`,
+    body: "Take our temperature check: about ten minutes, on your phone or computer. Your answers are anonymous: results are only shown for a group, never for one person.",
+    scan: "Scan the code with your phone's camera",
+    type: "or type this address:",
+    until: (d) => `Open until ${d} (UK time).`,
+    qrAlt: "QR code that opens the survey",
+  },
+  nl: {
+    heading: (network) => `Hoe gaat het met ${network}?`,
+    body: "Doe mee met onze temperatuurmeting: ongeveer tien minuten, op uw telefoon of computer. Uw antwoorden zijn anoniem: uitkomsten worden alleen voor een groep getoond, nooit voor één persoon.",
+    scan: "Scan de code met de camera van uw telefoon",
+    type: "of typ dit adres:",
+    until: (d) => `Open tot ${d} (Britse tijd).`,
+    qrAlt: "QR-code die de vragenlijst opent",
+  },
+};
+
+/** The printable poster of an open-access round and its QR code as SVG and PNG (managers only). */
+export function posterPages(deps: Deps) {
+  const { db, views, config } = deps;
+  const app = new Hono<AppEnv>();
+
+  /** The round and its open link; 404 for invite rounds (they have none), 409 before it exists. */
+  const openLink = (c: PageContext) => {
+    const found = authorizeRound(db, c.get("actor"), c.req.param("id") ?? "", "manage");
+    const round = currentRound(deps, found.round);
+    if (round.access !== "open") throw new AppError("not_found", "This round uses personal invitations; it has no open link or poster");
+    const url = openUrlOf(config, round);
+    if (!url) throw new AppError("not_ready", "The open link is made when the round opens");
+    return { ...found, round, url };
+  };
+  const image = (c: PageContext, body: string | Uint8Array, type: string, ext: string, title: string) =>
+    c.body(typeof body === "string" ? body : new Uint8Array(body), 200, {
+      "Content-Type": type,
+      "Content-Disposition": `inline; filename="qr-${fileSlug(title, "round")}.${ext}"`,
+      "Cache-Control": "private, no-cache",
+    });
+
+  app.get("/rounds/:id/poster", (c) => {
+    if (!pageActor(c)) return loginRedirect(c);
+    const { round, network, url } = openLink(c);
+    const t = TEXT[round.language];
+    return page(c, views, "rounds/poster", {
+      title: `Poster · ${round.title}`,
+      network: { id: network.id, name: network.name },
+      round: { id: round.id, title: round.title },
+      posterLang: round.language,
+      text: {
+        heading: t.heading(network.name),
+        body: t.body,
+        scan: t.scan,
+        type: t.type,
+        qrAlt: t.qrAlt,
+        until: round.closesAt ? t.until(londonDateTime(round.closesAt, LOCALE[round.language])) : null,
+      },
+      url,
+      draft: round.status === "draft",
+    });
+  });
+
+  app.get("/rounds/:id/poster.svg", async (c) => {
+    if (!pageActor(c)) return loginRedirect(c);
+    const { round, url } = openLink(c);
+    const svg = await QRCode.toString(url, { ...QR_OPTIONS, type: "svg", width: SVG_SIZE });
+    return image(c, svg, "image/svg+xml; charset=utf-8", "svg", round.title);
+  });
+
+  app.get("/rounds/:id/poster.png", async (c) => {
+    if (!pageActor(c)) return loginRedirect(c);
+    const { round, url } = openLink(c);
+    const png = await QRCode.toBuffer(url, { ...QR_OPTIONS, type: "png", width: PNG_SIZE });
+    return image(c, png, "image/png", "png", round.title);
+  });
+
+  return app;
+}
