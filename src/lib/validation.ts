@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { AppError, type ErrorDetail } from "./errors";
+// Installs plain-English messages for zod's checks wherever validation is used.
+import "./plain-errors";
 
 const MAX_KEY_LENGTH = 100;
 
