@@ -112,6 +112,16 @@ CREATE TABLE `networks` (
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `report_cache` (
+	`round_id` text NOT NULL,
+	`lang` text NOT NULL,
+	`key` text NOT NULL,
+	`pdf` blob NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`round_id`, `lang`),
+	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `responses` (
 	`id` text PRIMARY KEY NOT NULL,
 	`round_id` text NOT NULL,
@@ -128,6 +138,7 @@ CREATE INDEX `responses_round_idx` ON `responses` (`round_id`,`submitted_on`);--
 CREATE TABLE `round_results` (
 	`round_id` text PRIMARY KEY NOT NULL,
 	`scores` text NOT NULL,
+	`published` text NOT NULL,
 	`summary` text NOT NULL,
 	`computed_at` integer NOT NULL,
 	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE cascade

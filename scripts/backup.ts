@@ -1,7 +1,7 @@
 // npm run backup -- <file>: a consistent copy of the live database, safe while the server runs.
 import { join } from "node:path";
-import { backupDatabase } from "../src/ops/backup";
 import { loadConfig } from "../src/lib/config";
+import { backupDatabase } from "../src/ops/backup";
 
 const target = process.argv[2];
 if (!target) {

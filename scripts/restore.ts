@@ -1,7 +1,7 @@
 // npm run restore -- <file>: checks the backup's integrity, then replaces the database. Stop the server first.
 import { join } from "node:path";
-import { restoreDatabase } from "../src/ops/backup";
 import { loadConfig } from "../src/lib/config";
+import { restoreDatabase } from "../src/ops/backup";
 
 const file = process.argv[2];
 if (!file) {

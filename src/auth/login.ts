@@ -27,8 +27,8 @@ function lockedError(until: Date, now: Date): AppError {
 const phantomFailures = new WeakMap<Db, Map<string, { failures: number; lockedUntil: number }>>();
 
 function phantomAttempt(db: Db, clock: Clock, email: string): AppError {
-  let byEmail = phantomFailures.get(db);
-  if (!byEmail) phantomFailures.set(db, (byEmail = new Map()));
+  const byEmail = phantomFailures.get(db) ?? new Map();
+  phantomFailures.set(db, byEmail);
   const now = clock.now();
   const entry = byEmail.get(email) ?? { failures: 0, lockedUntil: 0 };
   if (entry.lockedUntil > now.getTime()) return lockedError(new Date(entry.lockedUntil), now);

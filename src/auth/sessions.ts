@@ -28,7 +28,7 @@ export function actorFromSession(db: Db, clock: Clock, token: string): Actor | n
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, clock.now())))
     .get();
-  if (!row || !row.user.active) return null;
+  if (!row?.user.active) return null;
   const { user } = row;
   return { userId: user.id, email: user.email, name: user.name, role: user.role, via: "session", sessionId: row.sessionId };
 }

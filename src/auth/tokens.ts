@@ -61,7 +61,7 @@ export function actorFromApiToken(db: Db, clock: Clock, token: string): Actor | 
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
     .get();
-  if (!row || !row.user.active) return null;
+  if (!row?.user.active) return null;
   const today = dayOf(clock.now());
   if (row.token.lastUsedOn !== today) {
     db.update(apiTokens).set({ lastUsedOn: today }).where(eq(apiTokens.id, row.token.id)).run();

@@ -5,7 +5,7 @@ import { recordAudit } from "../lib/audit";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
-import { frozenResults } from "../results/freeze";
+import { frozenSummary } from "../results/freeze";
 
 type RoundRow = typeof rounds.$inferSelect;
 type CommentRow = typeof comments.$inferSelect;
@@ -25,7 +25,7 @@ const view = (row: CommentRow): CommentView => ({ id: row.id, theme: row.theme, 
  */
 export function assertCommentsReviewable(db: Db, round: RoundRow): void {
   if (round.status !== "closed") throw new AppError("not_ready", "Comments are available when the round closes");
-  if (frozenResults(db, round.id)?.scores.suppressed) {
+  if (frozenSummary(db, round.id)?.suppressed) {
     throw new AppError("conflict", "This round had too few responses to show anything, comments included");
   }
 }

@@ -33,9 +33,26 @@ export const DEMO_ROUNDS: DemoRound[] = [
     respondents: 24,
     leanings: { purpose: 3.4, relationships: 3.6, communication: 2.9, governance: 2.6, value: 3.1 },
     actions: [
-      { title: "Publish a monthly two-way bulletin with a 'you said, we did' section", owner: "Communications lead", due: "2026-01-31", status: "done", note: "Four issues out; replies doubled." },
-      { title: "Write down who decides what between steering group meetings", owner: "Chair of the steering group", due: "2026-02-28", status: "in_progress", note: "Draft terms of reference out for comment." },
-      { title: "Invite a voluntary sector partner to co-chair a workstream", owner: "Network facilitator", due: "2026-03-31", status: "open" },
+      {
+        title: "Publish a monthly two-way bulletin with a 'you said, we did' section",
+        owner: "Communications lead",
+        due: "2026-01-31",
+        status: "done",
+        note: "Four issues out; replies doubled.",
+      },
+      {
+        title: "Write down who decides what between steering group meetings",
+        owner: "Chair of the steering group",
+        due: "2026-02-28",
+        status: "in_progress",
+        note: "Draft terms of reference out for comment.",
+      },
+      {
+        title: "Invite a voluntary sector partner to co-chair a workstream",
+        owner: "Network facilitator",
+        due: "2026-03-31",
+        status: "open",
+      },
     ],
   },
   {
@@ -57,7 +74,10 @@ const at = (iso: string): Clock => manualClock(iso);
 /** Runs one round the way facilitators and members do: create, invite, open, answer, close, review. */
 function runRound(db: Db, config: Config, facilitator: Actor, networkId: string, spec: DemoRound, seed: number) {
   const random = seededRandom(seed);
-  const created = createRound({ db, clock: at(spec.created), config }, facilitator, networkId, { title: spec.title, closesAt: new Date(spec.closes) });
+  const created = createRound({ db, clock: at(spec.created), config }, facilitator, networkId, {
+    title: spec.title,
+    closesAt: new Date(spec.closes),
+  });
   let round = db.select().from(rounds).where(eq(rounds.id, created.id)).get();
   if (!round) throw new Error("demo round vanished");
   const links = createInvitations({ db, clock: at(spec.created), config }, facilitator, round, { all: true });
@@ -92,7 +112,12 @@ export function seedDemoRounds(deps: { db: Db; config: Config }, facilitator: Ac
     if (!round) return;
     for (const action of spec.actions) {
       const meeting = at(new Date(new Date(spec.closes).getTime() + 14 * 86_400_000).toISOString());
-      const created = createAction({ db, clock: meeting }, facilitator, networkId, { roundId: round.id, title: action.title, owner: action.owner, due: action.due });
+      const created = createAction({ db, clock: meeting }, facilitator, networkId, {
+        roundId: round.id,
+        title: action.title,
+        owner: action.owner,
+        due: action.due,
+      });
       if (action.status && action.status !== "open") {
         const row = { ...created, createdAt: new Date(created.createdAt), updatedAt: new Date(created.updatedAt) };
         updateAction({ db, clock: at("2026-04-01T09:00:00Z") }, facilitator, row, { status: action.status, note: action.note });

@@ -50,7 +50,7 @@ export function createInvitations(deps: RoundDeps, actor: Actor, row: RoundRow, 
   const round = currentRound(deps, row);
   requireInvitable(round);
   const created = db.transaction((tx) => {
-    const chosen = pickMembers(tx as unknown as Db, round, input);
+    const chosen = pickMembers(db, round, input);
     const have = tx
       .select({ memberId: invitations.memberId })
       .from(invitations)

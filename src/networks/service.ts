@@ -27,7 +27,7 @@ export function createNetwork(deps: { db: Db; clock: Clock }, actor: Actor, inpu
     if (actor.role === "facilitator") {
       tx.insert(grants).values({ id: newId(), networkId: row.id, userId: actor.userId, role: "facilitator", createdAt: now }).run();
     }
-    recordAudit(tx as unknown as Db, clock, { userId: actor.userId, action: "network.create", targetType: "network", targetId: row.id });
+    recordAudit(db, clock, { userId: actor.userId, action: "network.create", targetType: "network", targetId: row.id });
     return networkView(row, actor.role === "admin" ? "admin" : "facilitator");
   });
 }

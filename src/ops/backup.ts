@@ -29,7 +29,9 @@ export function checkBackup(file: string): string[] {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const integrity = db.pragma("integrity_check") as { integrity_check: string }[];
     const problems = integrity.map((r) => r.integrity_check).filter((r) => r !== "ok");
-    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    const tables = new Set(
+      (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name),
+    );
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length > 0) problems.push(`Not a netmirror database: missing tables ${missing.join(", ")}`);
     return problems;

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { rounds } from "../db/schema";
 import type { Db } from "../lib/db";
-import { type FrozenResults, frozenResults } from "./freeze";
+import { type FrozenResults, frozenResults, frozenSummary } from "./freeze";
 
 type RoundRow = typeof rounds.$inferSelect;
 
@@ -26,11 +26,10 @@ export function previousComparableRound(db: Db, round: RoundRow): { round: Round
     )
     .orderBy(desc(rounds.closedAt))
     .all();
-  for (const candidate of earlier) {
-    const results = frozenResults(db, candidate.id);
-    if (results && !results.scores.suppressed) return { round: candidate, results };
-  }
-  return undefined;
+  // Judge each candidate by its small summary; parse only the chosen round's full scores.
+  const chosen = earlier.find((candidate) => frozenSummary(db, candidate.id)?.suppressed === false);
+  const results = chosen ? frozenResults(db, chosen.id) : undefined;
+  return chosen && results ? { round: chosen, results } : undefined;
 }
 
 /** The closed round just before this one, suppressed or not: its actions are followed up now. */

@@ -22,7 +22,8 @@ export function closeRound(deps: { db: Db; clock: Clock }, round: RoundRow, clos
     if (!closed) return tx.select().from(rounds).where(eq(rounds.id, round.id)).get() ?? round;
     const ids = tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.roundId, round.id));
     tx.delete(drafts).where(inArray(drafts.invitationId, ids)).run();
-    freezeRoundResults(tx as unknown as Db, clock, closed);
+    // The outer handle: better-sqlite3 runs it on the same connection, inside this transaction.
+    freezeRoundResults(db, clock, closed);
     return closed;
   });
 }

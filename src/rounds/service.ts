@@ -3,7 +3,6 @@ import type { Actor } from "../auth/actor";
 import { rounds } from "../db/schema";
 import { latestVersion } from "../instrument";
 import { recordAudit } from "../lib/audit";
-import type { Db } from "../lib/db";
 import { AppError, invalidField } from "../lib/errors";
 import { newId, newToken } from "../lib/ids";
 import { closeRound, currentRound } from "./lifecycle";
@@ -48,7 +47,7 @@ export function createRound(deps: RoundDeps, actor: Actor, networkId: string, in
       })
       .returning()
       .get();
-    audit({ ...deps, db: tx as unknown as Db }, actor, "round.create", created.id, { access: created.access });
+    audit(deps, actor, "round.create", created.id, { access: created.access });
     return created;
   });
   return getRoundView(deps, row);

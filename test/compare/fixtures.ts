@@ -99,6 +99,7 @@ export function portfolioFixture(t: TestApp) {
     .values({
       roundId: otherVersion.id,
       scores: {},
+      published: {},
       summary: { n: 9, responseRate: null, suppressed: false, overall: 1, themes: {}, overallChange: null },
       computedAt: t.clock.now(),
     })

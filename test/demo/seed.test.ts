@@ -12,7 +12,11 @@ describe("the demo network", () => {
     expect(logins.map((l) => l.role)).toEqual(["admin", "facilitator", "commissioner"]);
     const network = t.db.select().from(networks).where(eq(networks.name, DEMO_NETWORK_NAME)).get();
     expect(network).toBeDefined();
-    const closed = t.db.select().from(rounds).where(eq(rounds.networkId, network?.id ?? "")).all();
+    const closed = t.db
+      .select()
+      .from(rounds)
+      .where(eq(rounds.networkId, network?.id ?? ""))
+      .all();
     expect(closed.map((r) => r.status)).toEqual(["closed", "closed"]);
     const submitted = (roundId: string) => t.db.select({ n: count() }).from(responses).where(eq(responses.roundId, roundId)).get()?.n;
     expect(closed.map((r) => submitted(r.id))).toEqual([24, 29]);
@@ -28,7 +32,11 @@ describe("the demo network", () => {
     expect(results.json).toMatchObject({ n: 29, invited: 36, responseRate: 80.6, confidence: "high", suppressed: false });
     expect(results.json.overall.change.previousRoundId).toBe(closed.find((r) => r.title.startsWith("Autumn"))?.id);
     expect(results.json.actions.length).toBe(5);
-    const statuses = t.db.select({ status: comments.status }).from(comments).where(eq(comments.roundId, latest?.id ?? "")).all();
+    const statuses = t.db
+      .select({ status: comments.status })
+      .from(comments)
+      .where(eq(comments.roundId, latest?.id ?? ""))
+      .all();
     expect(statuses.filter((s) => s.status === "hidden")).toHaveLength(1);
     expect(statuses.filter((s) => s.status === "pending")).toHaveLength(0);
   });

@@ -23,7 +23,8 @@ describe("backups", () => {
     servers.push(server);
     const { tokens } = await prepareRound(server, 240);
     const before = tokens.slice(0, 40);
-    for (const [i, token] of before.entries()) expect((await http(server, "POST", `/api/v1/s/${token}/response`, fullResponse(i))).status).toBe(201);
+    for (const [i, token] of before.entries())
+      expect((await http(server, "POST", `/api/v1/s/${token}/response`, fullResponse(i))).status).toBe(201);
 
     // Keep writing while the backup runs.
     let stop = false;

@@ -44,9 +44,13 @@ describe("durability", () => {
       const stored = db.prepare("select count(*) as n from responses").get() as { n: number };
       expect(stored.n).toBeGreaterThanOrEqual(acknowledged.size);
       // None half-written: every response has all 25 answers.
-      const partial = db.prepare("select count(*) as n from (select response_id, count(*) c from answers group by response_id having c <> 25)").get() as { n: number };
+      const partial = db
+        .prepare("select count(*) as n from (select response_id, count(*) c from answers group by response_id having c <> 25)")
+        .get() as { n: number };
       expect(partial.n).toBe(0);
-      const orphans = db.prepare("select count(*) as n from responses r where not exists (select 1 from answers a where a.response_id = r.id)").get() as { n: number };
+      const orphans = db
+        .prepare("select count(*) as n from responses r where not exists (select 1 from answers a where a.response_id = r.id)")
+        .get() as { n: number };
       expect(orphans.n).toBe(0);
     } finally {
       db.close();

@@ -8,6 +8,7 @@ export * from "./grants";
 export * from "./invitations";
 export * from "./members";
 export * from "./networks";
+export * from "./report-cache";
 export * from "./responses";
 export * from "./round-results";
 export * from "./rounds";

@@ -3,7 +3,8 @@ import { rounds } from "./rounds";
 
 /**
  * A closed round's scores, computed once when it closes and never again (a closed round never
- * changes). Holds the unrounded scores, respondent scores included, for the next round's change.
+ * changes). Holds the unrounded scores, respondent scores included, for the next round's change,
+ * and two small rounded values derived from them for reading.
  */
 export const roundResults = sqliteTable("round_results", {
   roundId: text("round_id")
@@ -11,6 +12,8 @@ export const roundResults = sqliteTable("round_results", {
     .references(() => rounds.id, { onDelete: "cascade" }),
   // FrozenResults (src/results/freeze.ts) as JSON.
   scores: text("scores", { mode: "json" }).notNull(),
+  // The results as shown, rounded, with their change (Published): what reading results parses.
+  published: text("published", { mode: "json" }).notNull(),
   // The few rounded figures comparisons need (RoundSummary), so that comparing hundreds of
   // networks reads a small value per round instead of parsing every round's full results.
   summary: text("summary", { mode: "json" }).notNull(),

@@ -1,0 +1,61 @@
+import type { rounds } from "../db/schema";
+import type { Db } from "../lib/db";
+import { compareRounds } from "./change";
+import type { FrozenResults } from "./freeze";
+import { type PublicChange, type PublicRoundScores, presentRoundScores } from "./present";
+import { previousComparableRound } from "./previous";
+import { round1 } from "./rounding";
+
+type RoundRow = typeof rounds.$inferSelect;
+export type Confidence = "high" | "moderate" | "low";
+type ChangeWithPrevious = PublicChange & { previousRoundId: string };
+
+/** How far the figures can be trusted, from the unrounded response rate. */
+export function confidenceOf(rate: number | null): Confidence | null {
+  if (rate === null) return null;
+  return rate >= 80 ? "high" : rate >= 65 ? "moderate" : "low";
+}
+
+/** Submitted / invited × 100 for invite rounds; null for open access or nobody invited (unrounded). */
+export function responseRateOf(round: Pick<RoundRow, "access">, n: number, invited: number): number | null {
+  return round.access === "invite" && invited > 0 ? (n / invited) * 100 : null;
+}
+
+/**
+ * A closed round's results as shown, before labels: rounded, with the change against the previous
+ * comparable round. Kept beside the full scores so that reading results parses a small value.
+ */
+export type Published =
+  | { n: number; invited: number; responseRate: number | null; minResponses: number; suppressed: true }
+  | (Extract<PublicRoundScores, { suppressed: false }> & {
+      invited: number;
+      responseRate: number | null;
+      confidence: Confidence | null;
+      previousRound: { id: string; title: string; closedAt: string | null } | null;
+      overall: { change?: ChangeWithPrevious };
+      themes: { change?: ChangeWithPrevious }[];
+    });
+
+const withPrevious = (change: PublicChange | undefined, previousRoundId: string) => (change ? { previousRoundId, ...change } : undefined);
+
+/** Rounds a frozen round's scores and works out its change; done when it closes (and redone if an earlier round closes late). */
+export function publish(db: Db, round: RoundRow, frozen: FrozenResults): Published {
+  const { scores, invited } = frozen;
+  const rate = responseRateOf(round, scores.n, invited);
+  const base = { n: scores.n, invited, responseRate: rate === null ? null : round1(rate), minResponses: scores.minResponses };
+  if (scores.suppressed) return { ...base, suppressed: true };
+  const previous = previousComparableRound(db, round);
+  const presented = presentRoundScores(scores, previous ? compareRounds(scores, previous.results.scores) : undefined);
+  if (presented.suppressed) return { ...base, suppressed: true };
+  const previousRoundId = previous?.round.id ?? "";
+  return {
+    ...presented,
+    ...base,
+    confidence: confidenceOf(rate),
+    previousRound: previous
+      ? { id: previous.round.id, title: previous.round.title, closedAt: previous.round.closedAt?.toISOString() ?? null }
+      : null,
+    overall: { ...presented.overall, change: withPrevious(presented.overall.change, previousRoundId) },
+    themes: presented.themes.map((theme) => ({ ...theme, change: withPrevious(theme.change, previousRoundId) })),
+  };
+}
