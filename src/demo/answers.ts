@@ -24,26 +24,31 @@ const COMMENTS: Record<string, string[]> = {
     "We agreed the priorities together at the away day and it shows.",
     "I still could not explain our purpose to a new colleague in one sentence.",
     "Frailty is clearly the shared focus now.",
+    "Our purpose reads well on paper; I am less sure it guides what we do on Monday morning.",
   ],
   relationships: [
     "I now know who to call at the council when a discharge gets stuck.",
     "The voluntary sector partners still feel like guests rather than members.",
     "Trust between the practices and the hospital has grown this year.",
+    "Meeting the care home managers in person changed how we work together.",
   ],
   communication: [
     "The monthly bulletin helps, but decisions still reach us late.",
     "We hear a lot, but it is not clear anyone hears us back.",
     "The shared channel has made a real difference.",
+    "Minutes arrive weeks after the meeting, when they no longer help.",
   ],
   governance: [
     "It is not clear who decides what between the board meetings.",
     "The same three organisations seem to make every decision.",
     "Roles on the steering group were finally written down.",
+    "I would like to know how to put an item on the agenda.",
   ],
   value: [
     "Fewer of our patients are readmitted within 30 days.",
     "I would like to see the evidence of impact, not only stories.",
     "Being part of the network saves me time every week.",
+    "The falls pathway is the clearest example of what we achieve together.",
   ],
 };
 
@@ -51,7 +56,12 @@ const COMMENTS: Record<string, string[]> = {
  * One member's answers for a demo round: each statement near the theme's leaning with some spread,
  * a few "don't know" and skipped statements, the about-you questions, and sometimes a comment.
  */
-export function demoAnswers(instrument: Instrument, leanings: Leanings, random: () => number): SurveyResponseInput {
+export function demoAnswers(
+  instrument: Instrument,
+  leanings: Leanings,
+  random: () => number,
+  usedComments = new Set<string>(),
+): SurveyResponseInput {
   const answers: SurveyResponseInput["answers"] = {};
   const personal = (random() - 0.5) * 1.2;
   for (const theme of instrument.themes) {
@@ -68,7 +78,13 @@ export function demoAnswers(instrument: Instrument, leanings: Leanings, random: 
   };
   const comments: Record<string, string> = {};
   for (const theme of instrument.themes) {
-    if (random() < 0.18) comments[theme.code] = pick(random, COMMENTS[theme.code] ?? ["—"]);
+    // Each comment is written once per round, as real members would not repeat each other word for word.
+    const unused = (COMMENTS[theme.code] ?? []).filter((c) => !usedComments.has(c));
+    if (unused.length > 0 && random() < 0.2) {
+      const comment = pick(random, unused);
+      usedComments.add(comment);
+      comments[theme.code] = comment;
+    }
   }
   const mean = Object.values(leanings).reduce((a, b) => a + b, 0) / Math.max(1, Object.keys(leanings).length);
   return {

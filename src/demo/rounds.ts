@@ -85,12 +85,13 @@ function runRound(db: Db, config: Config, facilitator: Actor, networkId: string,
   const instrument = getInstrument("core", 1);
   if (!instrument) throw new Error("core v1 missing");
   const days = (new Date(spec.closes).getTime() - new Date(spec.opens).getTime()) / 86_400_000;
+  const usedComments = new Set<string>();
   links.slice(0, spec.respondents).forEach((link, i) => {
     const token = link.url.slice(link.url.lastIndexOf("/") + 1);
     // Most answers arrive in the first days and after the reminder halfway through.
     const day = Math.floor((i % 3 === 0 ? days / 2 : 0) + random() * (days / 2 - 1));
     const clock = at(new Date(new Date(spec.opens).getTime() + day * 86_400_000 + 3_600_000).toISOString());
-    submitResponse({ db, clock }, token, demoAnswers(instrument, spec.leanings, random));
+    submitResponse({ db, clock }, token, demoAnswers(instrument, spec.leanings, random, usedComments));
   });
   round = db.select().from(rounds).where(eq(rounds.id, created.id)).get();
   if (!round) throw new Error("demo round vanished");
