@@ -1,18 +1,35 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { actionRoutes } from "./actions/routes";
 import { authenticate } from "./auth/middleware";
 import { authPages } from "./auth/pages";
 import { authRoutes } from "./auth/routes";
 import { SESSION_COOKIE } from "./auth/sessions";
+import { commentRoutes } from "./comments/routes";
+import { comparePages } from "./compare/pages";
+import { compareRoutes } from "./compare/routes";
 import { healthRoutes } from "./health/routes";
+import { invitationRoutes } from "./invitations/routes";
+import { failedLinkGuard } from "./lib/abuse";
 import type { AppEnv, Deps } from "./lib/app-env";
 import { staticAssets } from "./lib/assets";
 import { AppError, errorBody, toAppError } from "./lib/errors";
 import { csrfGuard, requestId, requestLog, securityHeaders } from "./lib/middleware";
+import { memberPages } from "./members/pages";
 import { memberRoutes } from "./members/routes";
+import { mirrorPages } from "./mirror/pages";
 import { networkPages } from "./networks/pages";
 import { networkRoutes } from "./networks/routes";
+import { reportPages } from "./reports/pages";
+import { reportRoutes } from "./reports/routes";
+import { resultRoutes } from "./results/routes";
+import { reviewPages } from "./review/pages";
+import { openLinkPages } from "./rounds/open-link";
+import { roundPages } from "./rounds/pages";
+import { roundRoutes } from "./rounds/routes";
+import { surveyPages } from "./survey/pages";
+import { surveyRoutes } from "./survey/routes";
 import { userPages } from "./users/pages";
 import { userRoutes } from "./users/routes";
 
@@ -46,9 +63,28 @@ export function createApp(deps: Deps) {
   );
   app.use(csrfGuard(config, SESSION_COOKIE));
   app.use(authenticate(db, clock));
+  // One count per client across the survey's pages and its JSON.
+  const linkGuard = failedLinkGuard(clock, config);
+  app.use("/s/*", linkGuard);
+  app.use("/api/v1/s/*", linkGuard);
 
   const api = new OpenAPIHono<AppEnv>();
-  for (const routes of [healthRoutes, authRoutes, userRoutes, networkRoutes, memberRoutes]) api.route("/", routes(deps));
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    userRoutes,
+    networkRoutes,
+    memberRoutes,
+    resultRoutes,
+    commentRoutes,
+    actionRoutes,
+    roundRoutes,
+    invitationRoutes,
+    surveyRoutes,
+    compareRoutes,
+    reportRoutes,
+  ])
+    api.route("/", routes(deps));
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "netmirror API", version: "1", description: "Temperature checks and mirror reports for healthcare networks." },
@@ -60,9 +96,17 @@ export function createApp(deps: Deps) {
   app.route("/", staticAssets());
   app.route("/", authPages(deps));
   app.route("/", networkPages(deps));
+  app.route("/", memberPages(deps));
+  app.route("/", comparePages(deps));
   app.route("/", userPages(deps));
+  app.route("/", roundPages(deps));
+  app.route("/", reviewPages(deps));
+  app.route("/", mirrorPages(deps));
+  app.route("/", openLinkPages(deps));
+  app.route("/", surveyPages(deps));
+  app.route("/", reportPages(deps));
 
-  app.notFound((c) => {
+  app.notFound(() => {
     throw new AppError("not_found", "There is nothing at this address");
   });
 

@@ -1,7 +1,9 @@
-import puppeteer, { type Browser } from "puppeteer";
+import puppeteer, { type Browser, type BrowserContext } from "puppeteer";
 import { AppError } from "../lib/errors";
 import type { Logger } from "../lib/logger";
 import { chromiumArgs, findChromium, INSTALL_HINT } from "./chromium";
+import { slotQueue } from "./queue";
+import { type FreshPage, freshPage, printPdf } from "./renderer-page";
 
 export interface PdfOptions {
   /** Text in the page footer beside "page X of Y" (escaped by the renderer). */
@@ -25,25 +27,42 @@ export interface RendererOptions {
   concurrency?: number;
   /** Renders allowed to wait; beyond that the caller gets a 503. */
   maxQueue?: number;
+  /** Longest a render may take, and longest a caller waits in the queue. */
   timeoutMs?: number;
   /** Restart the browser after this many renders, so that its memory cannot creep. */
   restartAfter?: number;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const unavailable = (why: string) => new AppError("unavailable", why);
 
 /** A renderer that always answers 503 because no browser is installed. */
 function unavailableRenderer(): PdfRenderer {
   return {
     available: false,
-    render: () => Promise.reject(new AppError("unavailable", `PDF reports are unavailable: no Chromium was found. ${INSTALL_HINT}.`)),
+    render: () => Promise.reject(unavailable(`PDF reports are unavailable: no Chromium was found. ${INSTALL_HINT}.`)),
     close: async () => {},
   };
 }
 
+/** One launched browser, the renders it has done and the renders still running on it. */
+interface Instance {
+  browser: Promise<Browser>;
+  renders: number;
+  inFlight: number;
+  retired: boolean;
+  /** A fresh context and page made ready while the last render printed, for the next one. */
+  spare?: Promise<FreshPage>;
+}
+
 /**
- * A renderer that keeps one warm Chromium. Each render gets a fresh browser context and page with
- * JavaScript off and every request that is not `data:` aborted, closed in `finally`.
+ * A renderer that keeps one warm Chromium for many reports: a fresh context and page per render
+ * (closed in `finally`), at most `concurrency` at a time with a bounded queue (503 beyond it), a
+ * timeout per render, and a new browser after a crash, a timeout or `restartAfter` renders. A
+ * retired browser finishes its renders in flight before it is closed.
+ *
+ * Making a context costs more than printing a short report (a new renderer process), so after each
+ * render the next fresh context and page are made ready while the server is idle; a render takes
+ * that spare if there is one. It is still a context nothing has used before.
  */
 export function createPdfRenderer(options: RendererOptions): PdfRenderer {
   const executablePath = findChromium(options.executablePath);
@@ -51,110 +70,140 @@ export function createPdfRenderer(options: RendererOptions): PdfRenderer {
     options.logger.warn(`No Chromium found: PDF reports will answer 503. ${INSTALL_HINT}.`);
     return unavailableRenderer();
   }
+  const { logger } = options;
   const { concurrency = 2, maxQueue = 32, timeoutMs = 30_000, restartAfter = 200 } = options;
-  let browser: Promise<Browser> | undefined;
-  let rendersSinceLaunch = 0;
-  let active = 0;
-  const waiting: (() => void)[] = [];
+  const queue = slotQueue(concurrency, maxQueue, timeoutMs);
+  let current: Instance | undefined;
+  let closed = false;
+  // Every browser not yet closed, retired ones finishing their renders included.
+  const live = new Set<Instance>();
 
-  const launch = () =>
-    puppeteer.launch({ executablePath, headless: true, args: chromiumArgs() }).then((b) => {
-      b.on("disconnected", () => {
-        browser = undefined;
-      });
-      return b;
+  const closeBrowser = (inst: Instance) => {
+    live.delete(inst);
+    return inst.browser.then((b) => b.close()).catch(() => {});
+  };
+  const shut = (inst: Instance) => void closeBrowser(inst);
+
+  function retire(inst: Instance) {
+    inst.retired = true;
+    if (current === inst) current = undefined;
+    if (inst.inFlight === 0) shut(inst);
+  }
+
+  function instance(): Instance {
+    if (current && current.renders >= restartAfter) retire(current);
+    if (current) return current;
+    logger.info("launching Chromium for PDF reports", { executablePath });
+    const inst: Instance = {
+      browser: puppeteer.launch({ executablePath, headless: true, args: chromiumArgs() }),
+      renders: 0,
+      inFlight: 0,
+      retired: false,
+    };
+    inst.browser.then(
+      (b) => b.on("disconnected", () => retire(inst)),
+      () => retire(inst),
+    );
+    current = inst;
+    live.add(inst);
+    return inst;
+  }
+
+  /** The spare page if it is still usable, otherwise a new one. */
+  async function takePage(inst: Instance): Promise<FreshPage> {
+    const spare = inst.spare;
+    inst.spare = undefined;
+    const ready = spare ? await spare.catch(() => undefined) : undefined;
+    if (ready && !ready.page.isClosed()) return ready;
+    if (ready) void ready.context.close().catch(() => {});
+    return freshPage(await inst.browser);
+  }
+
+  /** Makes the next render's page ready, unless one is ready or the browser is going away. */
+  function prepareSpare(inst: Instance) {
+    if (closed || inst.retired || inst.spare || current !== inst) return;
+    const spare = inst.browser.then(freshPage);
+    spare.catch(() => {
+      if (inst.spare === spare) inst.spare = undefined;
     });
-
-  async function getBrowser(): Promise<Browser> {
-    if (rendersSinceLaunch >= restartAfter && active === 0 && browser) {
-      const old = browser;
-      browser = undefined;
-      await (await old).close().catch(() => {});
-    }
-    if (!browser) {
-      rendersSinceLaunch = 0;
-      browser = launch();
-      browser.catch(() => {
-        browser = undefined;
-      });
-    }
-    return browser;
+    inst.spare = spare;
   }
 
-  async function acquire() {
-    if (active < concurrency) {
-      active++;
-      return;
-    }
-    if (waiting.length >= maxQueue) {
-      throw new AppError("unavailable", "The report renderer is busy; please try again in a minute", { retryAfterSeconds: 30 });
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve));
+  interface Held {
+    context?: BrowserContext;
+    timedOut?: boolean;
   }
 
-  function release() {
-    const next = waiting.shift();
-    if (next) next();
-    else active--;
-  }
-
-  async function renderOnce(html: string, opts: PdfOptions): Promise<Buffer> {
-    const b = await getBrowser();
-    rendersSinceLaunch++;
-    const context = await b.createBrowserContext();
+  /** One render on `inst` in a fresh context, closed in `finally`; `held` lets a timeout stop it. */
+  async function renderOn(inst: Instance, html: string, opts: PdfOptions, held: Held): Promise<Buffer> {
     try {
-      const page = await context.newPage();
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on("request", (request) => {
-        if (request.url().startsWith("data:")) void request.continue();
-        else void request.abort("blockedbyclient");
-      });
-      await page.setContent(html, { waitUntil: "load", timeout: timeoutMs });
-      const footer = escapeHtml(opts.footer ?? "");
-      const pdf = await page.pdf({
-        format: "A4",
-        printBackground: true,
-        preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate: "<span></span>",
-        footerTemplate: `<div style="font-size:8px;font-family:'Liberation Sans',Arial,sans-serif;color:#444;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>${footer}</span><span>${escapeHtml(opts.pageLabel ?? "Page")} <span class="pageNumber"></span> ${escapeHtml(opts.ofLabel ?? "of")} <span class="totalPages"></span></span></div>`,
-        margin: { top: "14mm", bottom: "16mm", left: "14mm", right: "14mm" },
-        timeout: timeoutMs,
-      });
-      return Buffer.from(pdf);
+      const { context, page } = await takePage(inst);
+      held.context = context;
+      // Readying the next page now overlaps with this print (other processes, other core).
+      prepareSpare(inst);
+      if (held.timedOut) throw unavailable("The report took too long to render; please try again");
+      return await printPdf(page, html, opts, timeoutMs);
     } finally {
-      await context.close().catch(() => {});
+      await held.context?.close().catch(() => {});
     }
+  }
+
+  function onTimeout(inst: Instance, held: Held) {
+    held.timedOut = true;
+    // Closing the context makes the render's pending calls fail, so its slot comes back. The
+    // browser may be wedged: new renders get a fresh one, and if this one does not let go of its
+    // renders soon, it is closed under them.
+    void held.context?.close().catch(() => {});
+    retire(inst);
+    setTimeout(() => {
+      if (inst.inFlight > 0) shut(inst);
+    }, 5_000).unref();
   }
 
   return {
     available: true,
     async render(html, opts = {}) {
-      await acquire();
+      if (closed) throw unavailable("The report renderer is shutting down");
+      await queue.acquire();
+      if (closed) {
+        queue.release();
+        throw unavailable("The report renderer is shutting down");
+      }
+      const inst = instance();
+      inst.renders++;
+      inst.inFlight++;
+      const held: Held = {};
+      // The slot is given back when the render really ends, not when the caller stops waiting.
+      const work = renderOn(inst, html, opts, held).finally(() => {
+        inst.inFlight--;
+        if (inst.retired && inst.inFlight === 0) shut(inst);
+        queue.release();
+        prepareSpare(inst);
+      });
       let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          onTimeout(inst, held);
+          reject(unavailable("The report took too long to render; please try again"));
+        }, timeoutMs);
+      });
       try {
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new AppError("unavailable", "The report took too long to render; please try again")), timeoutMs);
-        });
-        return await Promise.race([renderOnce(html, opts), timeout]);
+        return await Promise.race([work, timeout]);
       } catch (err) {
         if (err instanceof AppError) throw err;
-        options.logger.error("PDF render failed", { error: String(err) });
-        // A crashed or wedged browser is replaced on the next render.
-        const old = browser;
-        browser = undefined;
-        if (old) void old.then((b) => b.close()).catch(() => {});
-        throw new AppError("unavailable", "The report could not be rendered just now; please try again");
+        logger.error("PDF render failed", { error: err instanceof Error ? err.message : String(err) });
+        // A crashed browser (or one that failed to start) is replaced on the next render.
+        if (!(await inst.browser.then((b) => b.connected).catch(() => false))) retire(inst);
+        throw unavailable("The report could not be rendered just now; please try again");
       } finally {
         clearTimeout(timer);
-        release();
       }
     },
     async close() {
-      const current = browser;
-      browser = undefined;
-      if (current) await (await current).close().catch(() => {});
+      closed = true;
+      queue.rejectAll(unavailable("The report renderer is shutting down"));
+      current = undefined;
+      await Promise.all([...live].map(closeBrowser));
     },
   };
 }

@@ -1,0 +1,66 @@
+// Number and date formatting for the report. The report never computes a figure: it formats the
+// rounded values of the results exactly as the JSON gives them, with the language's decimal sign.
+import type { Lang } from "../instrument";
+
+const LOCALE: Record<Lang, string> = { en: "en-GB", nl: "nl-NL" };
+// Rounds have no time zone of their own; the language is the best guess of where the network is.
+const TIME_ZONE: Record<Lang, string> = { en: "Europe/London", nl: "Europe/Amsterdam" };
+
+/** Shown where a figure does not exist (no valid answers, no earlier round). */
+export const MISSING = "–";
+
+export interface Formatter {
+  lang: Lang;
+  /** A 0–100 score or a score difference, one decimal: "62.5" / "62,5". */
+  score(x: number | null | undefined): string;
+  /** A change with its sign: "+2.5", "-1.0", "0.0". */
+  delta(x: number | null | undefined): string;
+  /** A percentage, one decimal: "62.5%" / "62,5%". */
+  percent(x: number | null | undefined): string;
+  /** A mean or standard deviation, two decimals. */
+  twoDecimals(x: number | null | undefined): string;
+  /** A p value, three decimals. */
+  p(x: number | null | undefined): string;
+  /** A count: "10,000" / "10.000". */
+  count(x: number | null | undefined): string;
+  /** A day: "2 March 2026" / "2 maart 2026". */
+  date(x: Date | string | null | undefined): string;
+}
+
+const orMissing =
+  (format: (x: number) => string) =>
+  (x: number | null | undefined): string =>
+    x === null || x === undefined || !Number.isFinite(x) ? MISSING : format(x);
+
+const cache = new Map<Lang, Formatter>();
+
+/**
+ * The formatter of one language; fixed decimals so that columns of figures line up.
+ * @example formatterFor("nl").score(62.5) // "62,5"
+ */
+export function formatterFor(lang: Lang): Formatter {
+  const cached = cache.get(lang);
+  if (cached) return cached;
+  const locale = LOCALE[lang];
+  const fixed = (digits: number, extra: Intl.NumberFormatOptions = {}) =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, ...extra });
+  const one = fixed(1);
+  const signed = fixed(1, { signDisplay: "exceptZero" });
+  const percent = fixed(1, { style: "unit", unit: "percent" });
+  const two = fixed(2);
+  const three = fixed(3);
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE[lang] });
+  const formatter: Formatter = {
+    lang,
+    score: orMissing((x) => one.format(x)),
+    delta: orMissing((x) => signed.format(x)),
+    percent: orMissing((x) => percent.format(x)),
+    twoDecimals: orMissing((x) => two.format(x)),
+    p: orMissing((x) => three.format(x)),
+    count: orMissing((x) => integer.format(x)),
+    date: (x) => (x === null || x === undefined ? MISSING : day.format(typeof x === "string" ? new Date(x) : x)),
+  };
+  cache.set(lang, formatter);
+  return formatter;
+}

@@ -1,0 +1,67 @@
+// The network's closed rounds up to this one, with each one's temperature and theme scores, for
+// the trend page. Each round's figures come from its own frozen results via getRoundResults.
+import { and, asc, eq, lte } from "drizzle-orm";
+import { type networks, rounds } from "../db/schema";
+import type { Lang } from "../instrument";
+import type { Db } from "../lib/db";
+import { getRoundResults, type RoundResults } from "../results/round-results";
+
+type RoundRow = typeof rounds.$inferSelect;
+type NetworkRow = typeof networks.$inferSelect;
+
+/** How many rounds the trend shows at most (the latest ones). */
+export const TREND_ROUNDS = 6;
+
+export interface HistoryEntry {
+  id: string;
+  title: string;
+  closedAt: string | null;
+  suppressed: boolean;
+  n: number;
+  minResponses: number;
+  temperature: number | null;
+  /** Theme code → score (null where not shown). */
+  themes: Record<string, number | null>;
+}
+
+function entryOf(results: RoundResults): HistoryEntry {
+  const base = {
+    id: results.round.id,
+    title: results.round.title,
+    closedAt: results.round.closedAt,
+    n: results.n,
+    minResponses: results.minResponses,
+  };
+  if (results.suppressed) return { ...base, suppressed: true, temperature: null, themes: {} };
+  return {
+    ...base,
+    suppressed: false,
+    temperature: results.overall.score,
+    themes: Object.fromEntries(results.themes.map((t) => [t.code, t.score])),
+  };
+}
+
+/**
+ * The closed rounds of the round's network on the same instrument, oldest first, ending with this
+ * round (later rounds do not belong in an earlier round's report). `current` is this round's results.
+ */
+export function loadHistory(db: Db, round: RoundRow, network: NetworkRow, lang: Lang, current: RoundResults): HistoryEntry[] {
+  if (!round.closedAt) return [entryOf(current)];
+  const earlier = db
+    .select()
+    .from(rounds)
+    .where(
+      and(
+        eq(rounds.networkId, round.networkId),
+        eq(rounds.status, "closed"),
+        eq(rounds.instrumentId, round.instrumentId),
+        eq(rounds.instrumentVersion, round.instrumentVersion),
+        lte(rounds.closedAt, round.closedAt),
+      ),
+    )
+    .orderBy(asc(rounds.closedAt))
+    .all()
+    .filter((r) => r.id !== round.id);
+  const past = earlier.slice(-(TREND_ROUNDS - 1)).map((r) => entryOf(getRoundResults(db, r, network, lang)));
+  return [...past, entryOf(current)];
+}

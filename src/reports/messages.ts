@@ -1,0 +1,128 @@
+// Every text of the mirror report, in English and Dutch. Figures arrive already formatted for the
+// language (see format.ts), so these functions only place them in a sentence.
+import type { ActionStatus, Stage } from "../db/schema";
+import type { Lang } from "../instrument";
+import type { Confidence } from "../results/round-results";
+import { en } from "./messages-en";
+import { nl } from "./messages-nl";
+
+export interface Messages {
+  reportTitle: string;
+  confidential: string;
+  contents: string;
+  cover: {
+    network: string;
+    round: string;
+    stage: string;
+    period: string;
+    responses: string;
+    responseRate: string;
+    openAccess: string;
+    confidence: string;
+    generated: string;
+    responsesOf: (n: string, invited: string) => string;
+  };
+  stage: Record<Stage, string>;
+  confidenceLabel: Record<Confidence, string>;
+  confidenceRule: string;
+  suppressed: (n: string, min: string) => string;
+  suppressedHint: string;
+  summary: {
+    title: string;
+    temperature: string;
+    outOf100: string;
+    thermometer: (value: string) => string;
+    rating: (value: string, n: string) => string;
+    trend: (worse: string, same: string, better: string, fresh: string) => string;
+    themeScores: string;
+    themeChart: (list: string) => string;
+    theme: string;
+    score: string;
+    change: string;
+    respondents: string;
+    strongest: string;
+    weakest: string;
+    divided: string;
+    dividedNone: string;
+    spread: string;
+  };
+  change: {
+    since: (round: string) => string;
+    none: string;
+    notable: string;
+    notClear: string;
+    withP: (p: string) => string;
+  };
+  theme: {
+    scoreLine: (n: string, sd: string) => string;
+    statement: string;
+    disagree: string;
+    neutral: string;
+    agree: string;
+    dontKnow: string;
+    answers: string;
+    mean: string;
+    tooFew: string;
+    chart: (title: string, list: string) => string;
+    itemAlt: (text: string, disagree: string, neutral: string, agree: string) => string;
+    itemHiddenAlt: (text: string) => string;
+    legend: string;
+    comments: string;
+    noComments: string;
+  };
+  trend: {
+    title: string;
+    intro: string;
+    onlyOne: string;
+    notEnough: string;
+    temperature: string;
+    chart: string;
+  };
+  breakdowns: {
+    title: string;
+    intro: (min: string) => string;
+    none: (min: string) => string;
+    by: Record<"organisationType" | "professionalGroup" | "involvement", string>;
+    group: string;
+  };
+  guide: {
+    title: string;
+    intro: (stage: string) => string;
+    weakest: (score: string) => string;
+    divided: (text: string, sd: string) => string;
+    none: string;
+  };
+  actions: {
+    title: string;
+    previous: string;
+    previousNone: string;
+    current: string;
+    currentNone: string;
+    action: string;
+    owner: string;
+    due: string;
+    status: string;
+    note: string;
+    statusLabel: Record<ActionStatus, string>;
+  };
+  howToRead: {
+    title: string;
+    scoringTitle: string;
+    scoring: string[];
+    anonymityTitle: string;
+    anonymity: (min: string) => string[];
+    comments: (withheld: string, count: number) => string;
+    commentsSuppressed: string;
+    changeTitle: string;
+    change: string[];
+  };
+  page: { page: string; of: string };
+  preview: { download: string; back: string; otherLanguage: string };
+}
+
+const MESSAGES: Record<Lang, Messages> = { en, nl };
+
+/** The report's texts in one language. */
+export function messagesFor(lang: Lang): Messages {
+  return MESSAGES[lang];
+}

@@ -1,0 +1,98 @@
+// The mirror report model: everything the templates show, every figure taken from the round's
+// results (getRoundResults) and formatted for the language. Nothing here recomputes a number.
+import { type CommentView, releasedComments } from "../comments/service";
+import type { networks, rounds, Stage } from "../db/schema";
+import { getInstrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
+import type { Db } from "../lib/db";
+import { getRoundResults, type RoundResults } from "../results/round-results";
+import { formatterFor } from "./format";
+import { type HistoryEntry, loadHistory } from "./history";
+import { messagesFor } from "./messages";
+import { actionsSection } from "./sections/actions";
+import { breakdownsSection } from "./sections/breakdowns";
+import { coverSection } from "./sections/cover";
+import { guideSection } from "./sections/guide";
+import { howToReadSection } from "./sections/how-to-read";
+import { summarySection } from "./sections/summary";
+import { themeSections } from "./sections/themes";
+import { trendSection } from "./sections/trend";
+
+type RoundRow = typeof rounds.$inferSelect;
+type NetworkRow = typeof networks.$inferSelect;
+
+/** What a report is made from. A suppressed round has no comments and no history in it. */
+export interface ReportSources {
+  lang: Lang;
+  now: Date;
+  results: RoundResults;
+  instrument: LocalizedInstrument;
+  released: { comments: CommentView[]; withheld: number } | null;
+  history: HistoryEntry[];
+}
+
+/** Reads everything a closed round's report needs (409 from getRoundResults while it is open). */
+export function loadReportSources(db: Db, round: RoundRow, network: NetworkRow, lang: Lang, now: Date): ReportSources {
+  const results = getRoundResults(db, round, network, lang);
+  const instrument = getInstrument(round.instrumentId, round.instrumentVersion);
+  if (!instrument) throw new Error(`Round ${round.id} uses an unknown instrument`);
+  const suppressed = results.suppressed;
+  return {
+    lang,
+    now,
+    results,
+    instrument: localize(instrument, lang),
+    // Comments of a suppressed round are never read, not even counted.
+    released: suppressed ? null : releasedComments(db, round.id),
+    history: suppressed ? [] : loadHistory(db, round, network, lang, results),
+  };
+}
+
+/**
+ * Builds the report model. A suppressed round gets only the cover, the "not enough responses"
+ * notice and how to read: nothing derived from answers, no comments.
+ * @example const model = await buildReportModel(loadReportSources(db, round, network, "nl", new Date()))
+ */
+export async function buildReportModel(src: ReportSources) {
+  const m = messagesFor(src.lang);
+  const f = formatterFor(src.lang);
+  const { results } = src;
+  const base = {
+    lang: src.lang,
+    labels: m,
+    documentTitle: `${m.reportTitle} · ${results.network.name} · ${results.round.title}`,
+    footer: `${results.network.name} · ${results.round.title}`,
+    cover: coverSection(results, src.instrument.title, src.now, m, f),
+  };
+  if (results.suppressed) {
+    return {
+      ...base,
+      suppressed: { notice: m.suppressed(f.count(results.n), f.count(results.minResponses)), hint: m.suppressedHint },
+      howToRead: howToReadSection(results.minResponses, null, m, f),
+    };
+  }
+  const released = src.released ?? { comments: [], withheld: 0 };
+  const stage = results.network.stage as Stage;
+  const [summary, themes, trend] = await Promise.all([
+    summarySection(results, m, f),
+    themeSections(results, src.instrument, released.comments, m, f),
+    trendSection(src.history, results.themes, m, f),
+  ]);
+  return {
+    ...base,
+    suppressed: null,
+    summary,
+    themes,
+    trend,
+    breakdowns: breakdownsSection(results, m, f),
+    guide: guideSection(results, src.instrument, stage, m, f),
+    actions: actionsSection(results.actions, m, f),
+    howToRead: howToReadSection(results.minResponses, released.withheld, m, f),
+  };
+}
+
+export type ReportModel = Awaited<ReturnType<typeof buildReportModel>>;
+
+/** Loads and builds the model of a closed round's report. */
+export function reportModel(db: Db, round: RoundRow, network: NetworkRow, lang: Lang, now: Date): Promise<ReportModel> {
+  return buildReportModel(loadReportSources(db, round, network, lang, now));
+}

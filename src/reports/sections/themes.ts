@@ -1,0 +1,86 @@
+// A page per theme: its score and change, diverging bars per statement with the figures beneath,
+// and the members' released comments, verbatim.
+import type { CommentView } from "../../comments/service";
+import type { LocalizedInstrument } from "../../instrument";
+import type { ShownRoundResults } from "../../results/round-results";
+import { itemBarsChart } from "../charts/item-bars";
+import type { Formatter } from "../format";
+import type { Messages } from "../messages";
+import { describeChange } from "./change";
+
+type Theme = ShownRoundResults["themes"][number];
+type Item = Theme["items"][number];
+
+interface ItemRow {
+  number: number;
+  text: string;
+  shown: boolean;
+  n: string;
+  dontKnow: string;
+  /** "too few answers" for a statement that is not shown; its figures are then empty. */
+  tooFew: string | null;
+  disagree: string;
+  neutral: string;
+  agree: string;
+  mean: string;
+}
+
+function itemRow(item: Item, index: number, m: Messages, f: Formatter): ItemRow {
+  const base = { number: index + 1, text: item.text, shown: item.shown, n: f.count(item.n), dontKnow: f.count(item.dontKnow) };
+  if (!item.shown) return { ...base, tooFew: m.theme.tooFew, disagree: "", neutral: "", agree: "", mean: "" };
+  return {
+    ...base,
+    tooFew: null,
+    disagree: f.percent(item.unfavourable),
+    neutral: f.percent(item.neutral),
+    agree: f.percent(item.favourable),
+    mean: f.twoDecimals(item.mean),
+  };
+}
+
+async function themePage(theme: Theme, instrument: LocalizedInstrument, comments: CommentView[], m: Messages, f: Formatter) {
+  const items = theme.items.map((item, i) => itemRow(item, i, m, f));
+  const alt = m.theme.chart(
+    theme.title,
+    items.map((r) => (r.shown ? m.theme.itemAlt(r.text, r.disagree, r.neutral, r.agree) : m.theme.itemHiddenAlt(r.text))).join("; "),
+  );
+  const chart = await itemBarsChart(
+    theme.items.map((item, i) => {
+      const row = items[i];
+      return {
+        label: `${i + 1}. ${item.text}`,
+        shown: item.shown,
+        unfavourable: item.unfavourable,
+        neutral: item.neutral,
+        favourable: item.favourable,
+        texts: row?.shown ? { unfavourable: row.disagree, neutral: row.neutral, favourable: row.agree } : undefined,
+      };
+    }),
+    { disagree: m.theme.disagree, neutral: m.theme.neutral, agree: m.theme.agree, tooFew: m.theme.tooFew },
+    alt,
+  );
+  return {
+    code: theme.code,
+    title: theme.title,
+    intro: instrument.themes.find((t) => t.code === theme.code)?.intro ?? "",
+    scoreLine: m.theme.scoreLine(f.count(theme.n), f.twoDecimals(theme.sd)),
+    score: f.score(theme.score),
+    change: describeChange(theme.change, m, f),
+    chart,
+    items,
+    comments: comments.filter((c) => c.theme === theme.code && c.status === "released").map((c) => ({ text: c.text })),
+  };
+}
+
+/** One page per theme, in instrument order. Only released comments ever reach this function. */
+export async function themeSections(
+  results: ShownRoundResults,
+  instrument: LocalizedInstrument,
+  released: CommentView[],
+  m: Messages,
+  f: Formatter,
+) {
+  return Promise.all(results.themes.map((theme) => themePage(theme, instrument, released, m, f)));
+}
+
+export type ThemeSection = Awaited<ReturnType<typeof themeSections>>[number];

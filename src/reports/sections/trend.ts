@@ -1,0 +1,42 @@
+// Every theme's score across the network's closed rounds: a line chart and the same figures as a
+// table; rounds with too few responses show "not enough responses".
+import { roundLabel, type TrendPoint, trendChart } from "../charts/trend";
+import type { Formatter } from "../format";
+import type { HistoryEntry } from "../history";
+import type { Messages } from "../messages";
+
+export async function trendSection(history: HistoryEntry[], themes: { code: string; title: string }[], m: Messages, f: Formatter) {
+  const columns = history.map((h) => ({ title: h.title, date: f.date(h.closedAt), suppressed: h.suppressed }));
+  const series = [
+    { title: m.trend.temperature, scoreOf: (h: HistoryEntry) => h.temperature, temperature: true },
+    ...themes.map((t) => ({ title: t.title, scoreOf: (h: HistoryEntry) => h.themes[t.code] ?? null, temperature: false })),
+  ];
+  const rows = series.map((s) => ({
+    title: s.title,
+    temperature: s.temperature,
+    cells: history.map((h) =>
+      h.suppressed ? { value: m.trend.notEnough, suppressed: true } : { value: f.score(s.scoreOf(h)), suppressed: false },
+    ),
+  }));
+  const points: TrendPoint[] = [];
+  for (const [i, h] of history.entries()) {
+    const round = roundLabel(h.title, columns[i]?.date ?? "");
+    for (const s of series) {
+      const score = s.scoreOf(h);
+      // A round without results still gets a place on the axis: a null score breaks the line there.
+      points.push({ round, series: s.title, score });
+    }
+  }
+  const chart =
+    history.length > 1
+      ? await trendChart(
+          points,
+          series.map((s) => s.title),
+          m.trend.temperature,
+          m.trend.chart,
+        )
+      : null;
+  return { title: m.trend.title, intro: m.trend.intro, onlyOne: history.length > 1 ? null : m.trend.onlyOne, columns, rows, chart };
+}
+
+export type TrendSection = Awaited<ReturnType<typeof trendSection>>;

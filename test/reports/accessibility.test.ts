@@ -1,0 +1,38 @@
+import { AxePuppeteer } from "@axe-core/puppeteer";
+import puppeteer, { type Browser } from "puppeteer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumArgs, findChromium } from "../../src/reports/chromium";
+import { reportHtml } from "../../src/reports/service";
+import { createTestApp } from "../support/app";
+import { makeCast } from "../support/factories";
+import { demoReportRounds } from "./fixtures";
+
+// axe needs a page it can script, so this file drives Chromium itself (one browser for the file);
+// every request but data: is still refused.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+});
+afterAll(() => browser.close());
+
+describe("the mirror report's accessibility", () => {
+  it("has no WCAG 2 A/AA violations (contrast included) in the preview, in English and Dutch", async () => {
+    const t = createTestApp({ now: "2025-10-01T09:00:00Z" });
+    const cast = makeCast(t);
+    const { round } = demoReportRounds(t, cast.network.id);
+    for (const lang of ["en", "nl"] as const) {
+      const links = { backUrl: "/", pdfUrl: "/report.pdf", otherLanguageUrl: "/other", otherLanguage: lang === "en" ? "nl" : "en" };
+      const html = await reportHtml(t.deps, round, cast.network, lang, links);
+      const page = await browser.newPage();
+      try {
+        await page.setRequestInterception(true);
+        page.on("request", (r) => void (r.url().startsWith("data:") ? r.continue() : r.abort()).catch(() => {}));
+        await page.setContent(html, { waitUntil: "load" });
+        const result = await new AxePuppeteer(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        expect(result.violations.map((v) => `${lang} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+});

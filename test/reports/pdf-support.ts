@@ -1,0 +1,50 @@
+// Helpers of the PDF tests: a download that keeps the bytes, the text of a PDF, and a renderer
+// wrapper that counts renders (the real renderer underneath; nothing is mocked).
+import { extractText, getDocumentProxy } from "unpdf";
+import type { PdfRenderer } from "../../src/reports/renderer";
+import type { TestApp } from "../support/app";
+import { ORIGIN } from "../support/http";
+
+/** GETs a path with a session cookie and keeps the body as bytes. */
+export async function download(t: Pick<TestApp, "app">, path: string, cookie?: string) {
+  const headers: Record<string, string> = { Accept: "application/pdf, application/json" };
+  if (cookie) headers.Cookie = `nm_session=${cookie}`;
+  const res = await t.app.request(`${ORIGIN}${path}`, { headers });
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const isJson = (res.headers.get("content-type") ?? "").includes("json");
+  return { status: res.status, headers: res.headers, bytes, json: isJson ? JSON.parse(new TextDecoder().decode(bytes)) : undefined };
+}
+
+/** All text of a PDF, with runs of whitespace made single spaces. */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await extractText(pdf, { mergePages: true });
+  return text.replace(/\s+/g, " ");
+}
+
+/** The renderer, counting how often it is asked to render. */
+export function countingRenderer(inner: PdfRenderer) {
+  const counter = {
+    renders: 0,
+    renderer: {
+      get available() {
+        return inner.available;
+      },
+      render(html: string, options?: Parameters<PdfRenderer["render"]>[1]) {
+        counter.renders++;
+        return inner.render(html, options);
+      },
+      close: () => inner.close(),
+    } satisfies PdfRenderer,
+  };
+  return counter;
+}
+
+/** A figure as the JSON gives it, written the way the language writes it (independent of src/). */
+export function written(x: number, lang: "en" | "nl", decimals = 1): string {
+  const s = x.toFixed(decimals);
+  return lang === "nl" ? s.replace(".", ",") : s;
+}
+
+/** Escapes text for a RegExp. */
+export const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
