@@ -6,7 +6,7 @@ import { loadDraft, saveDraft } from "./drafts";
 import { surveyLanguage } from "./lang";
 import { resolveLink } from "./link";
 import { draftSchema, SurveyDraftBody, SurveyResponseBody } from "./schemas";
-import { submitResponse } from "./submit";
+import { submitResponseGrouped } from "./submit";
 import { SurveyViewSchema, surveyView } from "./view";
 
 const tags = ["Survey"];
@@ -92,8 +92,8 @@ export function surveyRoutes(deps: Deps) {
         ...linkErrors,
       },
     }),
-    (c) => {
-      submitResponse(deps, c.req.valid("param").token, c.req.valid("json"));
+    async (c) => {
+      await submitResponseGrouped(deps, c.req.valid("param").token, c.req.valid("json"));
       return c.json({ status: "submitted" as const }, 201);
     },
   );

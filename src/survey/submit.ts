@@ -6,6 +6,7 @@ import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { newId } from "../lib/ids";
 import { parseInput } from "../lib/validation";
+import { createGroupCommit, type GroupCommit } from "./group-commit";
 import { LINK_MESSAGES, resolveLink, type SurveyLink } from "./link";
 import { responseSchema, type SurveyResponseInput } from "./schemas";
 
@@ -62,7 +63,8 @@ function prepare(client: Database.Database) {
     deleteDraft.run(link.invitation.id);
   };
   // IMMEDIATE takes the write lock before the re-read, so no other connection can slip in between.
-  return client.transaction(store).immediate;
+  // The group commit runs `store` itself, inside a transaction of its own that is IMMEDIATE too.
+  return { store, transaction: client.transaction(store).immediate };
 }
 
 const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
@@ -88,5 +90,30 @@ function storeFor(client: Database.Database) {
 export function submitResponse(deps: { db: Db; clock: Clock }, token: string, input: SurveyResponseInput): void {
   const link = resolveLink(deps, token);
   const checked = parseInput(responseSchema(link.instrument), input);
-  storeFor(deps.db.$client)(link, checked, dayOf(deps.clock.now()));
+  storeFor(deps.db.$client).transaction(link, checked, dayOf(deps.clock.now()));
+}
+
+const groups = new WeakMap<Database.Database, GroupCommit>();
+
+function groupFor(client: Database.Database): GroupCommit {
+  let group = groups.get(client);
+  if (!group) {
+    group = createGroupCommit(client);
+    groups.set(client, group);
+  }
+  return group;
+}
+
+/**
+ * submitResponse for many respondents at once: the same checks, rows and errors, but the response
+ * shares its transaction (and fsync) with the others submitted in the same moment, each in its own
+ * savepoint. Resolves once its transaction has committed; link and input errors reject before
+ * anything is queued. The JSON route uses this.
+ */
+export async function submitResponseGrouped(deps: { db: Db; clock: Clock }, token: string, input: SurveyResponseInput): Promise<void> {
+  const link = resolveLink(deps, token);
+  const checked = parseInput(responseSchema(link.instrument), input);
+  const day = dayOf(deps.clock.now());
+  const { store } = storeFor(deps.db.$client);
+  await groupFor(deps.db.$client).run(() => store(link, checked, day));
 }

@@ -1,0 +1,133 @@
+// Helpers of bench/report.ts: timing statistics, bulk rounds, and the BENCHMARKS.md section.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { getInstrument, itemCodes } from "../src/instrument";
+import type { Db } from "../src/lib/db";
+import { newId } from "../src/lib/ids";
+import { demoResponses } from "../test/reports/fixtures";
+
+/** Nearest-rank quantile of `values` (0–1). */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}
+
+export const median = (values: readonly number[]) => quantile(values, 0.5);
+export const p95 = (values: readonly number[]) => quantile(values, 0.95);
+export const ms = (x: number) => Math.round(x * 10) / 10;
+
+/** Milliseconds of each of `runs` calls of `fn`, one after the other. */
+export async function timings(runs: number, fn: (i: number) => unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn(i);
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+/**
+ * Stores `n` varied responses in `roundId` with prepared statements in one transaction (about 25
+ * answers each, 0 for "don't know"), the way a bulk import would; far faster than the survey path.
+ */
+export function bulkResponses(db: Db, roundId: string, n: number, day: string): void {
+  const client = db.$client;
+  const response = client.prepare(
+    "insert into responses (id, round_id, submitted_on, overall, trend, involvement, organisation_type, professional_group) values (?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const answer = client.prepare("insert into answers (response_id, round_id, item_code, value) values (?, ?, ?, ?)");
+  const core = getInstrument("core", 1);
+  if (!core) throw new Error("core v1 is missing");
+  const items = itemCodes(core);
+  // A pool of generated respondents, reused: generating 100,000 distinct ones would time the generator.
+  const pool = demoResponses(2000, 5);
+  client.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const r = pool[i % pool.length];
+      if (!r) continue;
+      const id = newId();
+      response.run(
+        id,
+        roundId,
+        day,
+        r.overall ?? null,
+        r.trend ?? null,
+        r.involvement ?? null,
+        r.organisationType ?? null,
+        r.professionalGroup ?? null,
+      );
+      for (const code of items) {
+        const value = r.answers[code];
+        if (value !== undefined) answer.run(id, roundId, code, value === "dont_know" ? 0 : value);
+      }
+    }
+  })();
+}
+
+/** The machine the figures were measured on. */
+export function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? "unknown",
+    cores: cpus.length,
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    date: new Date().toISOString(),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+export interface Row {
+  what: string;
+  value: string;
+  target: string;
+  met: boolean | null;
+}
+
+/** A Markdown table of the rows. */
+export function markdownTable(rows: Row[]): string {
+  const lines = ["| what | figure | target | |", "| --- | --- | --- | --- |"];
+  for (const r of rows)
+    lines.push(`| ${r.what} | ${r.value} | ${r.target || "—"} | ${r.met === null ? "" : r.met ? "met" : "**missed**"} |`);
+  return lines.join("\n");
+}
+
+/** Replaces (or appends) the section under `heading` in BENCHMARKS.md, leaving the others alone. */
+export function writeSection(file: string, heading: string, body: string): void {
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const marker = `## ${heading}`;
+  const start = current.indexOf(marker);
+  const section = `${marker}\n\n${body.trim()}\n`;
+  if (start === -1) {
+    writeFileSync(file, `${current.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const next = current.indexOf("\n## ", start + marker.length);
+  const after = next === -1 ? "" : current.slice(next);
+  writeFileSync(file, `${current.slice(0, start)}${section}${after}`);
+}
+
+/** CPU milliseconds (user + system, reaped children included) of this process and all it started. */
+export function treeCpuMs(root = process.pid): number {
+  const parentOf = new Map<number, number>();
+  const statOf = new Map<number, string[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parentOf.set(Number(entry), Number(fields[1]));
+      statOf.set(Number(entry), fields);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) for (const [pid, parent] of parentOf) if (parent === tree[i]) tree.push(pid);
+  const ticks = tree.reduce((sum, pid) => {
+    const f = statOf.get(pid) ?? [];
+    return sum + Number(f[11] ?? 0) + Number(f[12] ?? 0) + Number(f[13] ?? 0) + Number(f[14] ?? 0);
+  }, 0);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
