@@ -137,10 +137,10 @@ CREATE TABLE `responses` (
 CREATE INDEX `responses_round_idx` ON `responses` (`round_id`,`submitted_on`);--> statement-breakpoint
 CREATE TABLE `round_results` (
 	`round_id` text PRIMARY KEY NOT NULL,
-	`scores` text NOT NULL,
 	`published` text NOT NULL,
 	`summary` text NOT NULL,
 	`computed_at` integer NOT NULL,
+	`scores` text NOT NULL,
 	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint

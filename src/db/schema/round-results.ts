@@ -10,12 +10,14 @@ export const roundResults = sqliteTable("round_results", {
   roundId: text("round_id")
     .primaryKey()
     .references(() => rounds.id, { onDelete: "cascade" }),
-  // FrozenResults (src/results/freeze.ts) as JSON.
-  scores: text("scores", { mode: "json" }).notNull(),
   // The results as shown, rounded, with their change (Published): what reading results parses.
   published: text("published", { mode: "json" }).notNull(),
   // The few rounded figures comparisons need (RoundSummary), so that comparing hundreds of
   // networks reads a small value per round instead of parsing every round's full results.
   summary: text("summary", { mode: "json" }).notNull(),
   computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+  // Last in the row on purpose: SQLite reads a row front to back, so the small values above are
+  // read without walking this large one's overflow pages.
+  // FrozenResults (src/results/freeze.ts) as JSON.
+  scores: text("scores", { mode: "json" }).notNull(),
 });
