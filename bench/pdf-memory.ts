@@ -31,11 +31,16 @@ export async function pool(total: number, parallel: number, task: () => Promise<
   return (await timeMs(() => Promise.all(Array.from({ length: parallel }, worker)))) / 1000;
 }
 
+/** Renders 4 at a time before the first sample: Chromium's memory at 4 pages at once, not at 1. */
+export const WARMUP = 20;
+
 /**
- * Runs `total` renders 4 at a time in chunks of `every`, sampling PSS before the first and after
- * each chunk; stops early (and says so) once `deadline` (epoch ms) has passed.
+ * After WARMUP renders 4 at a time, runs `total` renders 4 at a time in chunks of `every`,
+ * sampling memory before the first and after each chunk; stops early (and says so) once `deadline`
+ * (epoch ms) has passed.
  */
 export async function rendersWithMemory(render: () => Promise<unknown>, total: number, deadline: number, every = 50): Promise<MemoryRun> {
+  await pool(WARMUP, 4, render);
   const seen = new Set<number>();
   let restarts = -1; // the first browser seen is not a restart
   const sample = (renders: number): MemorySample => {

@@ -6,7 +6,7 @@ import { benchDb } from "./bench-db";
 import { demoReport } from "./demo-report";
 import { type Figure, figure } from "./figures";
 import { serveApp, signedIn } from "./in-process-app";
-import { pool, rendersWithMemory } from "./pdf-memory";
+import { pool, rendersWithMemory, WARMUP } from "./pdf-memory";
 import { median, p95, timeMs } from "./stats";
 
 const SECTION = "PDF: bench/report.ts's demo-like report (en, ~12 pages), warm renderer vs a fresh Chromium per report";
@@ -91,7 +91,7 @@ export async function benchPdf(deadline = Number.POSITIVE_INFINITY, renders = 50
             name: `Chromium PSS after ${done} renders`,
             value: last?.pssMb ?? Number.NaN,
             unit: "MB",
-            reference: { name: "PSS after warm-up (34 renders)", value: first?.pssMb ?? Number.NaN },
+            reference: { name: `PSS after warm-up (${WARMUP} renders 4 at a time)`, value: first?.pssMb ?? Number.NaN },
             note: `browser restarts: ${last?.restarts ?? 0}; PSS/USS MB after N renders: ${series}`,
           },
           { text: `growth < 20 % over ${renders} renders`, test: (f) => !memory.cutShort && (f.ratio ?? Number.POSITIVE_INFINITY) < 1.2 },

@@ -1,7 +1,7 @@
 // npm run bench:report — the mirror report and closing large rounds, measured on this machine.
 // A benchmark, not a test: it prints a table and a JSON summary and writes BENCHMARKS.md.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
@@ -24,6 +24,8 @@ import { type ClosingFigures, freezeParts } from "./report-freeze";
 import { bulkResponses, machine, markdownTable, median, ms, p95, type Row, timings, treeCpuMs, writeSection } from "./report-support";
 
 const BENCHMARKS = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
+// Other work on the machine slows every figure here: the load average is recorded with them.
+const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
 const dir = mkdtempSync(join(tmpdir(), "netmirror-bench-report-"));
 const db = openDatabase(join(dir, "bench.db"));
 const clock = manualClock("2025-10-01T09:00:00Z");
@@ -112,7 +114,7 @@ db.$client.close();
 rmSync(dir, { recursive: true, force: true });
 
 const summary = {
-  machine: machine(),
+  machine: { ...machine(), loadAverageAtStart: loadAtStart },
   report: {
     uncachedWarm: { runs: 30, medianMs: ms(median(uncached)), p95Ms: ms(p95(uncached)) },
     cpuPerUncachedReportMs: ms(cpuPerReport),
@@ -203,7 +205,7 @@ log(JSON.stringify(summary, null, 2));
 writeSection(
   BENCHMARKS,
   "Mirror report (npm run bench:report)",
-  `Measured ${m.date} on ${m.cpu} (${m.cores} cores, ${m.memoryGb} GB), Node ${m.node}; load average at the end ${m.loadAverage.join(" / ")}.
+  `Measured ${m.date} on ${m.cpu} (${m.cores} cores, ${m.memoryGb} GB), Node ${m.node}; load average (1 / 5 / 15 min) ${m.loadAverageAtStart.join(" / ")} at the start and ${m.loadAverage.join(" / ")} at the end (2 cores: anything above 2 means other work competed for the CPU).
 The report is the demo-like round of \`bench/report.ts\`: 40 of 52 responses, an earlier round, 7 released comments, 2 actions (about 12 A4 pages).
 
 ${table}
