@@ -1,9 +1,9 @@
 // The network's closed rounds up to this one, with each one's temperature and theme scores, for
 // the trend page. Each round's figures come from its own frozen results via getRoundResults.
-import { and, asc, eq, lte } from "drizzle-orm";
-import { type networks, rounds } from "../db/schema";
+import type { networks, rounds } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
+import { earlierComparableRounds } from "../results/previous";
 import { getRoundResults, type RoundResults } from "../results/round-results";
 
 type RoundRow = typeof rounds.$inferSelect;
@@ -46,22 +46,7 @@ function entryOf(results: RoundResults): HistoryEntry {
  * round (later rounds do not belong in an earlier round's report). `current` is this round's results.
  */
 export function loadHistory(db: Db, round: RoundRow, network: NetworkRow, lang: Lang, current: RoundResults): HistoryEntry[] {
-  if (!round.closedAt) return [entryOf(current)];
-  const earlier = db
-    .select()
-    .from(rounds)
-    .where(
-      and(
-        eq(rounds.networkId, round.networkId),
-        eq(rounds.status, "closed"),
-        eq(rounds.instrumentId, round.instrumentId),
-        eq(rounds.instrumentVersion, round.instrumentVersion),
-        lte(rounds.closedAt, round.closedAt),
-      ),
-    )
-    .orderBy(asc(rounds.closedAt))
-    .all()
-    .filter((r) => r.id !== round.id);
+  const earlier = earlierComparableRounds(db, round);
   const past = earlier.slice(-(TREND_ROUNDS - 1)).map((r) => entryOf(getRoundResults(db, r, network, lang)));
   return [...past, entryOf(current)];
 }

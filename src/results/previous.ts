@@ -1,18 +1,14 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, asc, desc, eq, lt } from "drizzle-orm";
 import { rounds } from "../db/schema";
 import type { Db } from "../lib/db";
 import { type FrozenResults, frozenResults, frozenSummary } from "./freeze";
 
 type RoundRow = typeof rounds.$inferSelect;
 
-/**
- * The round a closed round is compared with: the most recent earlier closed round of the same
- * network on the same instrument whose results are not suppressed (a suppressed round has no
- * scores to compare with, so change skips it).
- */
-export function previousComparableRound(db: Db, round: RoundRow): { round: RoundRow; results: FrozenResults } | undefined {
-  if (!round.closedAt) return undefined;
-  const earlier = db
+/** Closed rounds of the same network on the same instrument that closed before this one, oldest first. */
+export function earlierComparableRounds(db: Db, round: RoundRow): RoundRow[] {
+  if (!round.closedAt) return [];
+  return db
     .select()
     .from(rounds)
     .where(
@@ -24,10 +20,20 @@ export function previousComparableRound(db: Db, round: RoundRow): { round: Round
         lt(rounds.closedAt, round.closedAt),
       ),
     )
-    .orderBy(desc(rounds.closedAt))
+    .orderBy(asc(rounds.closedAt))
     .all();
+}
+
+/**
+ * The round a closed round is compared with: the most recent earlier closed round of the same
+ * network on the same instrument whose results are not suppressed (a suppressed round has no
+ * scores to compare with, so change skips it).
+ */
+export function previousComparableRound(db: Db, round: RoundRow): { round: RoundRow; results: FrozenResults } | undefined {
   // Judge each candidate by its small summary; parse only the chosen round's full scores.
-  const chosen = earlier.find((candidate) => frozenSummary(db, candidate.id)?.suppressed === false);
+  const chosen = earlierComparableRounds(db, round)
+    .reverse()
+    .find((candidate) => frozenSummary(db, candidate.id)?.suppressed === false);
   const results = chosen ? frozenResults(db, chosen.id) : undefined;
   return chosen && results ? { round: chosen, results } : undefined;
 }

@@ -1,5 +1,7 @@
 // Report fixtures: realistic rounds (seeded, so every run is the same) with comments and actions.
+
 import { actions, comments, type rounds } from "../../src/db/schema";
+import { seededRandom } from "../../src/demo/answers";
 import type { Clock } from "../../src/lib/clock";
 import type { Db } from "../../src/lib/db";
 import { newId } from "../../src/lib/ids";
@@ -17,16 +19,7 @@ const INVOLVEMENT = ["core", "active", "occasional"];
 const TRENDS = ["worse", "same", "better", "new"] as const;
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same round. */
-export function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 /**
  * `count` varied responses: each theme has its own level (`levels`, 1–5), people differ, some
