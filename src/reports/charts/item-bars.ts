@@ -29,7 +29,7 @@ function spec(labels: ItemBarLabels): TopLevelSpec {
   const parts = [labels.disagree, labels.neutral, labels.agree];
   return {
     width: 400,
-    height: { step: 40 },
+    height: { step: 46 },
     data: { name: "rows" },
     config: BASE_CONFIG,
     encoding: {

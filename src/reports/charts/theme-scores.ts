@@ -22,7 +22,7 @@ function spec(): TopLevelSpec {
         field: "label",
         type: "nominal",
         sort: null,
-        axis: { title: null, domain: false, ticks: false, labelFontSize: 11, labelPadding: 8, labelLimit: 240 },
+        axis: { title: null, domain: false, ticks: false, labelFontSize: 11, labelPadding: 8, labelLimit: 240, minExtent: 170 },
       },
     },
     layer: [
