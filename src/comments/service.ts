@@ -1,13 +1,13 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
-import { type CommentStatus, comments, type rounds } from "../db/schema";
+import type { RoundRow } from "../db/schema";
+import { type CommentStatus, comments } from "../db/schema";
 import { recordAudit } from "../lib/audit";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { frozenSummary } from "../results/freeze";
 
-type RoundRow = typeof rounds.$inferSelect;
 type CommentRow = typeof comments.$inferSelect;
 
 export interface CommentView {

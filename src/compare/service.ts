@@ -1,14 +1,12 @@
 import { authorizeNetworks } from "../auth/access";
 import type { Actor } from "../auth/actor";
-import type { networks } from "../db/schema";
+import type { NetworkRow } from "../db/schema";
 import { latestVersion } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { closeDueRounds } from "../rounds/lifecycle";
 import { closedRoundSummaries, type SummarisedRound } from "./round-summaries";
 import type { Comparison } from "./schemas";
-
-type NetworkRow = typeof networks.$inferSelect;
 
 export interface CompareInput {
   networkIds: string[];

@@ -1,11 +1,9 @@
-import type { networks } from "../db/schema";
+import type { NetworkRow } from "../db/schema";
 import type { Deps } from "../lib/app-env";
 import type { ErrorDetail } from "../lib/errors";
 import { type PageContext, page } from "../lib/pages";
 import { formatterFor } from "../reports/format";
 import { listMembers } from "./service";
-
-export type NetworkRow = typeof networks.$inferSelect;
 
 const count = (n: number) => formatterFor("en").count(n);
 
@@ -51,3 +49,4 @@ export function renderRoster(
     status,
   );
 }
+export type { NetworkRow } from "../db/schema";

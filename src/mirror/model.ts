@@ -1,8 +1,9 @@
 // What the members' mirror shows: every figure from getRoundResults (formatted, never recomputed),
 // comments only as released, and the anonymity rules of the report: a suppressed round shows
 // nothing derived from answers and no comments.
+
 import { releasedComments } from "../comments/service";
-import type { networks, rounds } from "../db/schema";
+import type { NetworkRow, RoundRow } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
 import { formatterFor } from "../reports/format";
@@ -11,9 +12,6 @@ import { actionsSection } from "../reports/sections/actions";
 import { describeChange } from "../reports/sections/change";
 import { getRoundResults, type ShownRoundResults } from "../results/round-results";
 import { mirrorText } from "./messages";
-
-type RoundRow = typeof rounds.$inferSelect;
-type NetworkRow = typeof networks.$inferSelect;
 
 function scoresModel(db: Db, results: ShownRoundResults, lang: Lang) {
   const m = messagesFor(lang);

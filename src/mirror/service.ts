@@ -1,5 +1,6 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
+import type { RoundRow } from "../db/schema";
 import { networks, rounds } from "../db/schema";
 import { recordAudit } from "../lib/audit";
 import type { Clock } from "../lib/clock";
@@ -7,7 +8,6 @@ import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { newToken } from "../lib/ids";
 
-type RoundRow = typeof rounds.$inferSelect;
 type Deps = { db: Db; clock: Clock };
 
 /**

@@ -1,14 +1,14 @@
 import { count, eq } from "drizzle-orm";
 import { mayOnNetwork } from "../auth/access";
 import type { Actor } from "../auth/actor";
-import { GRANT_ROLES, type GrantRole, members, type networks, STAGES, type Stage } from "../db/schema";
+import type { NetworkRow } from "../db/schema";
+import { GRANT_ROLES, type GrantRole, members, STAGES, type Stage } from "../db/schema";
 import type { Db } from "../lib/db";
 import { formatterFor } from "../reports/format";
 import { networkRoundsSection } from "../rounds/network-section";
 import { listGrants } from "./grants";
 import { ACCESS_LABELS, GRANT_ROLE_LABELS, STAGE_LABELS } from "./labels";
 
-export type NetworkRow = typeof networks.$inferSelect;
 export type Relation = "admin" | GrantRole;
 
 function memberCount(db: Db, networkId: string): number {
@@ -56,3 +56,4 @@ export function networkPageModel(db: Db, actor: Actor, network: NetworkRow, rela
     ...networkRoundsSection(db, network.id, canManage),
   };
 }
+export type { NetworkRow } from "../db/schema";

@@ -1,14 +1,13 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { networkRelation } from "../auth/access";
 import type { Actor } from "../auth/actor";
+import type { NetworkRow } from "../db/schema";
 import { grants, networks } from "../db/schema";
 import { recordAudit } from "../lib/audit";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { newId } from "../lib/ids";
 import type { CreateNetworkInput, NetworkView, UpdateNetworkInput } from "./schemas";
-
-type NetworkRow = typeof networks.$inferSelect;
 
 export function networkView(row: NetworkRow, access: NetworkView["access"]): NetworkView {
   return { id: row.id, name: row.name, description: row.description, stage: row.stage, createdAt: row.createdAt.toISOString(), access };

@@ -1,14 +1,13 @@
 // The PDF cache: a closed round's report per language, kept until something it shows changes.
+
 import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
-import { actions, comments, type networks, reportCache, rounds } from "../db/schema";
+import type { NetworkRow, RoundRow } from "../db/schema";
+import { actions, comments, reportCache, rounds } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { previousClosedRound } from "../results/previous";
-
-type RoundRow = typeof rounds.$inferSelect;
-type NetworkRow = typeof networks.$inferSelect;
 
 /** Bump whenever the report's content or look changes, so that every cached PDF is made again. */
 export const REPORT_FORMAT_VERSION = 1;

@@ -1,13 +1,10 @@
 // The network's closed rounds up to this one, with each one's temperature and theme scores, for
 // the trend page. Each round's figures come from its own frozen results via getRoundResults.
-import type { networks, rounds } from "../db/schema";
+import type { NetworkRow, RoundRow } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
 import { earlierComparableRounds } from "../results/previous";
 import { getRoundResults, type RoundResults } from "../results/round-results";
-
-type RoundRow = typeof rounds.$inferSelect;
-type NetworkRow = typeof networks.$inferSelect;
 
 /** How many rounds the trend shows at most (the latest ones). */
 export const TREND_ROUNDS = 6;

@@ -1,7 +1,8 @@
 // The mirror report model: everything the templates show, every figure taken from the round's
 // results (getRoundResults) and formatted for the language. Nothing here recomputes a number.
+
 import { type CommentView, releasedComments } from "../comments/service";
-import type { networks, rounds, Stage } from "../db/schema";
+import type { NetworkRow, RoundRow, Stage } from "../db/schema";
 import { getInstrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
 import type { Db } from "../lib/db";
 import { getRoundResults, type RoundResults } from "../results/round-results";
@@ -16,9 +17,6 @@ import { howToReadSection } from "./sections/how-to-read";
 import { summarySection } from "./sections/summary";
 import { themeSections } from "./sections/themes";
 import { trendSection } from "./sections/trend";
-
-type RoundRow = typeof rounds.$inferSelect;
-type NetworkRow = typeof networks.$inferSelect;
 
 /** What a report is made from. A suppressed round has no comments and no history in it. */
 export interface ReportSources {

@@ -1,5 +1,5 @@
 // The report verbs: a closed round's report as HTML (preview) and as PDF (cached per language).
-import type { networks, rounds } from "../db/schema";
+import type { NetworkRow, RoundRow } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
@@ -11,9 +11,6 @@ import { type PreviewLinks, renderReportHtml } from "./html";
 import { messagesFor } from "./messages";
 import { reportModel } from "./model";
 import type { PdfRenderer } from "./renderer";
-
-type RoundRow = typeof rounds.$inferSelect;
-type NetworkRow = typeof networks.$inferSelect;
 
 export interface ReportDeps {
   db: Db;

@@ -1,12 +1,11 @@
 import { and, count, eq, gt } from "drizzle-orm";
+import type { RoundRow } from "../db/schema";
 import { DONT_KNOW, invitations, roundResults, rounds } from "../db/schema";
 import { getInstrument } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { type Published, publish } from "./published";
 import { type AnswerValue, type RoundScores, type ScoredResponse, scoreRound, type Trend } from "./scoring";
-
-type RoundRow = typeof rounds.$inferSelect;
 
 // Closing a round reads every answer once (2.5 million rows for 100,000 responses): raw prepared
 // statements iterate rows as arrays, several times faster than building objects through drizzle.

@@ -1,4 +1,4 @@
-import type { rounds } from "../db/schema";
+import type { RoundRow } from "../db/schema";
 import type { Db } from "../lib/db";
 import { compareRounds } from "./change";
 import type { FrozenResults } from "./freeze";
@@ -6,7 +6,6 @@ import { type PublicChange, type PublicRoundScores, presentRoundScores } from ".
 import { previousComparableRound } from "./previous";
 import { round1 } from "./rounding";
 
-type RoundRow = typeof rounds.$inferSelect;
 export type Confidence = "high" | "moderate" | "low";
 type ChangeWithPrevious = PublicChange & { previousRoundId: string };
 

@@ -1,6 +1,6 @@
 import type { ActionView } from "../actions/schemas";
 import { actionsOfRounds } from "../actions/service";
-import type { networks, rounds } from "../db/schema";
+import type { NetworkRow, RoundRow } from "../db/schema";
 import { getInstrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
 import type { Db } from "../lib/db";
 
@@ -10,9 +10,6 @@ import { AppError } from "../lib/errors";
 import { frozenPublished } from "./freeze";
 import { previousClosedRound } from "./previous";
 import type { BreakdownKey } from "./types";
-
-type RoundRow = typeof rounds.$inferSelect;
-type NetworkRow = typeof networks.$inferSelect;
 
 const OTHER_LABEL: Record<Lang, string> = { en: "Other groups (combined)", nl: "Overige groepen (samengevoegd)" };
 

@@ -1,10 +1,9 @@
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import type { RoundRow } from "../db/schema";
 import { drafts, invitations, rounds } from "../db/schema";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { freezeRoundResults } from "../results/freeze";
-
-type RoundRow = typeof rounds.$inferSelect;
 
 /**
  * Closes an open round in one transaction: marks it closed, deletes every half-finished draft (they

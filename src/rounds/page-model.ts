@@ -1,5 +1,5 @@
 import { mayOnNetwork } from "../auth/access";
-import type { GrantRole, networks } from "../db/schema";
+import type { GrantRole, NetworkRow } from "../db/schema";
 import { linkCoverage } from "../invitations/link-status";
 import type { Deps } from "../lib/app-env";
 import { dayOf } from "../lib/clock";
@@ -11,7 +11,6 @@ import { percent, roundProgress } from "./progress";
 import { responsesChart } from "./progress-chart";
 import { openUrlOf, type RoundRow } from "./view";
 
-type NetworkRow = typeof networks.$inferSelect;
 export type Relation = "admin" | GrantRole;
 
 const fmt = formatterFor("en");

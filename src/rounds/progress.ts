@@ -1,9 +1,8 @@
 import { asc, count, eq, inArray, sql } from "drizzle-orm";
-import { invitations, responses, type rounds } from "../db/schema";
+import type { RoundRow } from "../db/schema";
+import { invitations, responses } from "../db/schema";
 import type { Db } from "../lib/db";
 import type { RoundCounts, RoundProgress } from "./schemas";
-
-type RoundRow = typeof rounds.$inferSelect;
 
 const EMPTY: RoundCounts = { invited: 0, started: 0, submitted: 0 };
 

@@ -1,4 +1,5 @@
 import { desc, eq } from "drizzle-orm";
+import type { RoundRow } from "../db/schema";
 import { rounds } from "../db/schema";
 import type { Clock } from "../lib/clock";
 import type { Config } from "../lib/config";
@@ -6,8 +7,6 @@ import type { Db } from "../lib/db";
 import { currentRound } from "./lifecycle";
 import { roundCounts } from "./progress";
 import type { RoundCounts, RoundView } from "./schemas";
-
-export type RoundRow = typeof rounds.$inferSelect;
 
 /** What reading a round needs: closing a due round takes the clock, the open link the public URL. */
 export interface RoundDeps {
@@ -65,3 +64,4 @@ export function listRounds(deps: RoundDeps, networkId: string): RoundView[] {
   );
   return rows.map((row) => roundView(deps.config, row, counts.get(row.id) ?? { invited: 0, started: 0, submitted: 0 }));
 }
+export type { RoundRow } from "../db/schema";

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import type { RoundRow } from "../db/schema";
 import { invitations, rounds } from "../db/schema";
 import { getInstrument, type Instrument } from "../instrument";
 import type { Clock } from "../lib/clock";
@@ -8,7 +9,6 @@ import { hashToken } from "../lib/ids";
 import { currentRound } from "../rounds/lifecycle";
 
 export type InvitationRow = typeof invitations.$inferSelect;
-export type RoundRow = typeof rounds.$inferSelect;
 
 /** What a valid personal link opens: its invitation, its round (as it stands now) and the round's instrument. */
 export interface SurveyLink {
@@ -80,3 +80,4 @@ export function resolveLink(deps: { db: Db; clock: Clock }, token: string): Surv
   if (!instrument) throw new Error(`Round ${round.id} uses unknown instrument ${round.instrumentId} v${round.instrumentVersion}`);
   return { invitation, round, instrument };
 }
+export type { RoundRow } from "../db/schema";

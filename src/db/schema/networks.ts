@@ -10,3 +10,6 @@ export const networks = sqliteTable("networks", {
   stage: text("stage", { enum: STAGES }).notNull().default("forming"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/** A network as stored. */
+export type NetworkRow = typeof networks.$inferSelect;

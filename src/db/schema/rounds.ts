@@ -38,3 +38,6 @@ export const rounds = sqliteTable(
     index("rounds_status_closes_idx").on(t.status, t.closesAt),
   ],
 );
+
+/** A round as stored. */
+export type RoundRow = typeof rounds.$inferSelect;
