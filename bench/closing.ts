@@ -1,24 +1,20 @@
 // 3a. Closing a round (freezing its results) of 1k / 10k / 100k responses, and reading its results
 // afterwards, each beside the bare SQL that any implementation must at least run.
 
-import { getInstrument } from "../src/instrument";
 import { systemClock } from "../src/lib/clock";
-import { loadScoredResponses } from "../src/results/freeze";
 import { getRoundResults } from "../src/results/round-results";
-import { type ScoredResponse, scoreRound } from "../src/results/scoring";
 import { closeRound } from "../src/rounds/lifecycle";
 import { benchDb, roundAndNetwork } from "./bench-db";
 import { type Figure, figure } from "./figures";
 import { frozenSizes, readWholeRow } from "./frozen-row";
 import { insertOpenRound } from "./open-round";
+import { freezeParts } from "./report-freeze";
 import { fillRound, withFastWrites } from "./round-data";
 import { median, p95, sample, timeMs } from "./stats";
 
 const SECTION = "Closing a round and reading its results (in process, synchronous=FULL)";
 const CLOSE_BUDGET_MS = 2000;
 const READ_BUDGET_MS = 20;
-
-const THEMES = (getInstrument("core", 1)?.themes ?? []).map((t) => ({ code: t.code, items: t.items.map((i) => i.code) }));
 
 const label = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
@@ -47,12 +43,8 @@ async function closeOne(n: number): Promise<Figure[]> {
     // A 100k close takes seconds; once is enough there, and keeps the whole bench under 10 minutes.
     const closing = await timeClosing(db, roundId, n >= 100_000 ? 1 : 3);
     const { round, network } = roundAndNetwork(db, roundId);
-    // Where closing's time goes: reading every answer into objects, then scoring them.
-    let loaded: ScoredResponse[] = [];
-    const loadMs = await timeMs(() => {
-      loaded = loadScoredResponses(db, roundId);
-    });
-    const scoreMs = await timeMs(() => scoreRound({ themes: THEMES, responses: loaded, minResponses: round.minResponses }));
+    // Where closing's time goes.
+    const parts = freezeParts(db, round);
     const sizes = Object.entries(frozenSizes(db, roundId))
       .filter(([, bytes]) => bytes > 1024)
       .map(([column, bytes]) => `${column} ${Math.round(bytes / 1024)} KB`)
@@ -69,7 +61,7 @@ async function closeOne(n: number): Promise<Figure[]> {
           value: median(closing),
           unit: "ms",
           reference: { name: "bare GROUP BY item, value over its answers", value: median(bare) },
-          note: `of which loading the answers (loadScoredResponses) ~${Math.round(loadMs)} ms, scoring them (scoreRound) ~${Math.round(scoreMs)} ms; data built in ${Math.round(buildMs)} ms`,
+          note: `of which reading respondents' theme scores ~${Math.round(parts.respondentsMs)} ms, counting answers per item ~${Math.round(parts.talliesMs)} ms, scoring ~${Math.round(parts.scoreMs)} ms; data built in ${Math.round(buildMs)} ms`,
         },
         { text: "≤ 2 s", test: (f) => f.value <= CLOSE_BUDGET_MS },
       ),

@@ -1,10 +1,11 @@
 // Helpers of bench/report.ts: timing statistics, bulk rounds, and the BENCHMARKS.md section.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { getInstrument, itemCodes } from "../src/instrument";
+import { getInstrument } from "../src/instrument";
 import type { Db } from "../src/lib/db";
-import { newId } from "../src/lib/ids";
+import { writeResponse } from "../src/survey/submit";
 import { demoResponses } from "../test/reports/fixtures";
+import { asSurveyInput } from "../test/support/responses";
 
 /** Nearest-rank quantile of `values` (0–1). */
 export function quantile(values: readonly number[], q: number): number {
@@ -28,39 +29,18 @@ export async function timings(runs: number, fn: (i: number) => unknown): Promise
 }
 
 /**
- * Stores `n` varied responses in `roundId` with prepared statements in one transaction (about 25
- * answers each, 0 for "don't know"), the way a bulk import would; far faster than the survey path.
+ * Stores `n` varied responses in `roundId` in one transaction, through the code a submission stores
+ * them with (theme scores, answers, comments), minus the link checks.
  */
 export function bulkResponses(db: Db, roundId: string, n: number, day: string): void {
-  const client = db.$client;
-  const response = client.prepare(
-    "insert into responses (id, round_id, submitted_on, overall, trend, involvement, organisation_type, professional_group) values (?, ?, ?, ?, ?, ?, ?, ?)",
-  );
-  const answer = client.prepare("insert into answers (response_id, round_id, item_code, value) values (?, ?, ?, ?)");
   const core = getInstrument("core", 1);
   if (!core) throw new Error("core v1 is missing");
-  const items = itemCodes(core);
   // A pool of generated respondents, reused: generating 100,000 distinct ones would time the generator.
   const pool = demoResponses(2000, 5);
-  client.transaction(() => {
+  db.$client.transaction(() => {
     for (let i = 0; i < n; i++) {
       const r = pool[i % pool.length];
-      if (!r) continue;
-      const id = newId();
-      response.run(
-        id,
-        roundId,
-        day,
-        r.overall ?? null,
-        r.trend ?? null,
-        r.involvement ?? null,
-        r.organisationType ?? null,
-        r.professionalGroup ?? null,
-      );
-      for (const code of items) {
-        const value = r.answers[code];
-        if (value !== undefined) answer.run(id, roundId, code, value === "dont_know" ? 0 : value);
-      }
+      if (r) writeResponse(db, roundId, core, day, asSurveyInput(r));
     }
   })();
 }

@@ -184,8 +184,8 @@ const rows: Row[] = [
       met: c.n === 100_000 ? c.closeMs <= 2000 : null,
     },
     {
-      what: "… where the time goes: load answers (loadScoredResponses) / score (scoreRound) / JSON of the frozen value",
-      value: `${c.loadMs} / ${c.scoreMs} / ${c.stringifyMs} ms (${c.frozenMb} MB)`,
+      what: "… where the time goes: read respondents' theme scores / count answers per item / score / JSON of the frozen value",
+      value: `${c.respondentsMs} / ${c.talliesMs} / ${c.scoreMs} / ${c.stringifyMs} ms (${c.frozenKb} KB)`,
       target: "",
       met: null,
     },

@@ -98,6 +98,11 @@ export function itemCodes(instrument: Instrument): string[] {
   return instrument.themes.flatMap((theme) => theme.items.map((item) => item.code));
 }
 
+/** Each theme's code and item codes, in order: what scoring needs of an instrument. */
+export function themeItems(instrument: Instrument): { code: ThemeCode; items: string[] }[] {
+  return instrument.themes.map((theme) => ({ code: theme.code, items: theme.items.map((item) => item.code) }));
+}
+
 /** The theme an item belongs to, or undefined if the instrument has no such item. */
 export function themeOfItem(instrument: Instrument, itemCode: string): ThemeCode | undefined {
   return instrument.themes.find((theme) => theme.items.some((item) => item.code === itemCode))?.code;

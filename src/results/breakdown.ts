@@ -2,8 +2,7 @@
 // "other" included, has at least minResponses respondents. Merging only the groups under the
 // threshold is not enough: an "other" of 2 next to a shown total lets a reader subtract their
 // way to a small group, so the smallest shown group is pulled into "other" until it is big enough.
-import { mean } from "./stats";
-import type { BreakdownRow, RespondentScores } from "./types";
+import type { BreakdownRow } from "./types";
 
 export const OTHER_GROUP = "other";
 
@@ -57,40 +56,57 @@ function takeSmallest(shown: Bucket[]): Bucket {
   return smallest;
 }
 
-export interface GroupedRespondent {
-  /** The respondent's answer to the background question; null/empty means not answered. */
-  group: string | null | undefined;
-  scores: RespondentScores;
+/** Respondent scores column by column: entry i of each column is respondent i; NaN = no score. */
+export interface ScoreColumns {
+  themes: Readonly<Record<string, Float64Array>>;
+  overall: Float64Array;
 }
 
 /**
  * Breakdown rows for one background question: per shown bucket its n, temperature and theme
- * scores, aggregated from the same respondent scores the round totals use.
+ * scores, aggregated from the same respondent scores the round totals use. `groups[i]` is
+ * respondent i's answer to the question; null or empty means not answered (in no bucket).
  */
 export function breakdownBy(
-  respondents: readonly GroupedRespondent[],
+  groups: ReadonlyArray<string | null | undefined>,
+  scores: ScoreColumns,
   themeCodes: readonly string[],
   minResponses: number,
 ): BreakdownRow[] {
-  // Respondents who did not answer the question are in no bucket.
-  const answered = respondents.filter((r): r is GroupedRespondent & { group: string } => Boolean(r.group));
   // No prototype: group codes are user data, and "__proto__" must count like any other code.
   const sizes: Record<string, number> = Object.create(null);
-  for (const r of answered) sizes[r.group] = (sizes[r.group] ?? 0) + 1;
-
-  return planBuckets(sizes, minResponses).map((bucket) => {
-    const members = answered.filter((r) => bucket.codes.includes(r.group)).map((r) => r.scores);
-    const themes: Record<string, number | null> = {};
-    for (const code of themeCodes) themes[code] = mean(present(members.map((s) => s.themes[code])));
-    return {
-      group: bucket.group,
-      n: members.length,
-      overall: mean(present(members.map((s) => s.overall))),
-      themes,
-    };
+  for (const group of groups) if (group) sizes[group] = (sizes[group] ?? 0) + 1;
+  const buckets = planBuckets(sizes, minResponses);
+  const bucketOf: Record<string, number> = Object.create(null);
+  buckets.forEach((bucket, b) => {
+    for (const code of bucket.codes) bucketOf[code] = b;
   });
-}
 
-function present(values: ReadonlyArray<number | null | undefined>): number[] {
-  return values.filter((v): v is number => typeof v === "number");
+  // One pass over the respondents, in order, summing each bucket's scores: the same sums, in the
+  // same order, as taking each bucket's members first and then their mean.
+  const columns = [...themeCodes.map((code) => scores.themes[code]), scores.overall];
+  const sums = buckets.map(() => new Float64Array(columns.length));
+  const counts = buckets.map(() => new Float64Array(columns.length));
+  groups.forEach((group, i) => {
+    const b = group ? bucketOf[group] : undefined;
+    const sum = b === undefined ? undefined : sums[b];
+    const count = b === undefined ? undefined : counts[b];
+    if (!sum || !count) return;
+    for (let c = 0; c < columns.length; c++) {
+      const v = columns[c]?.[i] ?? Number.NaN;
+      if (Number.isNaN(v)) continue;
+      sum[c] = (sum[c] ?? 0) + v;
+      count[c] = (count[c] ?? 0) + 1;
+    }
+  });
+  const meanOf = (b: number, c: number): number | null => {
+    const count = counts[b]?.[c] ?? 0;
+    return count === 0 ? null : (sums[b]?.[c] ?? 0) / count;
+  };
+  return buckets.map((bucket, b) => ({
+    group: bucket.group,
+    n: bucket.n,
+    overall: meanOf(b, themeCodes.length),
+    themes: Object.fromEntries(themeCodes.map((code, c) => [code, meanOf(b, c)])),
+  }));
 }

@@ -1,6 +1,7 @@
 // Change against a previous round: the difference of the published figures, and Welch's t-test
-// on exactly the respondent scores behind each figure, to flag changes unlikely to be noise.
-import { welchTTest } from "./stats";
+// on exactly the respondent scores behind each figure (through their n, mean and sd, which is all
+// the test uses), to flag changes unlikely to be noise.
+import { welchFromSummaries } from "./stats";
 import type { Change, ChangeSet, RoundScores } from "./types";
 
 /** p below this marks a change as notable. */
@@ -8,9 +9,11 @@ export const NOTABLE_P = 0.05;
 
 const NO_CHANGE: Change = { delta: null, t: null, df: null, p: null, notable: false };
 
+/** A theme or the temperature: the mean, sd and count of its respondent scores. */
 interface Figure {
   score: number | null;
-  respondentScores: readonly number[];
+  sd: number | null;
+  n: number;
 }
 
 /**
@@ -34,7 +37,9 @@ export function compareRounds(current: RoundScores, previous: RoundScores): Chan
 export function changeBetween(now: Figure, before: Figure): Change {
   const delta = now.score === null || before.score === null ? null : now.score - before.score;
   // Null with fewer than 2 scores on a side, or zero variance on both sides (see welchTTest).
-  const test = welchTTest(now.respondentScores, before.respondentScores);
+  const test = welchFromSummaries(summaryOf(now), summaryOf(before));
   if (test === null) return { ...NO_CHANGE, delta };
   return { delta, t: test.t, df: test.df, p: test.p, notable: test.p < NOTABLE_P };
 }
+
+const summaryOf = (figure: Figure) => ({ n: figure.n, mean: figure.score, sd: figure.sd });

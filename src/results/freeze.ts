@@ -1,43 +1,80 @@
 import { and, count, eq, gt } from "drizzle-orm";
 import type { RoundRow } from "../db/schema";
-import { DONT_KNOW, invitations, roundResults, rounds } from "../db/schema";
-import { getInstrument } from "../instrument";
+import { DONT_KNOW, invitations, roundResults, rounds, themeScoreColumns } from "../db/schema";
+import { getInstrument, themeItems } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { type Published, publish } from "./published";
-import { type AnswerValue, type RoundScores, type ScoredResponse, scoreRound, type Trend } from "./scoring";
+import { type AnswerTally, type RespondentColumns, type RoundScores, scoreTallies, type ThemeDef, type Trend } from "./scoring";
 
-// Closing a round reads every answer once (2.5 million rows for 100,000 responses): raw prepared
-// statements iterate rows as arrays, several times faster than building objects through drizzle.
-const RESPONSES_SQL = "select id, overall, trend, involvement, organisation_type, professional_group from responses where round_id = ?";
-// The covering index (round_id, item_code, value) also holds response_id (the primary key of a
-// WITHOUT ROWID table), so this reads the index alone.
-const ANSWERS_SQL = "select response_id, item_code, value from answers where round_id = ?";
+/** overall, trend, involvement, organisation_type, professional_group, then one score per theme. */
+type RespondentTuple = Array<number | string | null>;
+type TallyTuple = [string, number, number];
 
-type ResponseTuple = [string, number | null, string | null, string | null, string | null, string | null];
-type AnswerTuple = [string, string, number];
-
-/** Every submitted response of a round, as the scoring functions take them. */
-export function loadScoredResponses(db: Db, roundId: string): ScoredResponse[] {
-  const sqlite = db.$client;
-  const byId = new Map<string, ScoredResponse>();
-  for (const row of sqlite.prepare(RESPONSES_SQL).raw().iterate(roundId) as IterableIterator<ResponseTuple>) {
-    const [id, overall, trend, involvement, organisationType, professionalGroup] = row;
-    byId.set(id, { answers: {}, overall, trend: trend as Trend | null, involvement, organisationType, professionalGroup });
+/** Every response of a round with its stored theme scores, as columns of `themes`. */
+export function loadRespondents(db: Db, roundId: string, themes: readonly ThemeDef[]): RespondentColumns {
+  const scoreColumns = themes.map((theme) => {
+    const column = themeScoreColumns[theme.code as keyof typeof themeScoreColumns];
+    if (!column) throw new Error(`No stored score for theme ${theme.code}`);
+    return column.name;
+  });
+  const sql = `select overall, trend, involvement, organisation_type, professional_group, ${scoreColumns.join(", ")}
+                 from responses where round_id = ?`;
+  const rating: number[] = [];
+  const trend: Array<Trend | null> = [];
+  const groups: RespondentColumns["groups"] = { involvement: [], organisationType: [], professionalGroup: [] };
+  const scores: number[][] = themes.map(() => []);
+  // Raw rows from a prepared statement, straight into columns: 100,000 responses make no objects.
+  for (const row of db.$client.prepare(sql).raw().iterate(roundId) as IterableIterator<RespondentTuple>) {
+    rating.push((row[0] as number | null) ?? Number.NaN);
+    trend.push(row[1] as Trend | null);
+    groups.involvement.push(row[2] as string | null);
+    groups.organisationType.push(row[3] as string | null);
+    groups.professionalGroup.push(row[4] as string | null);
+    for (let t = 0; t < themes.length; t++) scores[t]?.push((row[5 + t] as number | null) ?? Number.NaN);
   }
-  for (const [responseId, itemCode, value] of sqlite.prepare(ANSWERS_SQL).raw().iterate(roundId) as IterableIterator<AnswerTuple>) {
-    const response = byId.get(responseId);
-    if (response) response.answers[itemCode] = (value === DONT_KNOW ? "dont_know" : value) as AnswerValue;
-  }
-  return [...byId.values()];
+  return {
+    n: rating.length,
+    themeScores: Object.fromEntries(themes.map((theme, t) => [theme.code, Float64Array.from(scores[t] ?? [])])),
+    rating: Float64Array.from(rating),
+    trend,
+    groups,
+  };
 }
 
-/** Scores a round from its stored responses, on its own instrument version. */
+// The covering index (round_id, item_code, value) answers this without reading the table.
+const TALLY_SQL = "select item_code, value, count(*) from answers where round_id = ? group by item_code, value";
+
+/** How often each item of a round got each answer. */
+export function loadTallies(db: Db, roundId: string): Map<string, AnswerTally> {
+  const tallies = new Map<string, AnswerTally>();
+  for (const [code, value, n] of db.$client.prepare(TALLY_SQL).raw().all(roundId) as TallyTuple[]) {
+    let tally = tallies.get(code);
+    if (!tally) {
+      tally = { distribution: [0, 0, 0, 0, 0], dontKnow: 0 };
+      tallies.set(code, tally);
+    }
+    if (value === DONT_KNOW) tally.dontKnow = n;
+    else if (value >= 1 && value <= 5) tally.distribution[value - 1] = n;
+  }
+  return tallies;
+}
+
+/**
+ * Scores a round from its stored responses, on its own instrument version: from the theme scores
+ * stored with each response and the answers counted per item, never the 25 answers of each
+ * response one by one (the figures are the same; see scoreTallies).
+ */
 export function scoreStoredRound(db: Db, round: RoundRow): RoundScores {
   const instrument = getInstrument(round.instrumentId, round.instrumentVersion);
   if (!instrument) throw new Error(`Round ${round.id} uses an unknown instrument ${round.instrumentId} v${round.instrumentVersion}`);
-  const themes = instrument.themes.map((t) => ({ code: t.code, items: t.items.map((i) => i.code) }));
-  return scoreRound({ themes, responses: loadScoredResponses(db, round.id), minResponses: round.minResponses });
+  const themes = themeItems(instrument);
+  return scoreTallies({
+    themes,
+    respondents: loadRespondents(db, round.id, themes),
+    tallies: loadTallies(db, round.id),
+    minResponses: round.minResponses,
+  });
 }
 
 /** What is kept of a closed round: its scores and how many were invited when it closed. */
@@ -128,7 +165,7 @@ export function frozenPublished(db: Db, roundId: string): Published | undefined 
   return frozenColumn(db, roundId, "published") as Published | undefined;
 }
 
-/** The frozen full scores of a closed round (large: respondent scores), if it has them. */
+/** The frozen full, unrounded scores of a closed round, if it has them. */
 export function frozenResults(db: Db, roundId: string): FrozenResults | undefined {
   return frozenColumn(db, roundId, "scores") as FrozenResults | undefined;
 }

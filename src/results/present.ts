@@ -1,5 +1,5 @@
 // The public, rounded shape of a round's scores. The one place where rounding happens, and where
-// respondent scores (internal, for next round's tests) and hidden items' figures are dropped.
+// internal figures (the temperature's sd, kept for next round's test) and hidden items' figures are dropped.
 import { round1, round2, round3 } from "./rounding";
 import type { BreakdownKey, Breakdowns, Change, ChangeSet, Distribution, ItemScores, RoundScores, ThemeScores, TrendCounts } from "./types";
 

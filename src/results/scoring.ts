@@ -1,18 +1,26 @@
 // Scoring of one round: answers in, unrounded figures out. Pure; rounding happens once, later,
 // in `presentRoundScores`, so tests can compare full precision with the reference fixture.
-import { breakdownBy } from "./breakdown";
+//
+// Two steps. Each response gives its respondent's theme scores and adds to each item's answer
+// tally; the round's figures come from those alone (`scoreTallies`). A submission stores its
+// theme scores and SQL counts the tallies, so closing a round of 100,000 responses reads one row per
+// response and a few hundred counts instead of 2.5 million answers — through the same `scoreTallies`.
+// Respondents travel column by column (typed arrays, NaN for "no score"): 100,000 of them are then
+// a few arrays rather than 100,000 objects.
+import { breakdownBy, type ScoreColumns } from "./breakdown";
 import { mean, sampleSd } from "./stats";
 import type {
-  AnswerValue,
+  AnswerTally,
   BreakdownKey,
   Breakdowns,
   ItemScores,
   OverallScores,
-  RespondentScores,
+  RespondentColumns,
   RoundScores,
   ScoredResponse,
   ThemeDef,
   ThemeScores,
+  Trend,
   TrendCounts,
 } from "./types";
 
@@ -25,28 +33,42 @@ export interface ScoreRoundInput {
   minResponses: number;
 }
 
+export interface ScoreTalliesInput {
+  themes: readonly ThemeDef[];
+  /** Every submitted response, with its theme scores (`respondentThemeScores`). */
+  respondents: RespondentColumns;
+  /** Answers per item code; an item nobody answered may be missing. */
+  tallies: ReadonlyMap<string, AnswerTally>;
+  minResponses: number;
+}
+
 const BREAKDOWN_KEYS: readonly BreakdownKey[] = ["organisationType", "professionalGroup", "involvement"];
 
 /**
- * Score one round. Fewer responses than minResponses → `{ n, minResponses, suppressed: true }`
- * and nothing else, so no figure from a too-small round can leak.
+ * Score one round from its responses. Fewer responses than minResponses →
+ * `{ n, minResponses, suppressed: true }` and nothing else, so no figure from a too-small round can leak.
  * @example scoreRound({ themes, responses, minResponses: 5 }).overall.score // the temperature
  */
 export function scoreRound({ themes, responses, minResponses }: ScoreRoundInput): RoundScores {
+  return scoreTallies({ themes, respondents: respondentColumns(responses, themes), tallies: tallyAnswers(responses), minResponses });
+}
+
+/** scoreRound from respondents' theme scores and item tallies: the figures are the same. */
+export function scoreTallies({ themes, respondents, tallies, minResponses }: ScoreTalliesInput): RoundScores {
   if (!Number.isInteger(minResponses) || minResponses < 1) {
     throw new RangeError(`minResponses must be a positive integer, got ${minResponses}`);
   }
-  const n = responses.length;
+  const { n } = respondents;
   if (n < minResponses) return { n, minResponses, suppressed: true };
 
-  const respondents = responses.map((r) => scoreRespondent(r, themes));
+  const scores: ScoreColumns = { themes: respondents.themeScores, overall: respondentOverallScores(respondents, themes) };
   return {
     n,
     minResponses,
     suppressed: false,
-    overall: scoreOverall(responses, respondents),
-    themes: themes.map((theme) => scoreTheme(theme, responses, respondents, minResponses)),
-    breakdowns: scoreBreakdowns(themes, responses, respondents, minResponses),
+    overall: scoreOverall(respondents, scores.overall),
+    themes: themes.map((theme) => scoreTheme(theme, scores, tallies, minResponses)),
+    breakdowns: scoreBreakdowns(themes, respondents, scores, minResponses),
   };
 }
 
@@ -60,68 +82,135 @@ export function toScore(meanAnswer: number): number {
   return ((meanAnswer - 1) / 4) * 100;
 }
 
-/** Statistics of one item over all responses; shown only with n >= minResponses. */
-export function scoreItem(code: string, responses: readonly ScoredResponse[], minResponses: number): ItemScores {
-  const answers: Array<AnswerValue | undefined> = responses.map((r) => r.answers[code]);
-  const values = answers.filter(isValidAnswer);
-  const count = (v: number): number => values.filter((x) => x === v).length;
-  const n = values.length;
-  const m = mean(values);
+/**
+ * One respondent's score per theme: their mean valid answer in it on the 0–100 scale, null where
+ * they gave none. Stored with each response when it is submitted.
+ * @example respondentThemeScores({ "a.1": 5, "a.2": 4 }, [{ code: "a", items: ["a.1", "a.2"] }]) // { a: 87.5 }
+ */
+export function respondentThemeScores(answers: ScoredResponse["answers"], themes: readonly ThemeDef[]): Record<string, number | null> {
+  const scores: Record<string, number | null> = {};
+  for (const theme of themes) {
+    const m = mean(theme.items.map((code) => answers[code]).filter(isValidAnswer));
+    scores[theme.code] = m === null ? null : toScore(m);
+  }
+  return scores;
+}
+
+/** Empty columns for `n` respondents of `themes`, to be filled in respondent order. */
+export function emptyColumns(n: number, themes: readonly ThemeDef[]): RespondentColumns {
+  const strings = () => new Array<string | null>(n).fill(null);
+  return {
+    n,
+    themeScores: Object.fromEntries(themes.map((t) => [t.code, new Float64Array(n).fill(Number.NaN)])),
+    rating: new Float64Array(n).fill(Number.NaN),
+    trend: new Array<Trend | null>(n).fill(null),
+    groups: { organisationType: strings(), professionalGroup: strings(), involvement: strings() },
+  };
+}
+
+/** Responses as columns, each respondent's theme scores worked out from their answers. */
+export function respondentColumns(responses: readonly ScoredResponse[], themes: readonly ThemeDef[]): RespondentColumns {
+  const columns = emptyColumns(responses.length, themes);
+  responses.forEach((r, i) => {
+    const themeScores = respondentThemeScores(r.answers, themes);
+    for (const theme of themes) {
+      const column = columns.themeScores[theme.code];
+      if (column) column[i] = themeScores[theme.code] ?? Number.NaN;
+    }
+    columns.rating[i] = r.overall ?? Number.NaN;
+    columns.trend[i] = r.trend ?? null;
+    for (const key of BREAKDOWN_KEYS) columns.groups[key][i] = r[key] ?? null;
+  });
+  return columns;
+}
+
+/**
+ * Each respondent's overall score: the mean of the theme scores they have (NaN with none). It is
+ * over the themes this respondent has, so the temperature is not the mean of the round's theme
+ * scores when someone skipped a whole theme.
+ */
+export function respondentOverallScores(respondents: RespondentColumns, themes: readonly ThemeDef[]): Float64Array {
+  const columns = themes.map((t) => respondents.themeScores[t.code]);
+  const overall = new Float64Array(respondents.n);
+  for (let i = 0; i < respondents.n; i++) {
+    let sum = 0;
+    let count = 0;
+    for (const column of columns) {
+      const v = column?.[i] ?? Number.NaN;
+      if (Number.isNaN(v)) continue;
+      sum += v;
+      count += 1;
+    }
+    overall[i] = count === 0 ? Number.NaN : sum / count;
+  }
+  return overall;
+}
+
+/** How often each item got each answer, over `responses`. */
+export function tallyAnswers(responses: readonly ScoredResponse[]): Map<string, AnswerTally> {
+  const tallies = new Map<string, AnswerTally>();
+  for (const response of responses) {
+    for (const [code, value] of Object.entries(response.answers)) {
+      let tally = tallies.get(code);
+      if (!tally) {
+        tally = { distribution: [0, 0, 0, 0, 0], dontKnow: 0 };
+        tallies.set(code, tally);
+      }
+      if (isValidAnswer(value)) tally.distribution[value - 1] = (tally.distribution[value - 1] ?? 0) + 1;
+      else if (value === "dont_know") tally.dontKnow += 1;
+    }
+  }
+  return tallies;
+}
+
+const NO_ANSWERS: AnswerTally = { distribution: [0, 0, 0, 0, 0], dontKnow: 0 };
+
+/** Statistics of one item from its tally; shown only with n >= minResponses. */
+export function scoreItem(code: string, tally: AnswerTally, minResponses: number): ItemScores {
+  const { distribution, dontKnow } = tally;
+  const [ones, twos, threes, fours, fives] = distribution;
+  const n = ones + twos + threes + fours + fives;
+  const m = n === 0 ? null : (ones + 2 * twos + 3 * threes + 4 * fours + 5 * fives) / n;
+  // Σ (x − mean)² over the answers, one term per answer value.
+  let squares = 0;
+  if (m !== null) for (const [i, count] of distribution.entries()) squares += count * (i + 1 - m) ** 2;
   const percent = (k: number): number | null => (n === 0 ? null : (k / n) * 100);
   return {
     code,
     n,
-    dontKnow: answers.filter((a) => a === "dont_know").length,
-    distribution: [count(1), count(2), count(3), count(4), count(5)],
+    dontKnow,
+    distribution: [ones, twos, threes, fours, fives],
     mean: m,
-    sd: sampleSd(values),
+    sd: n < 2 ? null : Math.sqrt(squares / (n - 1)),
     score: m === null ? null : toScore(m),
-    favourable: percent(count(4) + count(5)),
-    neutral: percent(count(3)),
-    unfavourable: percent(count(1) + count(2)),
+    favourable: percent(fours + fives),
+    neutral: percent(threes),
+    unfavourable: percent(ones + twos),
     shown: n >= minResponses,
   };
 }
 
-/** A respondent's theme scores (null where no valid answer) and their overall score. */
-export function scoreRespondent(response: ScoredResponse, themes: readonly ThemeDef[]): RespondentScores {
-  const scores: Record<string, number | null> = {};
-  for (const theme of themes) {
-    const m = mean(theme.items.map((code) => response.answers[code]).filter(isValidAnswer));
-    scores[theme.code] = m === null ? null : toScore(m);
-  }
-  // Overall is over the themes this respondent has, so it is not the mean of the round's
-  // theme scores when someone skipped a whole theme.
-  return { themes: scores, overall: mean(numbers(Object.values(scores))) };
-}
-
-function scoreTheme(
-  theme: ThemeDef,
-  responses: readonly ScoredResponse[],
-  respondents: readonly RespondentScores[],
-  minResponses: number,
-): ThemeScores {
-  const respondentScores = numbers(respondents.map((r) => r.themes[theme.code]));
+function scoreTheme(theme: ThemeDef, scores: ScoreColumns, tallies: ReadonlyMap<string, AnswerTally>, minResponses: number): ThemeScores {
+  const values = present(scores.themes[theme.code]);
   return {
     code: theme.code,
-    score: mean(respondentScores),
-    sd: sampleSd(respondentScores),
-    n: respondentScores.length,
-    respondentScores,
+    score: mean(values),
+    sd: sampleSd(values),
+    n: values.length,
     // Items that are not shown still count in the respondent scores above.
-    items: theme.items.map((code) => scoreItem(code, responses, minResponses)),
+    items: theme.items.map((code) => scoreItem(code, tallies.get(code) ?? NO_ANSWERS, minResponses)),
   };
 }
 
-function scoreOverall(responses: readonly ScoredResponse[], respondents: readonly RespondentScores[]): OverallScores {
-  const respondentScores = numbers(respondents.map((r) => r.overall));
-  const ratings = numbers(responses.map((r) => r.overall));
+function scoreOverall(respondents: RespondentColumns, overallScores: Float64Array): OverallScores {
+  const values = present(overallScores);
+  const ratings = present(respondents.rating);
   const trend: TrendCounts = { worse: 0, same: 0, better: 0, new: 0 };
-  for (const r of responses) if (r.trend) trend[r.trend] += 1;
+  for (const t of respondents.trend) if (t) trend[t] += 1;
   return {
-    score: mean(respondentScores),
-    n: respondentScores.length,
-    respondentScores,
+    score: mean(values),
+    sd: sampleSd(values),
+    n: values.length,
     rating: mean(ratings),
     ratingN: ratings.length,
     trend,
@@ -130,28 +219,22 @@ function scoreOverall(responses: readonly ScoredResponse[], respondents: readonl
 
 function scoreBreakdowns(
   themes: readonly ThemeDef[],
-  responses: readonly ScoredResponse[],
-  respondents: readonly RespondentScores[],
+  respondents: RespondentColumns,
+  scores: ScoreColumns,
   minResponses: number,
 ): Breakdowns {
-  const themeCodes = themes.map((t) => t.code);
-  const rowsFor = (key: BreakdownKey) =>
-    breakdownBy(
-      responses.map((r, i) => ({
-        group: r[key],
-        scores: respondents[i] ?? { themes: {}, overall: null },
-      })),
-      themeCodes,
-      minResponses,
-    );
-  const [organisationType, professionalGroup, involvement] = BREAKDOWN_KEYS.map(rowsFor);
+  const codes = themes.map((t) => t.code);
+  const rowsFor = (key: BreakdownKey) => breakdownBy(respondents.groups[key], scores, codes, minResponses);
   return {
-    organisationType: organisationType ?? [],
-    professionalGroup: professionalGroup ?? [],
-    involvement: involvement ?? [],
+    organisationType: rowsFor("organisationType"),
+    professionalGroup: rowsFor("professionalGroup"),
+    involvement: rowsFor("involvement"),
   };
 }
 
-function numbers(values: ReadonlyArray<number | null | undefined>): number[] {
-  return values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+/** The values of a column that are there (not NaN), in order. */
+function present(column: Float64Array | undefined): number[] {
+  const values: number[] = [];
+  if (column) for (const v of column) if (!Number.isNaN(v)) values.push(v);
+  return values;
 }

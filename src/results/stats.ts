@@ -30,6 +30,18 @@ export interface WelchResult {
   p: number;
 }
 
+/** What Welch's test needs of a list of values: their count, mean and sample sd. */
+export interface Summary {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+}
+
+/** The count, mean and sample sd of `values`. */
+export function summarise(values: readonly number[]): Summary {
+  return { n: values.length, mean: mean(values), sd: sampleSd(values) };
+}
+
 /**
  * Welch's unequal-variance t-test, two-sided, with t = (mean(a) − mean(b)) / se.
  * Null when either side has fewer than two values, or when both sides have zero variance:
@@ -38,18 +50,19 @@ export interface WelchResult {
  * @example welchTTest([1, 2, 3, 4, 5], [2, 4, 6, 8, 10]) // { t: -1.897…, df: 5.882…, p: 0.1075… }
  */
 export function welchTTest(a: readonly number[], b: readonly number[]): WelchResult | null {
-  const meanA = mean(a);
-  const meanB = mean(b);
-  const varA = variance(a);
-  const varB = variance(b);
-  if (meanA === null || meanB === null || varA === null || varB === null) return null;
-  const ua = varA / a.length;
-  const ub = varB / b.length;
+  return welchFromSummaries(summarise(a), summarise(b));
+}
+
+/** welchTTest from each side's count, mean and sd: the same test, without the values themselves. */
+export function welchFromSummaries(a: Summary, b: Summary): WelchResult | null {
+  if (a.mean === null || b.mean === null || a.sd === null || b.sd === null || a.n < 2 || b.n < 2) return null;
+  const ua = a.sd ** 2 / a.n;
+  const ub = b.sd ** 2 / b.n;
   const se2 = ua + ub;
   if (se2 === 0) return null;
-  const t = (meanA - meanB) / Math.sqrt(se2);
+  const t = (a.mean - b.mean) / Math.sqrt(se2);
   // Welch–Satterthwaite degrees of freedom.
-  const df = se2 ** 2 / (ua ** 2 / (a.length - 1) + ub ** 2 / (b.length - 1));
+  const df = se2 ** 2 / (ua ** 2 / (a.n - 1) + ub ** 2 / (b.n - 1));
   return { t, df, p: studentTwoSidedP(t, df) };
 }
 

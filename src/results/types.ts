@@ -1,5 +1,5 @@
-// Types of the unrounded scoring value. Respondent scores live here (needed for Welch tests
-// against the next round) and are dropped by `presentRoundScores` before anything is shown.
+// Types of the unrounded scoring value. Each figure keeps its n, mean and sd: all that Welch's
+// test against the next round needs of the respondent scores behind it.
 
 export type AnswerValue = 1 | 2 | 3 | 4 | 5 | "dont_know";
 export type Trend = "worse" | "same" | "better" | "new";
@@ -14,6 +14,19 @@ export interface ScoredResponse {
   professionalGroup?: string | null;
 }
 
+/**
+ * A round's responses as its figures need them, column by column (entry i of every column is
+ * respondent i): theme scores instead of answers, NaN where there is no score or rating.
+ */
+export interface RespondentColumns {
+  n: number;
+  themeScores: Record<string, Float64Array>;
+  /** The 0–10 rating. */
+  rating: Float64Array;
+  trend: Array<Trend | null>;
+  groups: Record<BreakdownKey, Array<string | null>>;
+}
+
 export interface ThemeDef {
   code: string;
   items: string[];
@@ -21,6 +34,12 @@ export interface ThemeDef {
 
 /** Counts of the answers 1, 2, 3, 4, 5 in that order. */
 export type Distribution = [number, number, number, number, number];
+
+/** How often an item got each answer. */
+export interface AnswerTally {
+  distribution: Distribution;
+  dontKnow: number;
+}
 
 /** Item statistics; every derived figure is null when the item has no valid answer. */
 export interface ItemScores {
@@ -42,7 +61,6 @@ export interface ThemeScores {
   score: number | null;
   sd: number | null;
   n: number;
-  respondentScores: number[];
   items: ItemScores[];
 }
 
@@ -56,8 +74,9 @@ export interface TrendCounts {
 export interface OverallScores {
   /** The temperature: mean of respondent overall scores. */
   score: number | null;
+  /** Sample sd of the respondent overall scores. */
+  sd: number | null;
   n: number;
-  respondentScores: number[];
   rating: number | null;
   ratingN: number;
   trend: TrendCounts;
@@ -73,12 +92,6 @@ export interface BreakdownRow {
 }
 
 export type Breakdowns = Record<BreakdownKey, BreakdownRow[]>;
-
-/** One respondent's theme scores (null where they gave no valid answer) and overall score. */
-export interface RespondentScores {
-  themes: Record<string, number | null>;
-  overall: number | null;
-}
 
 export interface ScoredRound {
   n: number;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { and, eq, exists, isNotNull, lte } from "drizzle-orm";
 import type { RoundRow } from "../db/schema";
 import { drafts, invitations, rounds } from "../db/schema";
 import type { Clock } from "../lib/clock";
@@ -19,8 +19,12 @@ export function closeRound(deps: { db: Db; clock: Clock }, round: RoundRow, clos
       .returning()
       .get();
     if (!closed) return tx.select().from(rounds).where(eq(rounds.id, round.id)).get() ?? round;
-    const ids = tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.roundId, round.id));
-    tx.delete(drafts).where(inArray(drafts.invitationId, ids)).run();
+    // Drafts are few (unfinished surveys) and a round's links many: walk the drafts, not the links.
+    const ofThisRound = tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(and(eq(invitations.id, drafts.invitationId), eq(invitations.roundId, round.id)));
+    tx.delete(drafts).where(exists(ofThisRound)).run();
     // The outer handle: better-sqlite3 runs it on the same connection, inside this transaction.
     freezeRoundResults(db, clock, closed);
     return closed;

@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { GroupedRespondent } from "../../src/results/breakdown";
 import { breakdownBy, planBuckets } from "../../src/results/breakdown";
 import type { ScoredResponse } from "../../src/results/scoring";
 import { scoreRound } from "../../src/results/scoring";
 import { casesOfKind, scored } from "./reference";
 
-/** Respondents for group sizes; each scores 50 on theme T unless told otherwise. */
-function respondentsFor(sizes: Record<string, number>): GroupedRespondent[] {
-  return Object.entries(sizes).flatMap(([group, n]) =>
-    Array.from({ length: n }, () => ({ group, scores: { themes: { T: 50 }, overall: 50 } })),
-  );
+/** Group answers for group sizes, each respondent scoring 50 on theme T and overall. */
+function breakdownFor(sizes: Record<string, number>, minResponses: number) {
+  const groups = Object.entries(sizes).flatMap(([group, n]) => Array.from({ length: n }, () => group));
+  const fifty = () => new Float64Array(groups.length).fill(50);
+  return breakdownBy(groups, { themes: { T: fifty() }, overall: fifty() }, ["T"], minResponses);
 }
 
 describe.each(casesOfKind("breakdown").map((c) => [c.name, c] as const))("%s", (_name, c) => {
@@ -20,7 +19,7 @@ describe.each(casesOfKind("breakdown").map((c) => [c.name, c] as const))("%s", (
     for (const b of buckets) expect(b.n).toBeGreaterThanOrEqual(minResponses);
 
     // The same lists come out of the respondent-level breakdown, with n per bucket.
-    const rows = breakdownBy(respondentsFor(g.sizes), ["T"], minResponses);
+    const rows = breakdownFor(g.sizes, minResponses);
     expect(rows.map((r) => [r.group, r.n])).toEqual(buckets.map((b) => [b.group, b.n]));
   });
 });
@@ -81,7 +80,7 @@ describe("breakdown inside scoreRound", () => {
 });
 
 it("treats a group code that looks like an object key as plain data", () => {
-  const rows = breakdownBy(respondentsFor({ ["__proto__"]: 5, acute: 5 }), ["T"], 5);
+  const rows = breakdownFor({ ["__proto__"]: 5, acute: 5 }, 5);
   expect(rows.map((r) => [r.group, r.n])).toEqual([
     ["__proto__", 5],
     ["acute", 5],

@@ -2,7 +2,7 @@
 //   A = [a1, a2], B = [b1, b2]; minResponses 2.
 import { describe, expect, it } from "vitest";
 import type { ScoredResponse, ThemeDef } from "../../src/results/scoring";
-import { compareRounds, scoreItem, scoreRound } from "../../src/results/scoring";
+import { compareRounds, respondentColumns, respondentOverallScores, scoreItem, scoreRound } from "../../src/results/scoring";
 import { close, scored } from "./reference";
 
 const themes: ThemeDef[] = [
@@ -37,17 +37,26 @@ describe("scoreRound by hand", () => {
 
   it("scores theme A from both respondents", () => {
     // score = (87.5 + 50)/2 = 68.75; sd = |87.5 − 50|/√2 = 26.516504294495533
-    expect(themeA).toMatchObject({ code: "A", score: 68.75, n: 2, respondentScores: [87.5, 50] });
+    expect(themeA).toMatchObject({ code: "A", score: 68.75, n: 2 });
     close(themeA?.sd ?? null, 26.516504294495533, "A.sd");
   });
 
   it("scores theme B from the one respondent who answered it; sd needs two", () => {
-    expect(themeB).toMatchObject({ code: "B", score: 0, sd: null, n: 1, respondentScores: [0] });
+    expect(themeB).toMatchObject({ code: "B", score: 0, sd: null, n: 1 });
   });
 
   it("takes the temperature over respondents, not over theme scores", () => {
     // (43.75 + 50)/2 = 46.875, whereas the mean of theme scores would be (68.75 + 0)/2 = 34.375.
-    expect(round.overall).toMatchObject({ score: 46.875, n: 2, respondentScores: [43.75, 50] });
+    // sd = |43.75 − 50|/√2 = 4.419417382415922
+    expect(round.overall).toMatchObject({ score: 46.875, n: 2 });
+    close(round.overall.sd, 4.419417382415922, "overall.sd");
+  });
+
+  it("scores each respondent per theme and overall, skipping what they did not answer", () => {
+    const columns = respondentColumns(current, themes);
+    expect([...(columns.themeScores.A ?? [])]).toEqual([87.5, 50]);
+    expect([...(columns.themeScores.B ?? [])]).toEqual([0, Number.NaN]);
+    expect([...respondentOverallScores(columns, themes)]).toEqual([43.75, 50]);
   });
 
   it("keeps the 0–10 rating and the trend split apart from the scores", () => {
@@ -104,7 +113,7 @@ describe("scoreRound by hand", () => {
 describe("scoreItem with a single answer", () => {
   it("has a mean but no sd", () => {
     // [4]: mean 4, score (4 − 1)/4 × 100 = 75, favourable 100 %.
-    expect(scoreItem("x", [{ answers: { x: 4 } }], 1)).toMatchObject({
+    expect(scoreItem("x", { distribution: [0, 0, 0, 1, 0], dontKnow: 0 }, 1)).toMatchObject({
       n: 1,
       mean: 4,
       sd: null,

@@ -1,10 +1,13 @@
-import { answers, comments, DONT_KNOW, responses, type rounds } from "../../src/db/schema";
+import { eq } from "drizzle-orm";
+import { rounds } from "../../src/db/schema";
+import { getInstrument } from "../../src/instrument";
 import type { Clock } from "../../src/lib/clock";
 import { dayOf } from "../../src/lib/clock";
 import type { Db } from "../../src/lib/db";
-import { newId } from "../../src/lib/ids";
 import type { ScoredResponse } from "../../src/results/scoring";
 import { closeRound } from "../../src/rounds/lifecycle";
+import type { SurveyResponseInput } from "../../src/survey/schemas";
+import { writeResponse } from "../../src/survey/submit";
 import { makeRound } from "./factories";
 
 type Deps = { db: Db; clock: Clock };
@@ -13,33 +16,29 @@ export interface StoredResponse extends ScoredResponse {
   comments?: Record<string, string>;
 }
 
-/** Stores responses the way a submission does (answers, comments without a response id). */
+/** Stores responses the way a submission does (theme scores, answers, comments without a response id). */
 export function insertResponses(deps: Deps, roundId: string, list: StoredResponse[]): void {
-  deps.db.transaction((tx) => {
+  const round = deps.db.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  const instrument = round && getInstrument(round.instrumentId, round.instrumentVersion);
+  if (!instrument) throw new Error(`round ${roundId} or its instrument not found`);
+  const day = dayOf(deps.clock.now());
+  deps.db.transaction(() => {
     for (const r of list) {
-      const id = newId();
-      tx.insert(responses)
-        .values({
-          id,
-          roundId,
-          submittedOn: dayOf(deps.clock.now()),
-          overall: r.overall ?? null,
-          trend: r.trend ?? null,
-          involvement: r.involvement ?? null,
-          organisationType: r.organisationType ?? null,
-          professionalGroup: r.professionalGroup ?? null,
-        })
-        .run();
-      for (const [itemCode, value] of Object.entries(r.answers)) {
-        tx.insert(answers)
-          .values({ responseId: id, roundId, itemCode, value: value === "dont_know" ? DONT_KNOW : value })
-          .run();
-      }
-      for (const [theme, text] of Object.entries(r.comments ?? {})) {
-        tx.insert(comments).values({ id: newId(), roundId, theme, text }).run();
-      }
+      writeResponse(deps.db, roundId, instrument, day, asSurveyInput(r));
     }
   });
+}
+
+/** A stored response as the survey submits it. */
+export function asSurveyInput(r: StoredResponse): SurveyResponseInput {
+  return {
+    answers: r.answers,
+    overall: r.overall ?? undefined,
+    trend: r.trend ?? undefined,
+    involvement: (r.involvement ?? undefined) as SurveyResponseInput["involvement"],
+    profile: { organisationType: r.organisationType ?? undefined, professionalGroup: r.professionalGroup ?? undefined },
+    comments: r.comments,
+  };
 }
 
 /** A round of `networkId` that was open, received `list`, and closed (results frozen). */

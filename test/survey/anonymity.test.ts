@@ -33,7 +33,9 @@ describe("anonymity of a submitted response", () => {
           `${table} holds ${secret}`,
         ).toBe(false);
       // No column that could carry a link, an address, a browser or a time.
-      expect(columns(t, table).filter((name) => /token|invitation|member|ip|agent|_at$|time|email|name/.test(name))).toEqual([]);
+      expect(
+        columns(t, table).filter((name) => /token|invitation|member|(^|_)ip(_|$)|address|agent|_at$|time|email|name/.test(name)),
+      ).toEqual([]);
     }
     expect(columns(t, "responses")).toEqual([
       "id",
@@ -44,6 +46,12 @@ describe("anonymity of a submitted response", () => {
       "involvement",
       "organisation_type",
       "professional_group",
+      // Derived from the answers above: a respondent's score per theme.
+      "purpose_score",
+      "relationships_score",
+      "communication_score",
+      "governance_score",
+      "value_score",
     ]);
     const submittedOn = t.db.$client.prepare("select submitted_on from responses").pluck().all();
     expect(submittedOn).toEqual(["2026-03-05"]);

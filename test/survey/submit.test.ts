@@ -26,6 +26,12 @@ describe("POST /api/v1/s/:token/response", () => {
       involvement: "active",
       organisationType: "hospital",
       professionalGroup: "nursing",
+      // purpose.1 4 (purpose.2 "don't know") → 75; relationships.1 2 → 25; value.3 5 → 100; the rest unanswered.
+      purposeScore: 75,
+      relationshipsScore: 25,
+      communicationScore: null,
+      governanceScore: null,
+      valueScore: 100,
     });
     const rows = t.db.select().from(answers).all();
     expect(rows.map(({ itemCode, value }) => [itemCode, value]).sort()).toEqual([

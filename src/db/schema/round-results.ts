@@ -3,7 +3,7 @@ import { rounds } from "./rounds";
 
 /**
  * A closed round's scores, computed once when it closes and never again (a closed round never
- * changes). Holds the unrounded scores, respondent scores included, for the next round's change,
+ * changes). Holds the unrounded scores (each with its n and sd, for the next round's change test),
  * and two small rounded values derived from them for reading.
  */
 export const roundResults = sqliteTable("round_results", {

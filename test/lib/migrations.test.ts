@@ -1,0 +1,79 @@
+// Upgrading a database made before a migration: the data already there must come through whole.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/lib/db";
+
+const MIGRATIONS = new URL("../../migrations/", import.meta.url);
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A database file migrated up to and including migration `last` only. */
+function databaseAt(last: number): string {
+  const dir = mkdtempSync(join(tmpdir(), "netmirror-migrate-"));
+  dirs.push(dir);
+  const folder = join(dir, "migrations");
+  mkdirSync(join(folder, "meta"), { recursive: true });
+  const journal = JSON.parse(readFileSync(new URL("meta/_journal.json", MIGRATIONS), "utf8"));
+  journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= last);
+  writeFileSync(join(folder, "meta", "_journal.json"), JSON.stringify(journal));
+  for (const entry of journal.entries) copyFileSync(new URL(`${entry.tag}.sql`, MIGRATIONS), join(folder, `${entry.tag}.sql`));
+  const file = join(dir, "old.db");
+  const sqlite = new Database(file);
+  migrate(drizzle(sqlite), { migrationsFolder: folder });
+  sqlite.close();
+  return file;
+}
+
+describe("migration 0001: respondent theme scores", () => {
+  it("works out the theme scores of responses stored before, and drops respondent scores from frozen results", () => {
+    const file = databaseAt(0);
+    const old = new Database(file);
+    old.exec(`
+      insert into networks (id, name, stage, created_at) values ('n1', 'Old network', 'developing', 0);
+      insert into rounds (id, network_id, title, instrument_id, instrument_version, status, min_responses, created_at)
+        values ('r1', 'n1', 'Spring', 'core', 1, 'closed', 1, 0);
+      insert into responses (id, round_id, submitted_on) values ('a', 'r1', '2026-03-02'), ('b', 'r1', '2026-03-02');
+      -- a: purpose 5, 4 and "don't know" → 87.5; relationships 1 → 0. b: only "don't know" → all null.
+      insert into answers (response_id, round_id, item_code, value) values
+        ('a', 'r1', 'purpose.1', 5), ('a', 'r1', 'purpose.2', 4), ('a', 'r1', 'purpose.3', 0),
+        ('a', 'r1', 'relationships.1', 1), ('b', 'r1', 'value.1', 0);
+    `);
+    const frozen = (overall: object, theme: object) =>
+      JSON.stringify({ scores: { n: 3, minResponses: 1, suppressed: false, overall, themes: [theme], breakdowns: {} }, invited: 0 });
+    const insertFrozen = old.prepare(
+      "insert into round_results (round_id, published, summary, computed_at, scores) values (?, '{}', '{}', 0, ?)",
+    );
+    insertFrozen.run(
+      "r1",
+      frozen({ score: 20, n: 3, respondentScores: [10, 20, 30] }, { code: "purpose", sd: 5, respondentScores: [1, 2] }),
+    );
+    old.exec(`insert into rounds (id, network_id, title, instrument_id, instrument_version, status, min_responses, created_at)
+                values ('r2', 'n1', 'Small', 'core', 1, 'closed', 5, 0)`);
+    insertFrozen.run("r2", JSON.stringify({ scores: { n: 1, minResponses: 5, suppressed: true }, invited: 4 }));
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      const rows = db.$client.prepare("select id, purpose_score, relationships_score, value_score from responses order by id").all();
+      expect(rows).toEqual([
+        { id: "a", purpose_score: 87.5, relationships_score: 0, value_score: null },
+        { id: "b", purpose_score: null, relationships_score: null, value_score: null },
+      ]);
+      const scores = (id: string) =>
+        JSON.parse((db.$client.prepare("select scores from round_results where round_id = ?").get(id) as { scores: string }).scores);
+      // sd of 10, 20, 30 = √((100 + 0 + 100) / 2) = 10.
+      expect(scores("r1").scores.overall).toEqual({ score: 20, n: 3, sd: 10 });
+      expect(scores("r1").scores.themes).toEqual([{ code: "purpose", sd: 5 }]);
+      expect(scores("r2")).toEqual({ scores: { n: 1, minResponses: 5, suppressed: true }, invited: 4 });
+    } finally {
+      db.$client.close();
+    }
+  });
+});
