@@ -23,7 +23,7 @@ import {
 } from "./page-model";
 import { aboutModel, themeModel } from "./question-model";
 import { changeId, reviewModel } from "./review-model";
-import { submitResponse } from "./submit";
+import { submitResponseGrouped } from "./submit";
 
 const PROBLEM_STATUS: Record<LinkProblem, ContentfulStatusCode> = {
   not_found: 404,
@@ -156,14 +156,15 @@ export function surveyPages(deps: Deps) {
 
   app.post(
     "/s/:token/submit",
-    withLink("review", (c, s) => {
+    withLink("review", async (c, s) => {
       const draft = loadDraft(deps, s.link, s.token) ?? {};
       if (!hasAnswer(draft)) {
         const first = changeId(s.survey.themes[0]?.code ?? "about");
         return render(c, "review", reviewModel(s.ctx, s.survey, draft, { errors: [{ field: first, message: s.ctx.t.errorNothing }] }), 400);
       }
       try {
-        submitResponse(deps, s.token, { ...draft, answers: draft.answers ?? {} });
+        // Grouped like the JSON route: a meeting room finishing at once shares its commits.
+        await submitResponseGrouped(deps, s.token, { ...draft, answers: draft.answers ?? {} });
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== "invalid_input") throw err;
         return render(c, "review", reviewModel(s.ctx, s.survey, draft, { details: err.details }), 400);
