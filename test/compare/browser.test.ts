@@ -1,21 +1,15 @@
-import type { Browser } from "puppeteer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTestApp } from "../support/app";
-import { axeViolations, launchBrowser, listen } from "../support/browser";
+import { axeViolations, browserAndServer } from "../support/browser";
 import { portfolioFixture } from "./fixtures";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
+const shared = browserAndServer();
 
 describe("portfolio and compare in a real browser", () => {
   it("draw their charts under the app's CSP without a console error, and pass axe", async () => {
-    const t = createTestApp();
+    const t = shared.serve(createTestApp());
     const f = portfolioFixture(t);
-    const server = await listen((request) => t.app.fetch(request));
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     try {
       const problems: string[] = [];
       page.on("console", (message) => {
@@ -24,14 +18,14 @@ describe("portfolio and compare in a real browser", () => {
         if (message.type() === "error" || message.type() === "warn") problems.push(`${message.text()} ${message.location().url ?? ""}`);
       });
       page.on("pageerror", (error) => problems.push(String(error)));
-      await page.setCookie({ name: "nm_session", value: f.commissioner.cookie, url: server.url });
+      await page.setCookie({ name: "nm_session", value: f.commissioner.cookie, url: shared.url });
 
-      await page.goto(`${server.url}/portfolio`, { waitUntil: "load" });
+      await page.goto(`${shared.url}/portfolio`, { waitUntil: "load" });
       expect(await page.$$eval("svg.sparkline[role=img]", (svgs) => svgs.map((s) => s.getAttribute("aria-label")))).toHaveLength(3);
       expect(await axeViolations(page)).toEqual([]);
 
       // The way a person gets there: tick two networks in the form and submit it.
-      await page.goto(`${server.url}/compare`, { waitUntil: "load" });
+      await page.goto(`${shared.url}/compare`, { waitUntil: "load" });
       await page.click(`input[value="${f.networks.north.id}"]`);
       await page.click(`input[value="${f.networks.south.id}"]`);
       await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("form.panel button[type=submit]")]);
@@ -46,7 +40,6 @@ describe("portfolio and compare in a real browser", () => {
       expect(problems).toEqual([]);
     } finally {
       await page.close();
-      await server.close();
     }
   });
 });

@@ -2,43 +2,31 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import type { Browser, ElementHandle } from "puppeteer";
+import type { ElementHandle } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoryLogger } from "../../src/lib/logger";
 import { createPdfRenderer, type PdfRenderer } from "../../src/reports/renderer";
 import { createTestApp, type TestApp } from "../support/app";
-import { launchBrowser, listen } from "../support/browser";
+import { browserAndServer } from "../support/browser";
 import { makeUser } from "../support/factories";
 import { fullResponse } from "../support/server-process";
 import { walker } from "./walk";
 
 // One Chromium for the people, one warm renderer for the PDF, one app on a real port for the file.
-let browser: Browser;
+const shared = browserAndServer();
 let renderer: PdfRenderer;
-let server: Awaited<ReturnType<typeof listen>>;
 let t: TestApp;
 let walk: ReturnType<typeof walker>;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
+beforeAll(() => {
   renderer = createPdfRenderer({ logger: memoryLogger().logger, executablePath: process.env.PUPPETEER_EXECUTABLE_PATH });
-  let app: TestApp | undefined;
-  server = await listen((request) => {
-    if (!app) throw new Error("the app is not ready");
-    return app.app.fetch(request);
-  });
   // PUBLIC_URL is the served origin, so that links in CSVs and pages work from the browser.
   // The clock starts at the real time: the browser drops a session cookie that expired by its own clock.
-  app = createTestApp({ env: { PUBLIC_URL: server.url }, renderer, now: new Date().toISOString() });
-  t = app;
-  walk = walker(browser, server.url);
+  t = shared.serve(createTestApp({ env: { PUBLIC_URL: shared.url }, renderer, now: new Date().toISOString() }));
+  walk = walker(shared.browser, shared.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await renderer?.close();
-  await server?.close();
-});
+afterAll(() => renderer?.close());
 
 const ROSTER = [
   "name,email,organisation",
@@ -99,7 +87,7 @@ describe("a facilitator and a commissioner in a real browser", () => {
     for (const [i, row] of rows.slice(1, 6).entries()) {
       const token = (row[2] ?? "").split("/s/")[1];
       const body = { ...fullResponse(i), comments: { purpose: `Purpose comment ${i}`, value: `Value comment ${i}` } };
-      const res = await fetch(`${server.url}/api/v1/s/${token}/response`, {
+      const res = await fetch(`${shared.url}/api/v1/s/${token}/response`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(body),
@@ -150,7 +138,7 @@ describe("a facilitator and a commissioner in a real browser", () => {
     expect(await text(page)).toContain("Hold a monthly open meeting");
 
     // Publish the members' mirror and open it as a member would.
-    await page.goto(`${server.url}/rounds/${roundId}`);
+    await page.goto(`${shared.url}/rounds/${roundId}`);
     await clickAndWait(page, await byText(page, "button", "Publish the members' mirror"));
     const mirrorUrl = await page.$eval("#mirror-title ~ p.token a", (a) => (a as HTMLAnchorElement).href);
     const member = await newPerson();
@@ -176,10 +164,10 @@ describe("a facilitator and a commissioner in a real browser", () => {
     // The commissioner: portfolio → compare → CSV.
     const cora = await newPerson();
     await signIn(cora.page, "cora@example.org", false);
-    await cora.page.goto(`${server.url}/portfolio`);
+    await cora.page.goto(`${shared.url}/portfolio`);
     await checkA11y(cora.page);
     expect(await text(cora.page)).toContain("Valley Care Network");
-    await cora.page.goto(`${server.url}/compare`);
+    await cora.page.goto(`${shared.url}/compare`);
     await checkA11y(cora.page);
     await cora.page.click(`input[name="networkIds"][value="${networkId}"]`);
     await clickAndWait(cora.page, await byText(cora.page, "button", "Compare"));

@@ -1,35 +1,17 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "puppeteer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "puppeteer";
+import { describe, expect, it } from "vitest";
 import { members } from "../../src/db/schema";
-import { createTestApp, type TestApp } from "../support/app";
-import { axeViolations, launchBrowser, listen } from "../support/browser";
+import { createTestApp } from "../support/app";
+import { axeViolations, browserAndServer, clickAndWait, heading } from "../support/browser";
 import { makeGrant, makeMember, makeNetwork, makeRound, makeUser, TEST_PASSWORD } from "../support/factories";
 
 // One Chromium and one HTTP server for the file; the test builds its app behind the server.
-let browser: Browser;
-let server: Awaited<ReturnType<typeof listen>>;
-let current: TestApp | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await listen((request) => {
-    if (!current) throw new Error("no app for this test");
-    return current.app.fetch(request);
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServer();
 
 const PHONE = { width: 360, height: 740 };
 const LAPTOP = { width: 1280, height: 800 };
-
-const clickAndWait = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
-const heading = (page: Page) => page.$eval("h1", (h) => h.textContent?.replace(/\s+/g, " ").trim());
 
 /** axe at laptop and phone width, and no sideways scrolling of the page on a phone. */
 async function check(page: Page, label: string) {
@@ -45,8 +27,7 @@ async function check(page: Page, label: string) {
 describe("network and roster pages in a real browser", () => {
   it("have no WCAG A/AA violations: network page, roster, import preview with errors, remove confirmation", async () => {
     // The real time: the browser drops a session cookie whose expiry the test clock put in the past.
-    const t = createTestApp({ env: { PUBLIC_URL: server.url }, now: new Date().toISOString() });
-    current = t;
+    const t = shared.serve(createTestApp({ env: { PUBLIC_URL: shared.url }, now: new Date().toISOString() }));
     const facilitator = makeUser(t, { email: "lead@example.org", name: "Lena Lead" });
     const network = makeNetwork(t, { name: "Valley Diabetes Network", description: "Hospitals, GPs and social care in the valley." });
     makeGrant(t, network.id, facilitator.id);
@@ -55,7 +36,7 @@ describe("network and roster pages in a real browser", () => {
     makeMember(t, network.id, { name: "Bo Smit", email: null, organisation: "" });
     makeRound(t, network.id, { title: "Spring 2026", status: "open", openedAt: t.clock.now() });
 
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     const problems: string[] = [];
     page.on("console", (m) => {
       if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text());
@@ -63,7 +44,7 @@ describe("network and roster pages in a real browser", () => {
     page.on("pageerror", (e) => problems.push(String(e)));
     try {
       // Sign in through the form, coming back to the network page.
-      await page.goto(`${server.url}/networks/${network.id}`);
+      await page.goto(`${shared.url}/networks/${network.id}`);
       expect(page.url()).toContain("/login?next=");
       await page.type("#email", facilitator.email);
       await page.type("#password", TEST_PASSWORD);
@@ -79,7 +60,7 @@ describe("network and roster pages in a real browser", () => {
       expect(await page.$eval("#name-error", (e) => e.textContent)).toBe("Name is required");
       await check(page, "network page with errors");
 
-      await page.goto(`${server.url}/networks/${network.id}/members`);
+      await page.goto(`${shared.url}/networks/${network.id}/members`);
       expect(await heading(page)).toBe("Roster Valley Diabetes Network");
       await check(page, "roster");
 

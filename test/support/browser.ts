@@ -2,7 +2,9 @@ import type { AddressInfo } from "node:net";
 import { AxePuppeteer } from "@axe-core/puppeteer";
 import { serve } from "@hono/node-server";
 import puppeteer, { type Browser, type Page } from "puppeteer";
+import { afterAll, beforeAll } from "vitest";
 import { chromiumArgs, findChromium, INSTALL_HINT } from "../../src/reports/chromium";
+import type { TestApp } from "./app";
 
 /**
  * The system Chromium, headless, launched the way the PDF renderer launches it. Browser tests share
@@ -58,3 +60,50 @@ export async function listen(fetch: (request: Request) => Response | Promise<Res
       }),
   };
 }
+
+/**
+ * One Chromium and one HTTP server for a test file, the server answering with whichever app the
+ * test last passed to `serve`. Call at the top of the file: it launches and closes them in
+ * beforeAll / afterAll.
+ * @example const shared = browserAndServer(); … const t = shared.serve(createTestApp({ env: { PUBLIC_URL: shared.url } }));
+ */
+export function browserAndServer() {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof listen>> | undefined;
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await listen((request) => {
+      if (!current) throw new Error("no app is served: call serve(app) first");
+      return current.app.fetch(request);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the browser and server start in beforeAll");
+    return value;
+  };
+  return {
+    get browser(): Browser {
+      return started(browser);
+    },
+    /** The server's origin, e.g. http://127.0.0.1:41234. */
+    get url(): string {
+      return started(server).url;
+    },
+    /** Serves `app` from now on; returns it. */
+    serve<T extends TestApp>(app: T): T {
+      current = app;
+      return app;
+    },
+  };
+}
+
+/** Clicks and waits for the navigation the click starts. */
+export const clickAndWait = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
+
+/** The page's h1, whitespace collapsed. */
+export const heading = (page: Page) => page.$eval("h1", (h) => h.textContent?.replace(/\s+/g, " ").trim());

@@ -1,5 +1,5 @@
-import type { Browser, Page } from "puppeteer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "puppeteer";
+import { describe, expect, it } from "vitest";
 import { answers, comments, responses } from "../../src/db/schema";
 import { newToken } from "../../src/lib/ids";
 import { closeRound } from "../../src/rounds/lifecycle";
@@ -7,35 +7,17 @@ import { saveDraft } from "../../src/survey/drafts";
 import { resolveLink } from "../../src/survey/link";
 import { submitResponse } from "../../src/survey/submit";
 import { createTestApp, type TestApp } from "../support/app";
-import { axeViolations, launchBrowser, listen } from "../support/browser";
+import { axeViolations, browserAndServer, clickAndWait, heading } from "../support/browser";
 import { openSurvey } from "./helpers";
 
 // One Chromium and one HTTP server for the file; each test builds its own app behind the server.
-let browser: Browser;
-let server: Awaited<ReturnType<typeof listen>>;
-let current: TestApp | undefined;
+const shared = browserAndServer();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await listen((request) => {
-    if (!current) throw new Error("no app for this test");
-    return current.app.fetch(request);
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function freshApp(): TestApp {
-  current = createTestApp({ env: { PUBLIC_URL: server.url } });
-  return current;
-}
+const freshApp = (): TestApp => shared.serve(createTestApp({ env: { PUBLIC_URL: shared.url } }));
 
 /** A fresh page that records CSP and script errors; closed however the test ends. */
 async function withPage(run: (page: Page, problems: string[]) => Promise<void>) {
-  const page = await browser.newPage();
+  const page = await shared.browser.newPage();
   const problems: string[] = [];
   page.on("console", (message) => {
     // A 4xx page (and the favicon nobody serves) is expected; CSP refusals and script errors are not.
@@ -49,9 +31,7 @@ async function withPage(run: (page: Page, problems: string[]) => Promise<void>) 
   }
 }
 
-const clickAndWait = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
 const enterAndWait = (page: Page) => Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
-const heading = (page: Page) => page.$eval("h1", (h) => h.textContent?.trim());
 
 /** Presses Tab until the focused element matches `selector`. */
 async function tabTo(page: Page, selector: string, max = 60) {
@@ -92,7 +72,7 @@ describe("the survey in a real browser", () => {
     const t = freshApp();
     const { token } = openSurvey(t);
     await withPage(async (page, problems) => {
-      await page.goto(`${server.url}/s/${token}`);
+      await page.goto(`${shared.url}/s/${token}`);
       await page.keyboard.press("Tab");
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
       await tabTo(page, "a.button");
@@ -150,7 +130,7 @@ describe("the survey in a real browser", () => {
     const { token } = openSurvey(t);
     await withPage(async (page) => {
       await page.setJavaScriptEnabled(false);
-      await page.goto(`${server.url}/s/${token}`);
+      await page.goto(`${shared.url}/s/${token}`);
       await clickAndWait(page, 'a[hreflang="nl"]');
       await clickAndWait(page, "a.button");
       expect(page.url()).toContain("/theme/1?lang=nl");
@@ -160,7 +140,7 @@ describe("the survey in a real browser", () => {
       expect(await heading(page)).toBe("Je antwoorden zijn opgeslagen");
 
       // Back later through the same link: Continue resumes after the last page answered.
-      await page.goto(`${server.url}/s/${token}?lang=nl`);
+      await page.goto(`${shared.url}/s/${token}?lang=nl`);
       await clickAndWait(page, "a.button");
       expect(page.url()).toContain("/theme/2?lang=nl");
       await page.click('label[for="relationships-1-dont_know"]');
@@ -172,7 +152,7 @@ describe("the survey in a real browser", () => {
       expect(await heading(page)).toBe("Controleer je antwoorden");
       await clickAndWait(page, "#change-purpose");
       expect(await page.$eval("#purpose-1-5", (input) => (input as HTMLInputElement).checked)).toBe(true);
-      await page.goto(`${server.url}/s/${token}/review?lang=nl`);
+      await page.goto(`${shared.url}/s/${token}/review?lang=nl`);
       await clickAndWait(page, 'form button[type="submit"]');
       expect(await heading(page)).toBe("Bedankt voor je antwoorden");
       expect(await page.$eval("html", (html) => html.lang)).toBe("nl");
@@ -214,14 +194,14 @@ describe("the survey in a real browser", () => {
     const found: Record<string, unknown> = {};
     await withPage(async (page, problems) => {
       for (const [path, status] of pages) {
-        const res = await page.goto(`${server.url}${path}?lang=${lang}`);
+        const res = await page.goto(`${shared.url}${path}?lang=${lang}`);
         expect(res?.status(), path).toBe(status);
         expect(await page.$eval("html", (html) => html.lang)).toBe(lang);
         const violations = await axeViolations(page);
         if (violations.length) found[path] = violations;
       }
       // A theme page showing an error summary: a tampered value, sent through the page's own form.
-      await page.goto(`${server.url}/s/${answering.token}/theme/1?lang=${lang}`);
+      await page.goto(`${shared.url}/s/${answering.token}/theme/1?lang=${lang}`);
       await page.$eval("#purpose-1-1", (input) => {
         (input as HTMLInputElement).value = "7";
       });
@@ -244,13 +224,13 @@ describe("the survey in a real browser", () => {
       await page.setViewport({ width: 320, height: 640 });
       for (const path of ["", "/theme/2", "/theme/5", "/about", "/review"]) {
         for (const lang of ["en", "nl"]) {
-          await page.goto(`${server.url}/s/${token}${path}?lang=${lang}`);
+          await page.goto(`${shared.url}/s/${token}${path}?lang=${lang}`);
           const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY);
           expect(width, `${lang} ${path}`).toBeLessThanOrEqual(320);
         }
       }
       // The radios wrap instead: several rows of choices for one statement.
-      await page.goto(`${server.url}/s/${token}/theme/1`);
+      await page.goto(`${shared.url}/s/${token}/theme/1`);
       const rows = await page.$$eval(
         ".statement:first-of-type .choice",
         (labels) => new Set(labels.map((l) => l.getBoundingClientRect().top)).size,
