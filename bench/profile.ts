@@ -6,10 +6,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fullResponse } from "../test/support/server-process";
+import { fullResponse, startChild } from "../test/support/server-process";
 import { runInterleaved } from "./load";
 import { DB_FILE, seedOpenRound } from "./open-round";
-import { startChild } from "./processes";
 import { type CpuProfile, summariseProfile } from "./profile-summary";
 
 const VERBS = [

@@ -4,10 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { fullResponse } from "../test/support/server-process";
+import { type Child, fullResponse, startChild } from "../test/support/server-process";
 import { type LoadResult, runInterleaved, type Subject } from "./load";
 import { DB_FILE, seedOpenRound } from "./open-round";
-import { type Child, startChild } from "./processes";
 
 /** More links than the fastest run can use, so that every request has a fresh one. */
 const LINKS = 80_000;

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { type Child, startChild } from "../test/support/server-process";
 import { type Figure, figure } from "./figures";
 import { runInterleaved } from "./load";
 import { DB_FILE, seedOpenRound } from "./open-round";
-import { type Child, startChild } from "./processes";
 
 const SECTION = "Survey page: GET /s/:token, 50 connections, 2 × 5 s each, interleaved";
 const WEIGHT_BUDGET = 30 * 1024;

@@ -1,3 +1,5 @@
+// The real server (or any script) as a child process on a free port: the ops tests and the
+// benchmarks start their servers this way.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
@@ -6,7 +8,8 @@ import { join } from "node:path";
 
 export const ADMIN = { email: "ops-admin@example.org", password: "ops admin password" };
 
-function freePort(): Promise<number> {
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -15,6 +18,72 @@ function freePort(): Promise<number> {
       probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
+}
+
+/** Output kept for messages and checks; beyond it a busy server's request log is only counted. */
+const KEPT_OUTPUT = 1_000_000;
+
+export interface Child {
+  url: string;
+  process: ChildProcess;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+  /** Date.now() when the process was spawned (a CPU profile starts about then). */
+  spawnedAt: number;
+  /** Bytes the child wrote to stdout (its request log) since start. */
+  stdoutBytes(): number;
+  /** Its output (stdout and stderr, up to the first megabyte), for checks and error messages. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after 15 s; resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `node --import tsx <script>` with `env` plus PORT/HOST/PUBLIC_URL on a free port and resolves
+ * once its output shows `ready`. stdout is drained as it comes: at log level info the server writes
+ * a JSON line per request, and a pipe that is read promptly is what a log collector would give it.
+ */
+export async function startChild(script: string, env: Record<string, string>, ready: string, nodeArgs: string[] = []): Promise<Child> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const spawnedAt = Date.now();
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  let bytes = 0;
+  const keep = (chunk: Buffer) => {
+    if (output.length < KEPT_OUTPUT) output += chunk.toString();
+  };
+  child.stdout?.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    keep(chunk);
+  });
+  child.stderr?.on("data", keep);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const deadline = Date.now() + 30_000;
+  while (!output.includes(ready)) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`${script} did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    process: child,
+    exited,
+    spawnedAt,
+    stdoutBytes: () => bytes,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
 export interface ServerProcess {
@@ -28,36 +97,9 @@ export interface ServerProcess {
 /** Starts the real server (`src/server.ts`) as a child process on a free port and waits until it listens. */
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "netmirror-server-"));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: url,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: "warn",
-      ...options.env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const deadline = Date.now() + 20_000;
-  while (!output.includes("netmirror is running at")) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { url, dataDir, child, output: () => output, exited };
+  const env = { DATA_DIR: dataDir, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: "warn", ...options.env };
+  const server = await startChild("src/server.ts", env, "netmirror is running at");
+  return { url: server.url, dataDir, child: server.process, output: server.output, exited: server.exited };
 }
 
 /** JSON over real HTTP, with the session cookie and our Origin. */
