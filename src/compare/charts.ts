@@ -66,10 +66,8 @@ function spec(): TopLevelSpec {
 
 /** A line chart of one figure across networks and time; `alt` is the caller's text alternative. */
 export async function lineChart(points: LinePoint[], alt: string): Promise<Chart> {
-  const svg = await renderChart("compare:lines", spec, points);
-  // Vega still gives its mark groups graphics roles; the wrapper (role="img" + aria-label) speaks
-  // for the whole chart, so the drawing itself is hidden from assistive technology.
-  return { svg: trustedSvg(svg.replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ')), alt };
+  // The wrapper (role="img" + aria-label) speaks for the whole chart; see renderChart.
+  return { svg: trustedSvg(await renderChart("compare:lines", spec, points)), alt };
 }
 
 /** A small legend swatch drawn by hand: the network's shape in its colour (no inline style, CSP-safe). */

@@ -22,6 +22,27 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   return text.replace(/\s+/g, " ");
 }
 
+interface StructNode {
+  role?: string;
+  alt?: string;
+  children?: StructNode[];
+}
+
+/** The tagged PDF's structure: how often each role occurs, and each Figure's alternative text. */
+export async function pdfStructure(bytes: Uint8Array) {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const roles: Record<string, number> = {};
+  const figures: string[] = [];
+  const walk = (node: StructNode | null) => {
+    if (!node) return;
+    if (node.role) roles[node.role] = (roles[node.role] ?? 0) + 1;
+    if (node.role === "Figure") figures.push(node.alt ?? "");
+    for (const child of node.children ?? []) walk(child);
+  };
+  for (let n = 1; n <= pdf.numPages; n++) walk((await (await pdf.getPage(n)).getStructTree()) as StructNode | null);
+  return { roles, figures };
+}
+
 /** The renderer, counting how often it is asked to render. */
 export function countingRenderer(inner: PdfRenderer) {
   const counter = {

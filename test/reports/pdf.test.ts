@@ -5,7 +5,7 @@ import { createTestApp } from "../support/app";
 import { makeCast, makeRound } from "../support/factories";
 import { call } from "../support/http";
 import { demoReportRounds, refreshCookies } from "./fixtures";
-import { countingRenderer, download, literal, pdfText, written } from "./pdf-support";
+import { countingRenderer, download, literal, pdfStructure, pdfText, written } from "./pdf-support";
 
 // One real Chromium for the whole file.
 let browser: PdfRenderer;
@@ -54,6 +54,19 @@ describe("GET /api/v1/rounds/:id/report.pdf", () => {
     // Dutch and English differ exactly by the decimal sign.
     const results = (await call(t, "GET", `/api/v1/rounds/${round.id}/results`, undefined, { cookie: cast.facilitator.cookie })).json;
     expect(written(results.overall.score, "nl")).toBe(written(results.overall.score, "en").replace(".", ","));
+  });
+
+  it("is a tagged PDF: headings, tables, and every chart a Figure with its text alternative", async () => {
+    const { t, cast, round, pdfPath } = demoApp();
+    const res = await download(t, pdfPath("en"), cast.facilitator.cookie);
+    const { roles, figures } = await pdfStructure(res.bytes);
+    expect(roles).toMatchObject({ H1: 1, Table: expect.any(Number), TH: expect.any(Number) });
+    const results = (await call(t, "GET", `/api/v1/rounds/${round.id}/results`, undefined, { cookie: cast.facilitator.cookie })).json;
+    // The thermometer, the theme scores, a chart per theme and the trend across rounds.
+    expect(figures).toHaveLength(1 + 1 + results.themes.length + 1);
+    expect(figures[0]).toBe(`Thermometer showing a temperature of ${written(results.overall.score, "en")} out of 100.`);
+    for (const theme of results.themes) expect(figures.some((alt) => alt.includes(`about ${theme.title}:`))).toBe(true);
+    expect(figures.at(-1)).toMatch(/^Line chart of each theme's score/);
   });
 
   it("serves a second download from the cache, and renders again when comments or actions change", async () => {

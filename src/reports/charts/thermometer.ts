@@ -23,7 +23,7 @@ export function thermometerChart(score: number | null, alt: string): Chart {
     })
     .join("");
   const svg = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="110" height="236" viewBox="0 0 110 236" font-family="${escapeXml(CHART_FONT)}" aria-hidden="true">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="110" height="236" viewBox="0 0 110 236" font-family="${escapeXml(CHART_FONT)}" focusable="false">`,
     `<rect x="${TUBE_X}" y="${TOP - 8}" width="${TUBE_W}" height="${BOTTOM - TOP + 20}" rx="${TUBE_W / 2}" fill="#ffffff" stroke="${RULE}" stroke-width="2"/>`,
     `<circle cx="${cx}" cy="${BOTTOM + 18}" r="18" fill="${FILL}" stroke="${RULE}" stroke-width="2"/>`,
     `<rect x="${TUBE_X + 5}" y="${level}" width="${TUBE_W - 10}" height="${BOTTOM + 10 - level}" fill="${FILL}"/>`,

@@ -61,6 +61,17 @@ function slotFor(key: string, spec: () => TopLevelSpec): Slot {
 }
 
 /**
+ * The figure around a chart carries role="img" and the text alternative: the drawing itself keeps
+ * no ARIA of its own. Vega's mark roles would each want a name of their own, and aria-hidden is
+ * worse still: Chromium leaves hidden content out of a tagged PDF and can take the figure and its
+ * alternative text with it. Only attributes inside tags are touched (text never holds a raw "<").
+ */
+function plainDrawing(svg: string): string {
+  const bare = svg.replace(/<[^>]+>/g, (tag) => tag.replace(/ (?:role|aria-[a-z]+)="[^"]*"/g, ""));
+  return bare.replace(/^<svg /, '<svg focusable="false" ');
+}
+
+/**
  * Renders a Vega-Lite spec whose data is the named source `rows` to an SVG string. `key` must
  * change whenever the spec would (language, labels, sizes); the data never goes into the key.
  * @example await renderChart(`scores:${lang}`, () => spec, rows)
@@ -72,9 +83,7 @@ export function renderChart(key: string, spec: () => TopLevelSpec, rows: object[
     try {
       slot.view.data("rows", rows);
       // Vega escapes every text it writes into the SVG (labels, titles), so user text stays text.
-      // The figure around the chart carries role="img" and the text alternative; the drawing's
-      // own ARIA roles are hidden so that assistive technology reads that one label.
-      return (await slot.view.toSVG()).replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
+      return plainDrawing(await slot.view.toSVG());
     } finally {
       chartStats.renders++;
       chartStats.ms += performance.now() - started;
