@@ -97,7 +97,7 @@ export function respondentThemeScores(answers: ScoredResponse["answers"], themes
 }
 
 /** Empty columns for `n` respondents of `themes`, to be filled in respondent order. */
-export function emptyColumns(n: number, themes: readonly ThemeDef[]): RespondentColumns {
+function emptyColumns(n: number, themes: readonly ThemeDef[]): RespondentColumns {
   const strings = () => new Array<string | null>(n).fill(null);
   return {
     n,
@@ -147,7 +147,7 @@ export function respondentOverallScores(respondents: RespondentColumns, themes: 
 }
 
 /** How often each item got each answer, over `responses`. */
-export function tallyAnswers(responses: readonly ScoredResponse[]): Map<string, AnswerTally> {
+function tallyAnswers(responses: readonly ScoredResponse[]): Map<string, AnswerTally> {
   const tallies = new Map<string, AnswerTally>();
   for (const response of responses) {
     for (const [code, value] of Object.entries(response.answers)) {
