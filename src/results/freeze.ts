@@ -24,7 +24,7 @@ export function loadRespondents(db: Db, roundId: string, themes: readonly ThemeD
   const trend: Array<Trend | null> = [];
   const groups: RespondentColumns["groups"] = { involvement: [], organisationType: [], professionalGroup: [] };
   const scores: number[][] = themes.map(() => []);
-  // Raw rows from a prepared statement, straight into columns: 100,000 responses make no objects.
+  // Raw rows from a prepared statement, straight into columns: no object per respondent is kept.
   for (const row of db.$client.prepare(sql).raw().iterate(roundId) as IterableIterator<RespondentTuple>) {
     rating.push((row[0] as number | null) ?? Number.NaN);
     trend.push(row[1] as Trend | null);
