@@ -98,9 +98,20 @@ export function itemCodes(instrument: Instrument): string[] {
   return instrument.themes.flatMap((theme) => theme.items.map((item) => item.code));
 }
 
-/** Each theme's code and item codes, in order: what scoring needs of an instrument. */
-export function themeItems(instrument: Instrument): { code: ThemeCode; items: string[] }[] {
-  return instrument.themes.map((theme) => ({ code: theme.code, items: theme.items.map((item) => item.code) }));
+type ThemeItems = ReadonlyArray<{ readonly code: ThemeCode; readonly items: readonly string[] }>;
+const themeItemsOf = new WeakMap<Instrument, ThemeItems>();
+
+/**
+ * Each theme's code and item codes, in order: what scoring needs of an instrument. Worked out once
+ * per instrument (instruments never change), since every submission asks for it.
+ */
+export function themeItems(instrument: Instrument): ThemeItems {
+  let found = themeItemsOf.get(instrument);
+  if (!found) {
+    found = instrument.themes.map((theme) => ({ code: theme.code, items: theme.items.map((item) => item.code) }));
+    themeItemsOf.set(instrument, found);
+  }
+  return found;
 }
 
 /** The theme an item belongs to, or undefined if the instrument has no such item. */

@@ -5,7 +5,7 @@ import { getInstrument, themeItems } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { type Published, publish } from "./published";
-import { type AnswerTally, type RespondentColumns, type RoundScores, scoreTallies, type ThemeDef, type Trend } from "./scoring";
+import { type AnswerTally, type RespondentColumns, type RoundScores, scoreTallies, type ThemeDef, type Trend, tallyOf } from "./scoring";
 
 /** overall, trend, involvement, organisation_type, professional_group, then one score per theme. */
 type RespondentTuple = Array<number | string | null>;
@@ -49,11 +49,7 @@ const TALLY_SQL = "select item_code, value, count(*) from answers where round_id
 export function loadTallies(db: Db, roundId: string): Map<string, AnswerTally> {
   const tallies = new Map<string, AnswerTally>();
   for (const [code, value, n] of db.$client.prepare(TALLY_SQL).raw().all(roundId) as TallyTuple[]) {
-    let tally = tallies.get(code);
-    if (!tally) {
-      tally = { distribution: [0, 0, 0, 0, 0], dontKnow: 0 };
-      tallies.set(code, tally);
-    }
+    const tally = tallyOf(tallies, code);
     if (value === DONT_KNOW) tally.dontKnow = n;
     else if (value >= 1 && value <= 5) tally.distribution[value - 1] = n;
   }

@@ -28,7 +28,7 @@ export { compareRounds } from "./change";
 export type * from "./types";
 
 export interface ScoreRoundInput {
-  themes: ThemeDef[];
+  themes: readonly ThemeDef[];
   responses: ScoredResponse[];
   minResponses: number;
 }
@@ -146,24 +146,30 @@ export function respondentOverallScores(respondents: RespondentColumns, themes: 
   return overall;
 }
 
+const noAnswers = (): AnswerTally => ({ distribution: [0, 0, 0, 0, 0], dontKnow: 0 });
+
+/** The tally of item `code` in `tallies`, added empty if it has none yet. */
+export function tallyOf(tallies: Map<string, AnswerTally>, code: string): AnswerTally {
+  let tally = tallies.get(code);
+  if (!tally) {
+    tally = noAnswers();
+    tallies.set(code, tally);
+  }
+  return tally;
+}
+
 /** How often each item got each answer, over `responses`. */
 function tallyAnswers(responses: readonly ScoredResponse[]): Map<string, AnswerTally> {
   const tallies = new Map<string, AnswerTally>();
   for (const response of responses) {
     for (const [code, value] of Object.entries(response.answers)) {
-      let tally = tallies.get(code);
-      if (!tally) {
-        tally = { distribution: [0, 0, 0, 0, 0], dontKnow: 0 };
-        tallies.set(code, tally);
-      }
+      const tally = tallyOf(tallies, code);
       if (isValidAnswer(value)) tally.distribution[value - 1] = (tally.distribution[value - 1] ?? 0) + 1;
       else if (value === "dont_know") tally.dontKnow += 1;
     }
   }
   return tallies;
 }
-
-const NO_ANSWERS: AnswerTally = { distribution: [0, 0, 0, 0, 0], dontKnow: 0 };
 
 /** Statistics of one item from its tally; shown only with n >= minResponses. */
 export function scoreItem(code: string, tally: AnswerTally, minResponses: number): ItemScores {
@@ -198,7 +204,7 @@ function scoreTheme(theme: ThemeDef, scores: ScoreColumns, tallies: ReadonlyMap<
     sd: sampleSd(values),
     n: values.length,
     // Items that are not shown still count in the respondent scores above.
-    items: theme.items.map((code) => scoreItem(code, tallies.get(code) ?? NO_ANSWERS, minResponses)),
+    items: theme.items.map((code) => scoreItem(code, tallies.get(code) ?? noAnswers(), minResponses)),
   };
 }
 

@@ -29,7 +29,7 @@ export interface RespondentColumns {
 
 export interface ThemeDef {
   code: string;
-  items: string[];
+  items: readonly string[];
 }
 
 /** Counts of the answers 1, 2, 3, 4, 5 in that order. */
