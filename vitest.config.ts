@@ -1,11 +1,67 @@
 import { defineConfig } from "vitest/config";
 
+// better-sqlite3 13 needs Node-API 10 (Node 22.14): on an older Node it crashes instead of failing.
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 14)) {
+  throw new Error(
+    `netmirror needs Node >= 22.14, and this is ${process.version}. Run \`bash scripts/setup.sh\` once, then \`npm test\`: npm scripts use the Node 24 that setup puts in .node/.`,
+  );
+}
+
+// Three projects, all run by `npm test`; `npm run test:unit`, `test:app` and `test:browser` run one.
+//   unit     pure functions: no database, no app, no browser. Seconds.
+//   app      the whole app over a real SQLite file, through HTTP requests; the default for a new file.
+//   browser  a real Chromium (pages, axe-core, PDFs) or a real server process.
+// A new test file lands in `app` unless listed below.
+const UNIT = [
+  "test/instrument/instrument.test.ts",
+  "test/lib/config.test.ts",
+  "test/lib/csv.test.ts",
+  "test/lib/heavy-imports.test.ts",
+  "test/lib/rate-limit.test.ts",
+  "test/members/import.test.ts",
+  "test/results/breakdown.test.ts",
+  "test/results/present.test.ts",
+  "test/results/rounding.test.ts",
+  "test/results/scoring-hand.test.ts",
+  "test/results/scoring.test.ts",
+  "test/results/stats.test.ts",
+  "test/rounds/london-time.test.ts",
+];
+const BROWSER = [
+  "test/auth/access-matrix.test.ts",
+  "test/compare/browser.test.ts",
+  "test/compare/pdf.test.ts",
+  "test/e2e/**/*.test.ts",
+  "test/networks/pages-browser.test.ts",
+  "test/ops/*.test.ts",
+  "test/reports/accessibility.test.ts",
+  "test/reports/footer.test.ts",
+  "test/reports/pdf.test.ts",
+  "test/reports/renderer-pool.test.ts",
+  "test/reports/renderer.test.ts",
+  "test/reports/security.test.ts",
+  "test/survey/browser.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // Browser tests share one Chromium per file; files run in parallel on both cores.
+    // Processes rather than threads: tests start servers and Chromium and some send signals.
+    // Two at a time, one per core; a Chromium test leaves the other core to its browser much of the time.
     pool: "forks",
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    setupFiles: ["test/support/setup.ts"],
+    projects: [
+      // unit and app files share one module graph per worker (isolate: false): importing the app
+      // (drizzle, zod, hono, templates) once per worker instead of once per file is most of their
+      // time. This holds because every test makes its own database, clock and app, src/ keeps
+      // per-database state only, and test/support/setup.ts registers the cleanup hook in every file.
+      { extends: true, test: { name: "unit", include: UNIT, isolate: false } },
+      { extends: true, test: { name: "app", include: ["test/**/*.test.ts"], exclude: [...UNIT, ...BROWSER], isolate: false } },
+      // Browser files keep a fresh module graph each: one Chromium per file, launched and closed by it.
+      { extends: true, test: { name: "browser", include: BROWSER } },
+    ],
   },
 });

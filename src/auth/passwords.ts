@@ -1,17 +1,20 @@
-import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import type { Algorithm } from "@node-rs/argon2";
+
+// Loaded at the first hash rather than with every module that can reach this one (the whole app).
+const argon2 = () => import("@node-rs/argon2");
 
 // OWASP's recommended Argon2id parameters: 19 MiB memory, 2 iterations, 1 lane.
 const OPTIONS = { algorithm: 2 as Algorithm /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 /** An Argon2id hash of a password, in the PHC string format. */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, OPTIONS);
 }
 
 /** True when `password` matches `stored`; false (never a throw) for a malformed hash. */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await verify(stored, password);
+    return await (await argon2()).verify(stored, password);
   } catch {
     return false;
   }

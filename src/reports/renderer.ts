@@ -1,4 +1,4 @@
-import puppeteer, { type Browser, type BrowserContext } from "puppeteer";
+import type { Browser, BrowserContext, LaunchOptions } from "puppeteer";
 import { AppError } from "../lib/errors";
 import type { Logger } from "../lib/logger";
 import { chromiumArgs, findChromium, INSTALL_HINT } from "./chromium";
@@ -42,6 +42,15 @@ function unavailableRenderer(): PdfRenderer {
     render: () => Promise.reject(unavailable(`PDF reports are unavailable: no Chromium was found. ${INSTALL_HINT}.`)),
     close: async () => {},
   };
+}
+
+/**
+ * Starts Chromium. Puppeteer is loaded at the first render rather than with every module that can
+ * reach the renderer, which is the whole app.
+ */
+async function launch(options: LaunchOptions): Promise<Browser> {
+  const { default: puppeteer } = await import("puppeteer");
+  return puppeteer.launch(options);
 }
 
 /** One launched browser, the renders it has done and the renders still running on it. */
@@ -97,7 +106,7 @@ export function createPdfRenderer(options: RendererOptions): PdfRenderer {
     if (current) return current;
     logger.info("launching Chromium for PDF reports", { executablePath });
     const inst: Instance = {
-      browser: puppeteer.launch({ executablePath, headless: true, args: chromiumArgs() }),
+      browser: launch({ executablePath, headless: true, args: chromiumArgs() }),
       renders: 0,
       inFlight: 0,
       retired: false,

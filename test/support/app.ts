@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach } from "vitest";
 import { createApp } from "../../src/app";
 import { manualClock } from "../../src/lib/clock";
 import { type Config, loadConfig } from "../../src/lib/config";
@@ -9,11 +8,7 @@ import { openDatabase } from "../../src/lib/db";
 import { loadViews } from "../../src/lib/html";
 import { memoryLogger } from "../../src/lib/logger";
 import { createPdfRenderer, type PdfRenderer } from "../../src/reports/renderer";
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+import { afterThisTest } from "./cleanup";
 
 const views = loadViews();
 
@@ -37,7 +32,7 @@ export function createTestApp(options: TestAppOptions = {}) {
   const renderer = options.renderer ?? createPdfRenderer({ logger, executablePath: config.chromiumPath });
   const deps = { db, config, clock, logger, views, renderer };
   const app = createApp(deps);
-  cleanups.push(() => {
+  afterThisTest(() => {
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,7 +1,7 @@
 // Server-side charts: Vega-Lite specs compiled to Vega, rendered to SVG strings without a canvas.
 import Handlebars from "handlebars";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { View } from "vega";
+import type { TopLevelSpec } from "vega-lite";
 
 /** Fonts installed with Chromium (fonts-liberation), so text measures and prints the same. */
 export const CHART_FONT = "Liberation Sans, Arial, Helvetica, sans-serif";
@@ -38,7 +38,7 @@ export const BASE_CONFIG = {
 // rendering new data in an existing view takes ~2–8 ms. A spec's only variable part is its data
 // (the named source "rows"), so one view per spec is kept and charts of the same kind take turns.
 interface Slot {
-  view: vega.View;
+  view: Promise<View>;
   turn: Promise<unknown>;
 }
 const slots = new Map<string, Slot>();
@@ -47,15 +47,29 @@ const MAX_SLOTS = 64;
 /** Time spent rendering charts since start, for the benchmark. */
 export const chartStats = { renders: 0, ms: 0 };
 
+/**
+ * A view over the compiled spec. Vega and Vega-Lite (~25 MB of JavaScript) are loaded at the first
+ * chart rather than with every module that can reach this one, which is the whole app.
+ */
+async function buildView(spec: TopLevelSpec): Promise<View> {
+  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+  return new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "none" });
+}
+
 function slotFor(key: string, spec: () => TopLevelSpec): Slot {
   let slot = slots.get(key);
   if (!slot) {
     if (slots.size >= MAX_SLOTS) {
-      for (const old of slots.values()) old.view.finalize();
+      for (const old of slots.values()) void old.view.then((view) => view.finalize()).catch(() => {});
       slots.clear();
     }
-    slot = { view: new vega.View(vega.parse(compile(spec()).spec), { renderer: "none" }), turn: Promise.resolve() };
-    slots.set(key, slot);
+    const made: Slot = { view: buildView(spec()), turn: Promise.resolve() };
+    // A spec that does not compile is not kept: the next call tries again and fails the same way.
+    made.view.catch(() => {
+      if (slots.get(key) === made) slots.delete(key);
+    });
+    slots.set(key, made);
+    slot = made;
   }
   return slot;
 }
@@ -79,11 +93,12 @@ function plainDrawing(svg: string): string {
 export function renderChart(key: string, spec: () => TopLevelSpec, rows: object[]): Promise<string> {
   const slot = slotFor(key, spec);
   const run = slot.turn.then(async () => {
+    const view = await slot.view;
     const started = performance.now();
     try {
-      slot.view.data("rows", rows);
+      view.data("rows", rows);
       // Vega escapes every text it writes into the SVG (labels, titles), so user text stays text.
-      return plainDrawing(await slot.view.toSVG());
+      return plainDrawing(await view.toSVG());
     } finally {
       chartStats.renders++;
       chartStats.ms += performance.now() - started;
