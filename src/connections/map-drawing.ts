@@ -1,0 +1,87 @@
+import { type LayoutNode, type LayoutTie, layoutMap, MAP_SIZE } from "./map-layout";
+
+/**
+ * One colour per organisation type, from the Okabe–Ito palette (told apart by people with the
+ * common colour-vision deficiencies); the legend and the organisation table carry the same facts
+ * in words, so nothing depends on colour alone.
+ */
+const TYPE_COLOURS: Record<string, string> = {
+  hospital: "#0072B2",
+  primary_care: "#009E73",
+  community: "#E69F00",
+  care_home: "#CC79A7",
+  mental_health: "#56B4E9",
+  social_care: "#D55E00",
+  voluntary: "#F0E442",
+  commissioner: "#000000",
+  other: "#999999",
+};
+const UNKNOWN_COLOUR = "#999999";
+/** Line width per level: cooperate, coordinate, integrate (aware is no tie and is never drawn). */
+const LINE_WIDTH: Record<number, number> = { 2: 1, 3: 2.5, 4: 4.5 };
+/** Above this many organisations only coordinate-and-integrate ties are drawn; the matrix shows the rest. */
+export const DENSE_MAP_ORGANISATIONS = 40;
+
+export type MapDrawing = {
+  /** The SVG viewBox: the nodes and every label, whole. */
+  viewBox: { x: number; y: number; width: number; height: number };
+  lines: Array<{ x1: number; y1: number; x2: number; y2: number; width: number }>;
+  nodes: Array<{ x: number; y: number; r: number; colour: string; label: string; labelX: number; labelY: number; anchor: "start" | "end" }>;
+  legend: Array<{ colour: string; label: string }>;
+  /** True when cooperate-level ties were left out to keep a large map readable. */
+  strongTiesOnly: boolean;
+};
+
+/**
+ * The network map as data for `templates/partials/connections/map.hbs`: positions from the
+ * deterministic layout, node colour by type, size by degree, line width by level, and a label
+ * beside every node (on the side away from the centre, so labels spread outwards).
+ *
+ * @example
+ * views.render("…", { map: mapDrawing(nodes, ties, (type) => typeLabels[type]) })
+ */
+export function mapDrawing(nodes: LayoutNode[], ties: LayoutTie[], typeLabel: (type: string) => string): MapDrawing {
+  const strongTiesOnly = nodes.length > DENSE_MAP_ORGANISATIONS;
+  const drawn = strongTiesOnly ? ties.filter((tie) => tie.level >= 3) : ties;
+  const placed = layoutMap(nodes, drawn);
+  const at = new Map(placed.map((node) => [node.id, node]));
+  const centre = MAP_SIZE / 2;
+
+  const lines = drawn.flatMap((tie) => {
+    const a = at.get(tie.a);
+    const b = at.get(tie.b);
+    return a && b ? [{ x1: a.x, y1: a.y, x2: b.x, y2: b.y, width: LINE_WIDTH[tie.level] ?? 1 }] : [];
+  });
+  const drawnNodes = placed.map((node) => {
+    const right = node.x >= centre;
+    return {
+      x: node.x,
+      y: node.y,
+      r: node.r,
+      colour: TYPE_COLOURS[node.type] ?? UNKNOWN_COLOUR,
+      label: node.name,
+      labelX: right ? node.x + node.r + 3 : node.x - node.r - 3,
+      labelY: node.y + 3.5,
+      anchor: right ? ("start" as const) : ("end" as const),
+    };
+  });
+  const types = [...new Set(nodes.map((node) => node.type))].sort();
+  const legend = types.map((type) => ({ colour: TYPE_COLOURS[type] ?? UNKNOWN_COLOUR, label: typeLabel(type) }));
+  return { viewBox: boundsOf(drawnNodes), lines, nodes: drawnNodes, legend, strongTiesOnly };
+}
+
+/** A generous estimate of a label's width at 10 px (wide capitals and all), so no label is cut. */
+const labelWidth = (text: string) => text.length * 6;
+const PAD = 6;
+
+/** The box holding every node and every label. */
+function boundsOf(nodes: MapDrawing["nodes"]): MapDrawing["viewBox"] {
+  if (nodes.length === 0) return { x: 0, y: 0, width: MAP_SIZE, height: MAP_SIZE };
+  const left = nodes.map((node) => Math.min(node.x - node.r, node.anchor === "end" ? node.labelX - labelWidth(node.label) : node.labelX));
+  const right = nodes.map((node) => Math.max(node.x + node.r, node.anchor === "start" ? node.labelX + labelWidth(node.label) : node.labelX));
+  const top = nodes.map((node) => node.y - Math.max(node.r, 10));
+  const bottom = nodes.map((node) => node.y + Math.max(node.r, 10));
+  const x = Math.floor(Math.min(...left) - PAD);
+  const y = Math.floor(Math.min(...top) - PAD);
+  return { x, y, width: Math.ceil(Math.max(...right) + PAD - x), height: Math.ceil(Math.max(...bottom) + PAD - y) };
+}
