@@ -14,6 +14,9 @@ if (major < 22 || (major === 22 && minor < 14)) {
 //   browser  a real Chromium (pages, axe-core, PDFs) or a real server process.
 // A new test file lands in `app` unless listed below.
 const UNIT = [
+  "test/connections/*.test.ts",
+  "test/maturity/*.test.ts",
+  "test/portfolio/*.test.ts",
   "test/instrument/instrument.test.ts",
   "test/lib/config.test.ts",
   "test/lib/csv.test.ts",
