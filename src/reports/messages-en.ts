@@ -19,7 +19,6 @@ export const en: Messages = {
   },
   stage: { forming: "Forming (start-up)", developing: "Developing", established: "Established", renewing: "Renewing" },
   confidenceLabel: { high: "High", moderate: "Moderate", low: "Low" },
-  confidenceRule: "High from a response rate of 80%, moderate from 65%, otherwise low.",
   suppressed: (n, min) => `Not enough responses to show results (${n} of ${min}).`,
   suppressedHint:
     "To protect the anonymity of members, a temperature check with fewer responses than the threshold shows no scores and no comments at all.",
@@ -132,6 +131,12 @@ export const en: Messages = {
       "Change compares each score with the most recent earlier temperature check of this network that had enough responses.",
       'A change is marked "unlikely to be chance" when a statistical test (Welch\'s t-test) gives p below 0.05; otherwise it is "not clearly beyond chance".',
       "With five themes, one of them may look notable by chance alone: read changes together with the comments and your own experience.",
+    ],
+    confidenceTitle: "Confidence",
+    confidence: (r) => [
+      "Confidence says how far the figures can be taken to speak for the whole network. It asks for enough people as well as a good response rate: a high rate among a handful of people is still a handful of people.",
+      `With personal links, confidence is high when at least ${r.highRate} of those invited responded and at least ${r.highN} people did; moderate from ${r.moderateRate} and ${r.moderateN} people; otherwise low.`,
+      `An open link has no response rate: confidence is high from ${r.openHighN} responses, moderate from ${r.openModerateN}, otherwise low.`,
     ],
   },
   page: { page: "Page", of: "of" },

@@ -19,7 +19,6 @@ export const nl: Messages = {
   },
   stage: { forming: "Opbouw (start)", developing: "In ontwikkeling", established: "Gevestigd", renewing: "Vernieuwing" },
   confidenceLabel: { high: "Hoog", moderate: "Redelijk", low: "Laag" },
-  confidenceRule: "Hoog vanaf een respons van 80%, redelijk vanaf 65%, anders laag.",
   suppressed: (n, min) => `Te weinig reacties om resultaten te tonen (${n} van ${min}).`,
   suppressedHint:
     "Om de anonimiteit van de leden te beschermen, toont een temperatuurmeting met minder reacties dan de drempel geen scores en geen opmerkingen.",
@@ -132,6 +131,12 @@ export const nl: Messages = {
       "Verandering vergelijkt elke score met de meest recente eerdere temperatuurmeting van dit netwerk met genoeg reacties.",
       'Een verandering heet "waarschijnlijk geen toeval" als een statistische toets (de t-toets van Welch) p kleiner dan 0,05 geeft; anders is ze "niet duidelijk meer dan toeval".',
       "Bij vijf thema's kan er door toeval alleen al één opvallend lijken te veranderen: lees veranderingen samen met de opmerkingen en je eigen ervaring.",
+    ],
+    confidenceTitle: "Betrouwbaarheid",
+    confidence: (r) => [
+      "Betrouwbaarheid zegt in hoeverre de cijfers voor het hele netwerk spreken. Daarvoor zijn genoeg mensen nodig én een goede respons: een hoge respons onder een handvol mensen blijft een handvol mensen.",
+      `Met persoonlijke links is de betrouwbaarheid hoog als ten minste ${r.highRate} van de uitgenodigden reageerde en ten minste ${r.highN} mensen; redelijk vanaf ${r.moderateRate} en ${r.moderateN} mensen; anders laag.`,
+      `Een open link heeft geen responspercentage: de betrouwbaarheid is hoog vanaf ${r.openHighN} reacties, redelijk vanaf ${r.openModerateN}, anders laag.`,
     ],
   },
   page: { page: "Pagina", of: "van" },

@@ -6,6 +6,16 @@ import type { Confidence } from "../results/round-results";
 import { en } from "./messages-en";
 import { nl } from "./messages-nl";
 
+/** The thresholds of the confidence rule, formatted: rates as "80%", numbers of respondents as counts. */
+export interface ConfidenceRuleText {
+  highRate: string;
+  highN: string;
+  moderateRate: string;
+  moderateN: string;
+  openHighN: string;
+  openModerateN: string;
+}
+
 export interface Messages {
   reportTitle: string;
   confidential: string;
@@ -24,7 +34,6 @@ export interface Messages {
   };
   stage: Record<Stage, string>;
   confidenceLabel: Record<Confidence, string>;
-  confidenceRule: string;
   suppressed: (n: string, min: string) => string;
   suppressedHint: string;
   summary: {
@@ -115,6 +124,8 @@ export interface Messages {
     commentsSuppressed: string;
     changeTitle: string;
     change: string[];
+    confidenceTitle: string;
+    confidence: (rule: ConfidenceRuleText) => string[];
   };
   page: { page: string; of: string };
   preview: { download: string; back: string; otherLanguage: string };
