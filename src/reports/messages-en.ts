@@ -40,7 +40,7 @@ export const en: Messages = {
     weakest: "Weakest themes",
     divided: "Where members are most divided",
     dividedNone: "No statement had enough answers to measure how divided members are.",
-    spread: "spread (sd)",
+    spread: "spread (sd, scale 1–5)",
   },
   change: {
     since: (round) => `Change since "${round}"`,
@@ -48,9 +48,10 @@ export const en: Messages = {
     notable: "unlikely to be chance",
     notClear: "not clearly beyond chance",
     withP: (p) => `p = ${p}`,
+    pBelow: (p) => `p < ${p}`,
   },
   theme: {
-    scoreLine: (n, sd) => `out of 100 · ${n} respondents · spread (sd) ${sd}`,
+    scoreLine: (n, sd) => `out of 100 · ${n} respondents · spread (sd, scale 0–100) ${sd}`,
     statement: "Statement",
     disagree: "Disagree",
     neutral: "Neutral",
@@ -62,7 +63,8 @@ export const en: Messages = {
     chart: (title, list) => `Bar chart of agreement with each statement about ${title}: ${list}.`,
     itemAlt: (text, disagree, neutral, agree) => `"${text}" ${disagree} disagree, ${neutral} neutral, ${agree} agree`,
     itemHiddenAlt: (text) => `"${text}" too few answers`,
-    legend: "Disagree = strongly disagree or disagree; agree = agree or strongly agree. Percentages of valid answers.",
+    legend: (whole) =>
+      `Disagree = strongly disagree or disagree; agree = agree or strongly agree. Percentages of valid answers; whole percentages for a statement with fewer than ${whole} answers.`,
     comments: "In members' own words",
     noComments: "No comments were released for this theme.",
   },
@@ -91,7 +93,7 @@ export const en: Messages = {
     intro: (stage) =>
       `Questions for the meeting about the weakest themes and where members are most divided, in the order that suits a network at the "${stage}" stage.`,
     weakest: (score) => `One of the two weakest themes (${score}).`,
-    divided: (text, sd) => `Members are divided on "${text}" (spread ${sd}).`,
+    divided: (text, sd) => `Members are divided on "${text}" (spread: sd ${sd} on the scale of 1–5).`,
     none: "There are no theme scores to base a conversation guide on.",
   },
   actions: {
@@ -115,7 +117,7 @@ export const en: Messages = {
       "A score runs from 0 to 100: 0 when everyone strongly disagrees, 50 for neither agree nor disagree, 100 when everyone strongly agrees.",
       "A theme score is the average of the respondents' own scores on that theme. The temperature is the average of each respondent's overall score across the themes they answered.",
       "The temperature can therefore differ slightly from the average of the five theme scores when some people skipped a whole theme.",
-      'Spread (sd, the standard deviation) shows how far opinions differ: the larger it is, the more divided members are. "Disagree" adds up strongly disagree and disagree, "agree" adds up agree and strongly agree, as percentages of the valid answers.',
+      'Spread (sd, the standard deviation) shows how far opinions differ: the larger it is, the more divided members are. For a theme it is on the 0–100 scale of the scores, for a statement on the 1–5 scale of the answers. "Disagree" adds up strongly disagree and disagree, "agree" adds up agree and strongly agree, as percentages of the valid answers.',
     ],
     anonymityTitle: "Anonymity",
     anonymity: (min) => [

@@ -40,7 +40,7 @@ export const nl: Messages = {
     weakest: "Zwakste thema's",
     divided: "Waar de leden het meest verdeeld zijn",
     dividedNone: "Geen stelling had genoeg antwoorden om te meten hoe verdeeld de leden zijn.",
-    spread: "spreiding (sd)",
+    spread: "spreiding (sd, schaal 1–5)",
   },
   change: {
     since: (round) => `Verandering sinds "${round}"`,
@@ -48,9 +48,10 @@ export const nl: Messages = {
     notable: "waarschijnlijk geen toeval",
     notClear: "niet duidelijk meer dan toeval",
     withP: (p) => `p = ${p}`,
+    pBelow: (p) => `p < ${p}`,
   },
   theme: {
-    scoreLine: (n, sd) => `van de 100 · ${n} deelnemers · spreiding (sd) ${sd}`,
+    scoreLine: (n, sd) => `van de 100 · ${n} deelnemers · spreiding (sd, schaal 0–100) ${sd}`,
     statement: "Stelling",
     disagree: "Oneens",
     neutral: "Neutraal",
@@ -62,7 +63,8 @@ export const nl: Messages = {
     chart: (title, list) => `Staafdiagram van de instemming met elke stelling over ${title}: ${list}.`,
     itemAlt: (text, disagree, neutral, agree) => `"${text}" ${disagree} oneens, ${neutral} neutraal, ${agree} eens`,
     itemHiddenAlt: (text) => `"${text}" te weinig antwoorden`,
-    legend: "Oneens = helemaal oneens of oneens; eens = eens of helemaal eens. Percentages van de geldige antwoorden.",
+    legend: (whole) =>
+      `Oneens = helemaal oneens of oneens; eens = eens of helemaal eens. Percentages van de geldige antwoorden; hele procenten bij een stelling met minder dan ${whole} antwoorden.`,
     comments: "In de woorden van de leden",
     noComments: "Voor dit thema zijn geen opmerkingen vrijgegeven.",
   },
@@ -91,7 +93,7 @@ export const nl: Messages = {
     intro: (stage) =>
       `Vragen voor het overleg over de zwakste thema's en waar de leden het meest verdeeld zijn, in de volgorde die past bij een netwerk in de fase "${stage}".`,
     weakest: (score) => `Een van de twee zwakste thema's (${score}).`,
-    divided: (text, sd) => `De leden zijn verdeeld over "${text}" (spreiding ${sd}).`,
+    divided: (text, sd) => `De leden zijn verdeeld over "${text}" (spreiding: sd ${sd} op de schaal van 1–5).`,
     none: "Er zijn geen themascores om een gespreksleidraad op te baseren.",
   },
   actions: {
@@ -115,7 +117,7 @@ export const nl: Messages = {
       "Een score loopt van 0 tot 100: 0 als iedereen het helemaal oneens is, 50 voor niet eens, niet oneens, 100 als iedereen het helemaal eens is.",
       "Een themascore is het gemiddelde van de eigen scores van de deelnemers op dat thema. De temperatuur is het gemiddelde van de totaalscore van elke deelnemer over de thema's die hij of zij beantwoordde.",
       "De temperatuur kan daardoor iets afwijken van het gemiddelde van de vijf themascores als sommige deelnemers een heel thema oversloegen.",
-      'Spreiding (sd, de standaardafwijking) laat zien hoe ver de meningen uiteenlopen: hoe groter, hoe verdeelder de leden. "Oneens" telt helemaal oneens en oneens samen, "eens" telt eens en helemaal eens samen, als percentage van de geldige antwoorden.',
+      'Spreiding (sd, de standaardafwijking) laat zien hoe ver de meningen uiteenlopen: hoe groter, hoe verdeelder de leden. Bij een thema staat ze op de schaal 0–100 van de scores, bij een stelling op de schaal 1–5 van de antwoorden. "Oneens" telt helemaal oneens en oneens samen, "eens" telt eens en helemaal eens samen, als percentage van de geldige antwoorden.',
     ],
     anonymityTitle: "Anonimiteit",
     anonymity: (min) => [

@@ -61,6 +61,8 @@ export interface Messages {
     notable: string;
     notClear: string;
     withP: (p: string) => string;
+    /** "p < 0.001", for a p value below the smallest one written out. */
+    pBelow: (p: string) => string;
   };
   theme: {
     scoreLine: (n: string, sd: string) => string;
@@ -75,7 +77,8 @@ export interface Messages {
     chart: (title: string, list: string) => string;
     itemAlt: (text: string, disagree: string, neutral: string, agree: string) => string;
     itemHiddenAlt: (text: string) => string;
-    legend: string;
+    /** `whole`: the number of answers below which percentages are whole. */
+    legend: (whole: string) => string;
     comments: string;
     noComments: string;
   };
