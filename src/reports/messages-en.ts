@@ -1,5 +1,8 @@
 // The mirror report in English; the shape is in messages.ts.
 import type { Messages } from "./messages";
+import { pluralOf } from "./plural";
+
+const plural = pluralOf("en-GB");
 
 export const en: Messages = {
   reportTitle: "Mirror report",
@@ -27,9 +30,10 @@ export const en: Messages = {
     temperature: "Temperature",
     outOf100: "out of 100",
     thermometer: (value) => `Thermometer showing a temperature of ${value} out of 100.`,
-    rating: (value, n) => `Average answer to "How healthy is this network today?": ${value} out of 10 (${n} answers).`,
-    trend: (worse, same, better, fresh) =>
-      `Compared with a year ago: ${better} say better, ${same} about the same, ${worse} worse; ${fresh} joined less than a year ago.`,
+    rating: (value, n) =>
+      `Average answer to "How healthy is this network today?": ${value} out of 10 (${n.text} ${plural(n.n, { one: "answer", other: "answers" })}).`,
+    trend: ({ worse, same, better, fresh }) =>
+      `Compared with a year ago: ${better.text} ${plural(better.n, { one: "says", other: "say" })} better, ${same.text} about the same, ${worse.text} worse; ${fresh.text} joined less than a year ago.`,
     themeScores: "Theme scores",
     themeChart: (list) => `Bar chart of the theme scores out of 100: ${list}.`,
     theme: "Theme",
@@ -125,8 +129,8 @@ export const en: Messages = {
       `A statement with fewer than ${min} valid answers shows "too few answers"; its answers still count in the theme score.`,
       `In the results by group, groups smaller than ${min} are combined into "other groups", and further groups are added to it until it too has at least ${min}; if that leaves a single group, no breakdown is shown.`,
     ],
-    comments: (withheld, count) =>
-      `Comments appear word for word, only after the facilitator released them; ${withheld} ${count === 1 ? "comment was" : "comments were"} not shown (not released, or hidden because they could identify someone).`,
+    comments: (withheld) =>
+      `Comments appear word for word, only after the facilitator released them; ${withheld.text} ${plural(withheld.n, { one: "comment was", other: "comments were" })} not shown (not released, or hidden because they could identify someone).`,
     commentsSuppressed: "Comments are never shown for a temperature check with too few responses.",
     changeTitle: "Change",
     change: [

@@ -1,5 +1,8 @@
 // The mirror report in Dutch; the English texts and the shape are in messages.ts.
 import type { Messages } from "./messages";
+import { pluralOf } from "./plural";
+
+const plural = pluralOf("nl-NL");
 
 export const nl: Messages = {
   reportTitle: "Spiegelrapport",
@@ -27,9 +30,10 @@ export const nl: Messages = {
     temperature: "Temperatuur",
     outOf100: "van de 100",
     thermometer: (value) => `Thermometer met een temperatuur van ${value} van de 100.`,
-    rating: (value, n) => `Gemiddeld antwoord op "Hoe gezond is dit netwerk op dit moment?": ${value} van de 10 (${n} antwoorden).`,
-    trend: (worse, same, better, fresh) =>
-      `Vergeleken met een jaar geleden: ${better} vinden het beter, ${same} ongeveer hetzelfde, ${worse} slechter; ${fresh} zijn korter dan een jaar lid.`,
+    rating: (value, n) =>
+      `Gemiddeld antwoord op "Hoe gezond is dit netwerk op dit moment?": ${value} van de 10 (${n.text} ${plural(n.n, { one: "antwoord", other: "antwoorden" })}).`,
+    trend: ({ worse, same, better, fresh }) =>
+      `Vergeleken met een jaar geleden: ${better.text} ${plural(better.n, { one: "vindt", other: "vinden" })} het beter, ${same.text} ongeveer hetzelfde, ${worse.text} slechter; ${fresh.text} ${plural(fresh.n, { one: "is", other: "zijn" })} korter dan een jaar lid.`,
     themeScores: "Scores per thema",
     themeChart: (list) => `Staafdiagram van de scores per thema, van de 100: ${list}.`,
     theme: "Thema",
@@ -125,8 +129,8 @@ export const nl: Messages = {
       `Bij een stelling met minder dan ${min} geldige antwoorden staat "te weinig antwoorden"; die antwoorden tellen wel mee in de themascore.`,
       `Bij de resultaten per groep zijn groepen kleiner dan ${min} samengevoegd tot "overige groepen", en worden er groepen aan toegevoegd tot ook die ten minste ${min} telt; blijft er dan maar één groep over, dan wordt geen uitsplitsing getoond.`,
     ],
-    comments: (withheld, count) =>
-      `Opmerkingen staan er letterlijk in, en alleen nadat de facilitator ze heeft vrijgegeven; ${withheld} ${count === 1 ? "opmerking is" : "opmerkingen zijn"} niet getoond (niet vrijgegeven, of verborgen omdat ze iemand herkenbaar konden maken).`,
+    comments: (withheld) =>
+      `Opmerkingen staan er letterlijk in, en alleen nadat de begeleider ze heeft vrijgegeven; ${withheld.text} ${plural(withheld.n, { one: "opmerking is", other: "opmerkingen zijn" })} niet getoond (niet vrijgegeven, of verborgen omdat ze iemand herkenbaar konden maken).`,
     commentsSuppressed: "Bij een temperatuurmeting met te weinig reacties worden nooit opmerkingen getoond.",
     changeTitle: "Verandering",
     change: [

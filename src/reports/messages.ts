@@ -5,6 +5,7 @@ import type { Lang } from "../instrument";
 import type { Confidence } from "../results/round-results";
 import { en } from "./messages-en";
 import { nl } from "./messages-nl";
+import type { Counted } from "./plural";
 
 /** The thresholds of the confidence rule, formatted: rates as "80%", numbers of respondents as counts. */
 export interface ConfidenceRuleText {
@@ -41,8 +42,8 @@ export interface Messages {
     temperature: string;
     outOf100: string;
     thermometer: (value: string) => string;
-    rating: (value: string, n: string) => string;
-    trend: (worse: string, same: string, better: string, fresh: string) => string;
+    rating: (value: string, n: Counted) => string;
+    trend: (counts: Record<"worse" | "same" | "better" | "fresh", Counted>) => string;
     themeScores: string;
     themeChart: (list: string) => string;
     theme: string;
@@ -123,7 +124,7 @@ export interface Messages {
     scoring: string[];
     anonymityTitle: string;
     anonymity: (min: string) => string[];
-    comments: (withheld: string, count: number) => string;
+    comments: (withheld: Counted) => string;
     commentsSuppressed: string;
     changeTitle: string;
     change: string[];

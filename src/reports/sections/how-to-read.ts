@@ -27,7 +27,7 @@ export function howToReadSection(minResponses: number, withheld: number | null, 
       { title: h.scoringTitle, paragraphs: h.scoring },
       {
         title: h.anonymityTitle,
-        paragraphs: [...h.anonymity(min), withheld === null ? h.commentsSuppressed : h.comments(f.count(withheld), withheld)],
+        paragraphs: [...h.anonymity(min), withheld === null ? h.commentsSuppressed : h.comments({ n: withheld, text: f.count(withheld) })],
       },
       { title: h.changeTitle, paragraphs: h.change },
       { title: h.confidenceTitle, paragraphs: h.confidence(confidenceRuleText(f)) },
