@@ -46,6 +46,18 @@ export const en: Messages = {
     dividedNone: "No statement had enough answers to measure how divided members are.",
     spread: "spread (sd, scale 1–5)",
   },
+  glance: {
+    title: "At a glance",
+    themes: "Themes",
+    comments: "Comments",
+    changeNote: (round) => `▲ ▼ change since "${round}", in bold when unlikely to be chance. Comments: those released, per theme.`,
+    strongest: "Strongest statements",
+    weakest: "Weakest statements",
+    outOf100: "out of 100",
+    openActions: "Open actions",
+    openActionsNone: "No actions are open.",
+    moreActions: (n) => `And ${n.text} more open ${plural(n.n, { one: "action", other: "actions" })}: see Actions.`,
+  },
   change: {
     since: (round) => `Change since "${round}"`,
     none: "No earlier temperature check to compare with.",

@@ -46,6 +46,19 @@ export const nl: Messages = {
     dividedNone: "Geen stelling had genoeg antwoorden om te meten hoe verdeeld de leden zijn.",
     spread: "spreiding (sd, schaal 1–5)",
   },
+  glance: {
+    title: "In één oogopslag",
+    themes: "Thema's",
+    comments: "Opmerkingen",
+    changeNote: (round) =>
+      `▲ ▼ verandering sinds "${round}", vet als die waarschijnlijk geen toeval is. Opmerkingen: de vrijgegeven opmerkingen per thema.`,
+    strongest: "Sterkste stellingen",
+    weakest: "Zwakste stellingen",
+    outOf100: "van de 100",
+    openActions: "Openstaande acties",
+    openActionsNone: "Er staan geen acties open.",
+    moreActions: (n) => `En nog ${n.text} openstaande ${plural(n.n, { one: "actie", other: "acties" })}: zie Acties.`,
+  },
   change: {
     since: (round) => `Verandering sinds "${round}"`,
     none: "Er is geen eerdere temperatuurmeting om mee te vergelijken.",

@@ -56,6 +56,19 @@ export interface Messages {
     dividedNone: string;
     spread: string;
   };
+  glance: {
+    title: string;
+    themes: string;
+    comments: string;
+    /** Under the themes: what the arrows compare with, and what bold means. */
+    changeNote: (round: string) => string;
+    strongest: string;
+    weakest: string;
+    outOf100: string;
+    openActions: string;
+    openActionsNone: string;
+    moreActions: (n: Counted) => string;
+  };
   change: {
     since: (round: string) => string;
     none: string;
