@@ -17,6 +17,8 @@ export interface Formatter {
   delta(x: number | null | undefined): string;
   /** A percentage, one decimal: "62.5%" / "62,5%". */
   percent(x: number | null | undefined): string;
+  /** A percentage already rounded to a whole number: "63%". */
+  wholePercent(x: number | null | undefined): string;
   /** A mean or standard deviation, two decimals. */
   twoDecimals(x: number | null | undefined): string;
   /** A p value, three decimals. */
@@ -47,6 +49,7 @@ export function formatterFor(lang: Lang): Formatter {
   const one = fixed(1);
   const signed = fixed(1, { signDisplay: "exceptZero" });
   const percent = fixed(1, { style: "unit", unit: "percent" });
+  const whole = fixed(0, { style: "unit", unit: "percent" });
   const two = fixed(2);
   const three = fixed(3);
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
@@ -56,6 +59,7 @@ export function formatterFor(lang: Lang): Formatter {
     score: orMissing((x) => one.format(x)),
     delta: orMissing((x) => signed.format(x)),
     percent: orMissing((x) => percent.format(x)),
+    wholePercent: orMissing((x) => whole.format(x)),
     twoDecimals: orMissing((x) => two.format(x)),
     p: orMissing((x) => three.format(x)),
     count: orMissing((x) => integer.format(x)),

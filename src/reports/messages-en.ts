@@ -1,5 +1,8 @@
 // The mirror report in English; the shape is in messages.ts.
 import type { Messages } from "./messages";
+import { pluralOf } from "./plural";
+
+const plural = pluralOf("en-GB");
 
 export const en: Messages = {
   reportTitle: "Mirror report",
@@ -19,7 +22,6 @@ export const en: Messages = {
   },
   stage: { forming: "Forming (start-up)", developing: "Developing", established: "Established", renewing: "Renewing" },
   confidenceLabel: { high: "High", moderate: "Moderate", low: "Low" },
-  confidenceRule: "High from a response rate of 80%, moderate from 65%, otherwise low.",
   suppressed: (n, min) => `Not enough responses to show results (${n} of ${min}).`,
   suppressedHint:
     "To protect the anonymity of members, a temperature check with fewer responses than the threshold shows no scores and no comments at all.",
@@ -28,9 +30,10 @@ export const en: Messages = {
     temperature: "Temperature",
     outOf100: "out of 100",
     thermometer: (value) => `Thermometer showing a temperature of ${value} out of 100.`,
-    rating: (value, n) => `Average answer to "How healthy is this network today?": ${value} out of 10 (${n} answers).`,
-    trend: (worse, same, better, fresh) =>
-      `Compared with a year ago: ${better} say better, ${same} about the same, ${worse} worse; ${fresh} joined less than a year ago.`,
+    rating: (value, n) =>
+      `Average answer to "How healthy is this network today?": ${value} out of 10 (${n.text} ${plural(n.n, { one: "answer", other: "answers" })}).`,
+    trend: ({ worse, same, better, fresh }) =>
+      `Compared with a year ago: ${better.text} ${plural(better.n, { one: "says", other: "say" })} better, ${same.text} about the same, ${worse.text} worse; ${fresh.text} joined less than a year ago.`,
     themeScores: "Theme scores",
     themeChart: (list) => `Bar chart of the theme scores out of 100: ${list}.`,
     theme: "Theme",
@@ -41,7 +44,19 @@ export const en: Messages = {
     weakest: "Weakest themes",
     divided: "Where members are most divided",
     dividedNone: "No statement had enough answers to measure how divided members are.",
-    spread: "spread (sd)",
+    spread: "spread (sd, scale 1–5)",
+  },
+  glance: {
+    title: "At a glance",
+    themes: "Themes",
+    comments: "Comments",
+    changeNote: (round) => `▲ ▼ change since "${round}", in bold when unlikely to be chance. Comments: those released, per theme.`,
+    strongest: "Strongest statements",
+    weakest: "Weakest statements",
+    outOf100: "out of 100",
+    openActions: "Open actions",
+    openActionsNone: "No actions are open.",
+    moreActions: (n) => `And ${n.text} more open ${plural(n.n, { one: "action", other: "actions" })}: see Actions.`,
   },
   change: {
     since: (round) => `Change since "${round}"`,
@@ -49,9 +64,10 @@ export const en: Messages = {
     notable: "unlikely to be chance",
     notClear: "not clearly beyond chance",
     withP: (p) => `p = ${p}`,
+    pBelow: (p) => `p < ${p}`,
   },
   theme: {
-    scoreLine: (n, sd) => `out of 100 · ${n} respondents · spread (sd) ${sd}`,
+    scoreLine: (n, sd) => `out of 100 · ${n} respondents · spread (sd, scale 0–100) ${sd}`,
     statement: "Statement",
     disagree: "Disagree",
     neutral: "Neutral",
@@ -63,7 +79,8 @@ export const en: Messages = {
     chart: (title, list) => `Bar chart of agreement with each statement about ${title}: ${list}.`,
     itemAlt: (text, disagree, neutral, agree) => `"${text}" ${disagree} disagree, ${neutral} neutral, ${agree} agree`,
     itemHiddenAlt: (text) => `"${text}" too few answers`,
-    legend: "Disagree = strongly disagree or disagree; agree = agree or strongly agree. Percentages of valid answers.",
+    legend: (whole) =>
+      `Disagree = strongly disagree or disagree; agree = agree or strongly agree. Percentages of valid answers; whole percentages for a statement with fewer than ${whole} answers.`,
     comments: "In members' own words",
     noComments: "No comments were released for this theme.",
   },
@@ -92,7 +109,7 @@ export const en: Messages = {
     intro: (stage) =>
       `Questions for the meeting about the weakest themes and where members are most divided, in the order that suits a network at the "${stage}" stage.`,
     weakest: (score) => `One of the two weakest themes (${score}).`,
-    divided: (text, sd) => `Members are divided on "${text}" (spread ${sd}).`,
+    divided: (text, sd) => `Members are divided on "${text}" (spread: sd ${sd} on the scale of 1–5).`,
     none: "There are no theme scores to base a conversation guide on.",
   },
   actions: {
@@ -116,7 +133,7 @@ export const en: Messages = {
       "A score runs from 0 to 100: 0 when everyone strongly disagrees, 50 for neither agree nor disagree, 100 when everyone strongly agrees.",
       "A theme score is the average of the respondents' own scores on that theme. The temperature is the average of each respondent's overall score across the themes they answered.",
       "The temperature can therefore differ slightly from the average of the five theme scores when some people skipped a whole theme.",
-      'Spread (sd, the standard deviation) shows how far opinions differ: the larger it is, the more divided members are. "Disagree" adds up strongly disagree and disagree, "agree" adds up agree and strongly agree, as percentages of the valid answers.',
+      'Spread (sd, the standard deviation) shows how far opinions differ: the larger it is, the more divided members are. For a theme it is on the 0–100 scale of the scores, for a statement on the 1–5 scale of the answers. "Disagree" adds up strongly disagree and disagree, "agree" adds up agree and strongly agree, as percentages of the valid answers.',
     ],
     anonymityTitle: "Anonymity",
     anonymity: (min) => [
@@ -124,14 +141,20 @@ export const en: Messages = {
       `A statement with fewer than ${min} valid answers shows "too few answers"; its answers still count in the theme score.`,
       `In the results by group, groups smaller than ${min} are combined into "other groups", and further groups are added to it until it too has at least ${min}; if that leaves a single group, no breakdown is shown.`,
     ],
-    comments: (withheld, count) =>
-      `Comments appear word for word, only after the facilitator released them; ${withheld} ${count === 1 ? "comment was" : "comments were"} not shown (not released, or hidden because they could identify someone).`,
+    comments: (withheld) =>
+      `Comments appear word for word, only after the facilitator released them; ${withheld.text} ${plural(withheld.n, { one: "comment was", other: "comments were" })} not shown (not released, or hidden because they could identify someone).`,
     commentsSuppressed: "Comments are never shown for a temperature check with too few responses.",
     changeTitle: "Change",
     change: [
       "Change compares each score with the most recent earlier temperature check of this network that had enough responses.",
       'A change is marked "unlikely to be chance" when a statistical test (Welch\'s t-test) gives p below 0.05; otherwise it is "not clearly beyond chance".',
       "With five themes, one of them may look notable by chance alone: read changes together with the comments and your own experience.",
+    ],
+    confidenceTitle: "Confidence",
+    confidence: (r) => [
+      "Confidence says how far the figures can be taken to speak for the whole network. It asks for enough people as well as a good response rate: a high rate among a handful of people is still a handful of people.",
+      `With personal links, confidence is high when at least ${r.highRate} of those invited responded and at least ${r.highN} people did; moderate from ${r.moderateRate} and ${r.moderateN} people; otherwise low.`,
+      `An open link has no response rate: confidence is high from ${r.openHighN} responses, moderate from ${r.openModerateN}, otherwise low.`,
     ],
   },
   page: { page: "Page", of: "of" },

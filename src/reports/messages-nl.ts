@@ -1,5 +1,8 @@
 // The mirror report in Dutch; the English texts and the shape are in messages.ts.
 import type { Messages } from "./messages";
+import { pluralOf } from "./plural";
+
+const plural = pluralOf("nl-NL");
 
 export const nl: Messages = {
   reportTitle: "Spiegelrapport",
@@ -19,7 +22,6 @@ export const nl: Messages = {
   },
   stage: { forming: "Opbouw (start)", developing: "In ontwikkeling", established: "Gevestigd", renewing: "Vernieuwing" },
   confidenceLabel: { high: "Hoog", moderate: "Redelijk", low: "Laag" },
-  confidenceRule: "Hoog vanaf een respons van 80%, redelijk vanaf 65%, anders laag.",
   suppressed: (n, min) => `Te weinig reacties om resultaten te tonen (${n} van ${min}).`,
   suppressedHint:
     "Om de anonimiteit van de leden te beschermen, toont een temperatuurmeting met minder reacties dan de drempel geen scores en geen opmerkingen.",
@@ -28,9 +30,10 @@ export const nl: Messages = {
     temperature: "Temperatuur",
     outOf100: "van de 100",
     thermometer: (value) => `Thermometer met een temperatuur van ${value} van de 100.`,
-    rating: (value, n) => `Gemiddeld antwoord op "Hoe gezond is dit netwerk op dit moment?": ${value} van de 10 (${n} antwoorden).`,
-    trend: (worse, same, better, fresh) =>
-      `Vergeleken met een jaar geleden: ${better} vinden het beter, ${same} ongeveer hetzelfde, ${worse} slechter; ${fresh} zijn korter dan een jaar lid.`,
+    rating: (value, n) =>
+      `Gemiddeld antwoord op "Hoe gezond is dit netwerk op dit moment?": ${value} van de 10 (${n.text} ${plural(n.n, { one: "antwoord", other: "antwoorden" })}).`,
+    trend: ({ worse, same, better, fresh }) =>
+      `Vergeleken met een jaar geleden: ${better.text} ${plural(better.n, { one: "vindt", other: "vinden" })} het beter, ${same.text} ongeveer hetzelfde, ${worse.text} slechter; ${fresh.text} ${plural(fresh.n, { one: "is", other: "zijn" })} korter dan een jaar lid.`,
     themeScores: "Scores per thema",
     themeChart: (list) => `Staafdiagram van de scores per thema, van de 100: ${list}.`,
     theme: "Thema",
@@ -41,7 +44,20 @@ export const nl: Messages = {
     weakest: "Zwakste thema's",
     divided: "Waar de leden het meest verdeeld zijn",
     dividedNone: "Geen stelling had genoeg antwoorden om te meten hoe verdeeld de leden zijn.",
-    spread: "spreiding (sd)",
+    spread: "spreiding (sd, schaal 1–5)",
+  },
+  glance: {
+    title: "In één oogopslag",
+    themes: "Thema's",
+    comments: "Opmerkingen",
+    changeNote: (round) =>
+      `▲ ▼ verandering sinds "${round}", vet als die waarschijnlijk geen toeval is. Opmerkingen: de vrijgegeven opmerkingen per thema.`,
+    strongest: "Sterkste stellingen",
+    weakest: "Zwakste stellingen",
+    outOf100: "van de 100",
+    openActions: "Openstaande acties",
+    openActionsNone: "Er staan geen acties open.",
+    moreActions: (n) => `En nog ${n.text} openstaande ${plural(n.n, { one: "actie", other: "acties" })}: zie Acties.`,
   },
   change: {
     since: (round) => `Verandering sinds "${round}"`,
@@ -49,9 +65,10 @@ export const nl: Messages = {
     notable: "waarschijnlijk geen toeval",
     notClear: "niet duidelijk meer dan toeval",
     withP: (p) => `p = ${p}`,
+    pBelow: (p) => `p < ${p}`,
   },
   theme: {
-    scoreLine: (n, sd) => `van de 100 · ${n} deelnemers · spreiding (sd) ${sd}`,
+    scoreLine: (n, sd) => `van de 100 · ${n} deelnemers · spreiding (sd, schaal 0–100) ${sd}`,
     statement: "Stelling",
     disagree: "Oneens",
     neutral: "Neutraal",
@@ -63,7 +80,8 @@ export const nl: Messages = {
     chart: (title, list) => `Staafdiagram van de instemming met elke stelling over ${title}: ${list}.`,
     itemAlt: (text, disagree, neutral, agree) => `"${text}" ${disagree} oneens, ${neutral} neutraal, ${agree} eens`,
     itemHiddenAlt: (text) => `"${text}" te weinig antwoorden`,
-    legend: "Oneens = helemaal oneens of oneens; eens = eens of helemaal eens. Percentages van de geldige antwoorden.",
+    legend: (whole) =>
+      `Oneens = helemaal oneens of oneens; eens = eens of helemaal eens. Percentages van de geldige antwoorden; hele procenten bij een stelling met minder dan ${whole} antwoorden.`,
     comments: "In de woorden van de leden",
     noComments: "Voor dit thema zijn geen opmerkingen vrijgegeven.",
   },
@@ -92,7 +110,7 @@ export const nl: Messages = {
     intro: (stage) =>
       `Vragen voor het overleg over de zwakste thema's en waar de leden het meest verdeeld zijn, in de volgorde die past bij een netwerk in de fase "${stage}".`,
     weakest: (score) => `Een van de twee zwakste thema's (${score}).`,
-    divided: (text, sd) => `De leden zijn verdeeld over "${text}" (spreiding ${sd}).`,
+    divided: (text, sd) => `De leden zijn verdeeld over "${text}" (spreiding: sd ${sd} op de schaal van 1–5).`,
     none: "Er zijn geen themascores om een gespreksleidraad op te baseren.",
   },
   actions: {
@@ -116,7 +134,7 @@ export const nl: Messages = {
       "Een score loopt van 0 tot 100: 0 als iedereen het helemaal oneens is, 50 voor niet eens, niet oneens, 100 als iedereen het helemaal eens is.",
       "Een themascore is het gemiddelde van de eigen scores van de deelnemers op dat thema. De temperatuur is het gemiddelde van de totaalscore van elke deelnemer over de thema's die hij of zij beantwoordde.",
       "De temperatuur kan daardoor iets afwijken van het gemiddelde van de vijf themascores als sommige deelnemers een heel thema oversloegen.",
-      'Spreiding (sd, de standaardafwijking) laat zien hoe ver de meningen uiteenlopen: hoe groter, hoe verdeelder de leden. "Oneens" telt helemaal oneens en oneens samen, "eens" telt eens en helemaal eens samen, als percentage van de geldige antwoorden.',
+      'Spreiding (sd, de standaardafwijking) laat zien hoe ver de meningen uiteenlopen: hoe groter, hoe verdeelder de leden. Bij een thema staat ze op de schaal 0–100 van de scores, bij een stelling op de schaal 1–5 van de antwoorden. "Oneens" telt helemaal oneens en oneens samen, "eens" telt eens en helemaal eens samen, als percentage van de geldige antwoorden.',
     ],
     anonymityTitle: "Anonimiteit",
     anonymity: (min) => [
@@ -124,14 +142,20 @@ export const nl: Messages = {
       `Bij een stelling met minder dan ${min} geldige antwoorden staat "te weinig antwoorden"; die antwoorden tellen wel mee in de themascore.`,
       `Bij de resultaten per groep zijn groepen kleiner dan ${min} samengevoegd tot "overige groepen", en worden er groepen aan toegevoegd tot ook die ten minste ${min} telt; blijft er dan maar één groep over, dan wordt geen uitsplitsing getoond.`,
     ],
-    comments: (withheld, count) =>
-      `Opmerkingen staan er letterlijk in, en alleen nadat de facilitator ze heeft vrijgegeven; ${withheld} ${count === 1 ? "opmerking is" : "opmerkingen zijn"} niet getoond (niet vrijgegeven, of verborgen omdat ze iemand herkenbaar konden maken).`,
+    comments: (withheld) =>
+      `Opmerkingen staan er letterlijk in, en alleen nadat de begeleider ze heeft vrijgegeven; ${withheld.text} ${plural(withheld.n, { one: "opmerking is", other: "opmerkingen zijn" })} niet getoond (niet vrijgegeven, of verborgen omdat ze iemand herkenbaar konden maken).`,
     commentsSuppressed: "Bij een temperatuurmeting met te weinig reacties worden nooit opmerkingen getoond.",
     changeTitle: "Verandering",
     change: [
       "Verandering vergelijkt elke score met de meest recente eerdere temperatuurmeting van dit netwerk met genoeg reacties.",
       'Een verandering heet "waarschijnlijk geen toeval" als een statistische toets (de t-toets van Welch) p kleiner dan 0,05 geeft; anders is ze "niet duidelijk meer dan toeval".',
       "Bij vijf thema's kan er door toeval alleen al één opvallend lijken te veranderen: lees veranderingen samen met de opmerkingen en je eigen ervaring.",
+    ],
+    confidenceTitle: "Betrouwbaarheid",
+    confidence: (r) => [
+      "Betrouwbaarheid zegt in hoeverre de cijfers voor het hele netwerk spreken. Daarvoor zijn genoeg mensen nodig én een goede respons: een hoge respons onder een handvol mensen blijft een handvol mensen.",
+      `Met persoonlijke links is de betrouwbaarheid hoog als ten minste ${r.highRate} van de uitgenodigden reageerde en ten minste ${r.highN} mensen; redelijk vanaf ${r.moderateRate} en ${r.moderateN} mensen; anders laag.`,
+      `Een open link heeft geen responspercentage: de betrouwbaarheid is hoog vanaf ${r.openHighN} reacties, redelijk vanaf ${r.openModerateN}, anders laag.`,
     ],
   },
   page: { page: "Pagina", of: "van" },

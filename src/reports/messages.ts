@@ -5,6 +5,17 @@ import type { Lang } from "../instrument";
 import type { Confidence } from "../results/round-results";
 import { en } from "./messages-en";
 import { nl } from "./messages-nl";
+import type { Counted } from "./plural";
+
+/** The thresholds of the confidence rule, formatted: rates as "80%", numbers of respondents as counts. */
+export interface ConfidenceRuleText {
+  highRate: string;
+  highN: string;
+  moderateRate: string;
+  moderateN: string;
+  openHighN: string;
+  openModerateN: string;
+}
 
 export interface Messages {
   reportTitle: string;
@@ -24,7 +35,6 @@ export interface Messages {
   };
   stage: Record<Stage, string>;
   confidenceLabel: Record<Confidence, string>;
-  confidenceRule: string;
   suppressed: (n: string, min: string) => string;
   suppressedHint: string;
   summary: {
@@ -32,8 +42,8 @@ export interface Messages {
     temperature: string;
     outOf100: string;
     thermometer: (value: string) => string;
-    rating: (value: string, n: string) => string;
-    trend: (worse: string, same: string, better: string, fresh: string) => string;
+    rating: (value: string, n: Counted) => string;
+    trend: (counts: Record<"worse" | "same" | "better" | "fresh", Counted>) => string;
     themeScores: string;
     themeChart: (list: string) => string;
     theme: string;
@@ -46,12 +56,27 @@ export interface Messages {
     dividedNone: string;
     spread: string;
   };
+  glance: {
+    title: string;
+    themes: string;
+    comments: string;
+    /** Under the themes: what the arrows compare with, and what bold means. */
+    changeNote: (round: string) => string;
+    strongest: string;
+    weakest: string;
+    outOf100: string;
+    openActions: string;
+    openActionsNone: string;
+    moreActions: (n: Counted) => string;
+  };
   change: {
     since: (round: string) => string;
     none: string;
     notable: string;
     notClear: string;
     withP: (p: string) => string;
+    /** "p < 0.001", for a p value below the smallest one written out. */
+    pBelow: (p: string) => string;
   };
   theme: {
     scoreLine: (n: string, sd: string) => string;
@@ -66,7 +91,8 @@ export interface Messages {
     chart: (title: string, list: string) => string;
     itemAlt: (text: string, disagree: string, neutral: string, agree: string) => string;
     itemHiddenAlt: (text: string) => string;
-    legend: string;
+    /** `whole`: the number of answers below which percentages are whole. */
+    legend: (whole: string) => string;
     comments: string;
     noComments: string;
   };
@@ -111,10 +137,12 @@ export interface Messages {
     scoring: string[];
     anonymityTitle: string;
     anonymity: (min: string) => string[];
-    comments: (withheld: string, count: number) => string;
+    comments: (withheld: Counted) => string;
     commentsSuppressed: string;
     changeTitle: string;
     change: string[];
+    confidenceTitle: string;
+    confidence: (rule: ConfidenceRuleText) => string[];
   };
   page: { page: string; of: string };
   preview: { download: string; back: string; otherLanguage: string };

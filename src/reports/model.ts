@@ -10,6 +10,7 @@ import { formatterFor } from "./format";
 import { type HistoryEntry, loadHistory } from "./history";
 import { messagesFor } from "./messages";
 import { actionsSection } from "./sections/actions";
+import { atAGlanceSection } from "./sections/at-a-glance";
 import { breakdownsSection } from "./sections/breakdowns";
 import { coverSection } from "./sections/cover";
 import { guideSection } from "./sections/guide";
@@ -78,6 +79,7 @@ export async function buildReportModel(src: ReportSources) {
   return {
     ...base,
     suppressed: null,
+    glance: atAGlanceSection(results, released.comments, m, f),
     summary,
     themes,
     trend,

@@ -1,19 +1,13 @@
 import type { RoundRow } from "../db/schema";
 import type { Db } from "../lib/db";
 import { compareRounds } from "./change";
+import { type Confidence, confidenceOf } from "./confidence";
 import type { FrozenResults } from "./freeze";
 import { type PublicChange, type PublicRoundScores, presentRoundScores } from "./present";
 import { previousComparableRound } from "./previous";
 import { round1 } from "./rounding";
 
-export type Confidence = "high" | "moderate" | "low";
 type ChangeWithPrevious = PublicChange & { previousRoundId: string };
-
-/** How far the figures can be trusted, from the unrounded response rate. */
-export function confidenceOf(rate: number | null): Confidence | null {
-  if (rate === null) return null;
-  return rate >= 80 ? "high" : rate >= 65 ? "moderate" : "low";
-}
 
 /** Submitted / invited × 100 for invite rounds; null for open access or nobody invited (unrounded). */
 export function responseRateOf(round: Pick<RoundRow, "access">, n: number, invited: number): number | null {
@@ -29,6 +23,7 @@ export type Published =
   | (Extract<PublicRoundScores, { suppressed: false }> & {
       invited: number;
       responseRate: number | null;
+      /** Frozen by an older rule in rounds closed before it changed: read confidence from getRoundResults. */
       confidence: Confidence | null;
       previousRound: { id: string; title: string; closedAt: string | null } | null;
       overall: { change?: ChangeWithPrevious };
@@ -50,7 +45,7 @@ export function publish(db: Db, round: RoundRow, frozen: FrozenResults): Publish
   return {
     ...presented,
     ...base,
-    confidence: confidenceOf(rate),
+    confidence: confidenceOf(rate, scores.n),
     previousRound: previous
       ? { id: previous.round.id, title: previous.round.title, closedAt: previous.round.closedAt?.toISOString() ?? null }
       : null,

@@ -4,11 +4,13 @@ import type { NetworkRow, RoundRow } from "../db/schema";
 import { getInstrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
 import type { Db } from "../lib/db";
 
-export { type Confidence, confidenceOf } from "./published";
+export { type Confidence, confidenceOf } from "./confidence";
 
 import { AppError } from "../lib/errors";
+import { confidenceOf } from "./confidence";
 import { frozenPublished } from "./freeze";
 import { previousClosedRound } from "./previous";
+import { responseRateOf } from "./published";
 import type { BreakdownKey } from "./types";
 
 const OTHER_LABEL: Record<Lang, string> = { en: "Other groups (combined)", nl: "Overige groepen (samengevoegd)" };
@@ -64,7 +66,9 @@ export function getRoundResults(db: Db, round: RoundRow, network: NetworkRow, la
     return { ...head, n, invited, responseRate, minResponses, suppressed: true as const, actions };
   }
   const localized = localize(instrument, lang);
-  const { n, invited, responseRate, minResponses, confidence, previousRound, overall, themes, breakdowns } = published;
+  const { n, invited, responseRate, minResponses, previousRound, overall, themes, breakdowns } = published;
+  // Worked out on reading, from the stored counts, so rounds closed under an older rule follow this one.
+  const confidence = confidenceOf(responseRateOf(round, n, invited), n);
   return {
     ...head,
     n,

@@ -51,8 +51,10 @@ describe("the members' mirror", () => {
     const f = formatterFor("en");
     expect(res.text).toContain(`<span class="headline-figure__value">${f.score(results.overall.score)}</span>`);
     for (const theme of results.themes) {
+      // An arrow beside the change, so its direction reads without colour.
+      const arrow = theme.change.delta > 0 ? "▲ " : theme.change.delta < 0 ? "▼ " : "";
       expect(res.text).toContain(
-        `<th scope="row">${theme.title}</th><td class="num">${f.score(theme.score)}</td><td>${f.delta(theme.change.delta)}`,
+        `<th scope="row">${theme.title}</th><td class="num">${f.score(theme.score)}</td><td>${arrow}${f.delta(theme.change.delta)}`,
       );
       expect(res.text).toContain(theme.change.notable ? "unlikely to be chance" : "not clearly beyond chance");
     }

@@ -152,7 +152,7 @@ describe("report model", () => {
       disagree: "",
       mean: "",
     });
-    expect(model.themes[0]?.items[3]).toMatchObject({ shown: true, tooFew: null, agree: "0.0%", disagree: "100.0%" });
+    expect(model.themes[0]?.items[3]).toMatchObject({ shown: true, tooFew: null, agree: "0%", disagree: "100%" });
     const html = renderReportHtml(t.deps.views, model);
     expect(html).toContain('<td colspan="4" class="num toofew">too few answers</td>');
   });

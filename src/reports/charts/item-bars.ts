@@ -41,7 +41,8 @@ function spec(labels: ItemBarLabels): TopLevelSpec {
           title: null,
           domain: false,
           ticks: false,
-          labelLimit: 330,
+          // No limit: Vega would cut a label with "…" where its width estimate runs over; wrapLabel keeps lines short.
+          labelLimit: 0,
           labelPadding: 8,
           labelFontSize: 10,
           labelExpr: "split(datum.label, '\\n')",

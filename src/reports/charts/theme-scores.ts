@@ -1,6 +1,6 @@
 // Horizontal bars of the theme scores (0–100), each labelled with its formatted score.
 import type { TopLevelSpec } from "vega-lite";
-import { BASE_CONFIG, type Chart, INK, RULE, renderChart, trustedSvg } from "./vega";
+import { BASE_CONFIG, type Chart, INK, RULE, renderChart, trustedSvg, wrapLabel } from "./vega";
 
 export const SCORE_COLOUR = "#1f4e79";
 
@@ -22,7 +22,17 @@ function spec(): TopLevelSpec {
         field: "label",
         type: "nominal",
         sort: null,
-        axis: { title: null, domain: false, ticks: false, labelFontSize: 11, labelPadding: 8, labelLimit: 240, minExtent: 170 },
+        // Titles wrap over lines instead of being cut with "…" (labelLimit 0 is no limit).
+        axis: {
+          title: null,
+          domain: false,
+          ticks: false,
+          labelFontSize: 11,
+          labelPadding: 8,
+          labelLimit: 0,
+          minExtent: 170,
+          labelExpr: "split(datum.label, '\\n')",
+        },
       },
     },
     layer: [
@@ -47,6 +57,6 @@ function spec(): TopLevelSpec {
 
 /** The theme scores chart; `alt` is the caller's summary sentence. */
 export async function themeScoresChart(bars: ThemeBar[], alt: string): Promise<Chart> {
-  const rows = bars.map((b) => ({ label: b.label, score: b.score ?? 0, text: b.text }));
+  const rows = bars.map((b) => ({ label: wrapLabel(b.label, 24), score: b.score ?? 0, text: b.text }));
   return { svg: trustedSvg(await renderChart("themes", spec, rows)), alt };
 }

@@ -25,7 +25,8 @@ function spec(series: string[], temperature: string): TopLevelSpec {
     title: null,
     columns: 3,
     columnPadding: 24,
-    labelLimit: 220,
+    // Never cut a theme's name: the legend grows instead.
+    labelLimit: 0,
     labelFontSize: 10,
     symbolStrokeWidth: 2,
   } as const;
@@ -43,7 +44,8 @@ function spec(series: string[], temperature: string): TopLevelSpec {
           title: null,
           labelAngle: 0,
           labelFontSize: 9,
-          labelLimit: 140,
+          // Round titles are wrapped by roundLabel; a limit would cut them with "…".
+          labelLimit: 0,
           labelExpr: "split(datum.label, '\\n')",
           domainColor: "#8a949e",
         },

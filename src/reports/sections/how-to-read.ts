@@ -1,6 +1,21 @@
-// "How to read this report": the scoring and anonymity rules in plain words.
+// "How to read this report": the scoring, anonymity, change and confidence rules in plain words.
+import { CONFIDENCE_RULE } from "../../results/confidence";
 import type { Formatter } from "../format";
-import type { Messages } from "../messages";
+import type { ConfidenceRuleText, Messages } from "../messages";
+
+/** The confidence rule's thresholds as the text states them, taken from the rule itself. */
+function confidenceRuleText(f: Formatter): ConfidenceRuleText {
+  const { invited, open } = CONFIDENCE_RULE;
+  const rate = (x: number) => `${f.count(x)}%`;
+  return {
+    highRate: rate(invited.high.rate),
+    highN: f.count(invited.high.n),
+    moderateRate: rate(invited.moderate.rate),
+    moderateN: f.count(invited.moderate.n),
+    openHighN: f.count(open.high.n),
+    openModerateN: f.count(open.moderate.n),
+  };
+}
 
 /** `withheld` is null for a suppressed round, whose comments are never counted or shown. */
 export function howToReadSection(minResponses: number, withheld: number | null, m: Messages, f: Formatter) {
@@ -12,13 +27,10 @@ export function howToReadSection(minResponses: number, withheld: number | null, 
       { title: h.scoringTitle, paragraphs: h.scoring },
       {
         title: h.anonymityTitle,
-        paragraphs: [
-          ...h.anonymity(min),
-          withheld === null ? h.commentsSuppressed : h.comments(f.count(withheld), withheld),
-          m.confidenceRule,
-        ],
+        paragraphs: [...h.anonymity(min), withheld === null ? h.commentsSuppressed : h.comments({ n: withheld, text: f.count(withheld) })],
       },
       { title: h.changeTitle, paragraphs: h.change },
+      { title: h.confidenceTitle, paragraphs: h.confidence(confidenceRuleText(f)) },
     ],
   };
 }

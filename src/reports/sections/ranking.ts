@@ -33,3 +33,26 @@ export function mostDivided(themes: readonly Theme[], count = 3): DividedItem[] 
   }
   return items.sort((a, b) => b.item.sd - a.item.sd).slice(0, count);
 }
+
+export interface RankedItem {
+  theme: Theme;
+  item: Item & { score: number };
+}
+
+/**
+ * The two highest and two lowest scored shown statements (0–100, ties keep instrument order); the
+ * weakest are picked from the rest, so a statement never appears in both.
+ * @example rankItems(results.themes).strongest[0].item.text
+ */
+export function rankItems(themes: readonly Theme[], count = 2): { strongest: RankedItem[]; weakest: RankedItem[] } {
+  const scored: RankedItem[] = [];
+  for (const theme of themes) {
+    for (const item of theme.items) {
+      if (item.shown && typeof item.score === "number") scored.push({ theme, item: { ...item, score: item.score } });
+    }
+  }
+  const strongest = [...scored].sort((a, b) => b.item.score - a.item.score).slice(0, count);
+  const rest = scored.filter((s) => !strongest.includes(s));
+  const weakest = [...rest].sort((a, b) => a.item.score - b.item.score).slice(0, count);
+  return { strongest, weakest };
+}

@@ -18,6 +18,7 @@ export async function summarySection(results: ShownRoundResults, m: Messages, f:
   const named = (t: (typeof themes)[number]) => ({ title: t.title, score: f.score(t.score) });
   const { worse, same, better, new: fresh } = overall.trend;
   const trendTotal = worse + same + better + fresh;
+  const counted = (n: number) => ({ n, text: f.count(n) });
   return {
     title: m.summary.title,
     temperature: {
@@ -26,8 +27,11 @@ export async function summarySection(results: ShownRoundResults, m: Messages, f:
       change: describeChange(overall.change, m, f),
       chart: thermometerChart(overall.score, m.summary.thermometer(temperature)),
     },
-    rating: overall.rating === null ? null : m.summary.rating(f.twoDecimals(overall.rating), f.count(overall.ratingN)),
-    trend: trendTotal === 0 ? null : m.summary.trend(f.count(worse), f.count(same), f.count(better), f.count(fresh)),
+    rating: overall.rating === null ? null : m.summary.rating(f.twoDecimals(overall.rating), counted(overall.ratingN)),
+    trend:
+      trendTotal === 0
+        ? null
+        : m.summary.trend({ worse: counted(worse), same: counted(same), better: counted(better), fresh: counted(fresh) }),
     changeHeading: results.previousRound ? m.change.since(results.previousRound.title) : m.summary.change,
     noPrevious: results.previousRound ? null : m.change.none,
     themes: rows,

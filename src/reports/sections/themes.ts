@@ -3,6 +3,7 @@
 import type { CommentView } from "../../comments/service";
 import type { LocalizedInstrument } from "../../instrument";
 import type { ShownRoundResults } from "../../results/round-results";
+import { roundTo } from "../../results/rounding";
 import { itemBarsChart } from "../charts/item-bars";
 import type { Formatter } from "../format";
 import type { Messages } from "../messages";
@@ -25,17 +26,25 @@ interface ItemRow {
   mean: string;
 }
 
+/** Below this many valid answers percentages are whole: one answer moves them by five points or more. */
+export const WHOLE_PERCENT_BELOW = 20;
+
+/** Disagree, neutral and agree as the language writes them, whole below WHOLE_PERCENT_BELOW answers. */
+function percentages(item: Item, f: Formatter) {
+  const [ones = 0, twos = 0, threes = 0, fours = 0, fives = 0] = item.distribution ?? [];
+  if (item.n >= WHOLE_PERCENT_BELOW || !item.distribution) {
+    return { disagree: f.percent(item.unfavourable), neutral: f.percent(item.neutral), agree: f.percent(item.favourable) };
+  }
+  // From the results' own counts rather than the one-decimal figure, which would round twice
+  // (5 of 11 is 45.45%: 45.5% and then 46%, where 45% is right).
+  const whole = (k: number) => f.wholePercent(roundTo((k * 100) / item.n, 0));
+  return { disagree: whole(ones + twos), neutral: whole(threes), agree: whole(fours + fives) };
+}
+
 function itemRow(item: Item, index: number, m: Messages, f: Formatter): ItemRow {
   const base = { number: index + 1, text: item.text, shown: item.shown, n: f.count(item.n), dontKnow: f.count(item.dontKnow) };
   if (!item.shown) return { ...base, tooFew: m.theme.tooFew, disagree: "", neutral: "", agree: "", mean: "" };
-  return {
-    ...base,
-    tooFew: null,
-    disagree: f.percent(item.unfavourable),
-    neutral: f.percent(item.neutral),
-    agree: f.percent(item.favourable),
-    mean: f.twoDecimals(item.mean),
-  };
+  return { ...base, tooFew: null, ...percentages(item, f), mean: f.twoDecimals(item.mean) };
 }
 
 async function themePage(theme: Theme, instrument: LocalizedInstrument, comments: CommentView[], m: Messages, f: Formatter) {
@@ -64,6 +73,7 @@ async function themePage(theme: Theme, instrument: LocalizedInstrument, comments
     title: theme.title,
     intro: instrument.themes.find((t) => t.code === theme.code)?.intro ?? "",
     scoreLine: m.theme.scoreLine(f.count(theme.n), f.twoDecimals(theme.sd)),
+    legend: m.theme.legend(f.count(WHOLE_PERCENT_BELOW)),
     score: f.score(theme.score),
     change: describeChange(theme.change, m, f),
     chart,
