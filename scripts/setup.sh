@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything netmirror needs on a Debian machine: Node 24 LTS in .node/, Debian's Chromium
-# and fonts (for PDF reports), and the npm dependencies built for that Node. Safe to run again: it
+# and fonts (for PDF reports), and the npm dependencies, installed on that Node. Safe to run again: it
 # skips what is already there, and says what is missing when it cannot go on.
 #
 # Why .node/: Debian 12's packages stop at Node 20, but the npm registry ships Node itself as a
@@ -55,7 +55,7 @@ command -v npm >/dev/null 2>&1 || fail "npm is missing and could not be installe
 case "$(uname -m)" in
   x86_64) arch=x64 ;;
   aarch64 | arm64) arch=arm64 ;;
-  *) fail "no Node $NODE_VERSION package is pinned for $(uname -m); install Node >= 22 yourself and run npm ci (see the README)" ;;
+  *) fail "no Node $NODE_VERSION package is pinned for $(uname -m); install Node >= 22.14 yourself and run npm ci (see the README)" ;;
 esac
 node_bin="$PWD/.node/bin/node"
 if [ "$("$node_bin" --version 2>/dev/null || true)" != "v$NODE_VERSION" ]; then
@@ -81,7 +81,7 @@ export npm_config_nodedir="$PWD/.node"
 # Puppeteer must never download a browser of its own (.puppeteerrc.cjs says so too).
 export PUPPETEER_SKIP_DOWNLOAD=1
 
-# --- npm dependencies, built for that Node -----------------------------------------------------------
+# --- npm dependencies, installed on that Node ---------------------------------------------------
 # node_modules/.netmirror-node records which Node installed node_modules.
 stamp=node_modules/.netmirror-node
 sqlite_opens() { node -e 'new (require("better-sqlite3"))(":memory:").prepare("select 1").get()' >/dev/null 2>&1; }
@@ -95,6 +95,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   [ "$(cat "$stamp" 2>/dev/null || true)" != "v$NODE_VERSION" ]; then
   install_deps
 fi
+mkdir -p node_modules/.bin
 ln -sfn ../../.node/bin/node node_modules/.bin/node
 if ! sqlite_opens; then
   install_deps
