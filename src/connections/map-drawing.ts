@@ -78,7 +78,9 @@ const PAD = 6;
 function boundsOf(nodes: MapDrawing["nodes"]): MapDrawing["viewBox"] {
   if (nodes.length === 0) return { x: 0, y: 0, width: MAP_SIZE, height: MAP_SIZE };
   const left = nodes.map((node) => Math.min(node.x - node.r, node.anchor === "end" ? node.labelX - labelWidth(node.label) : node.labelX));
-  const right = nodes.map((node) => Math.max(node.x + node.r, node.anchor === "start" ? node.labelX + labelWidth(node.label) : node.labelX));
+  const right = nodes.map((node) =>
+    Math.max(node.x + node.r, node.anchor === "start" ? node.labelX + labelWidth(node.label) : node.labelX),
+  );
   const top = nodes.map((node) => node.y - Math.max(node.r, 10));
   const bottom = nodes.map((node) => node.y + Math.max(node.r, 10));
   const x = Math.floor(Math.min(...left) - PAD);
