@@ -7,6 +7,7 @@ import { formErrors, formFields, loginRedirect, page, pageActor, zodFormErrors }
 import { passwordSchema } from "../users/schemas";
 import { clearSessionCookie, setSessionCookie } from "./cookie";
 import { changePassword, login } from "./login";
+import { safeNext } from "./safe-next";
 import { endSession } from "./sessions";
 import { createApiToken, listApiTokens, revokeApiToken } from "./tokens";
 
@@ -18,16 +19,6 @@ const LoginForm = z.object({
 const PasswordForm = z
   .object({ current: z.string().min(1, "is required"), new: passwordSchema, confirm: z.string() })
   .refine((f) => f.new === f.confirm, { message: "does not match the new password", path: ["confirm"] });
-
-const HERE = "http://netmirror.invalid";
-
-/** Only redirect to our own paths after signing in. */
-function safeNext(next: string | undefined): string {
-  if (!next?.startsWith("/")) return "/";
-  // Judge the path as a browser will: it reads `/\evil.example` (and `/<tab>/evil.example`) as `//evil.example`.
-  const url = URL.canParse(next, HERE) ? new URL(next, HERE) : undefined;
-  return url?.origin === HERE ? url.pathname + url.search + url.hash : "/";
-}
 
 /** The login form, signing out, and the account page (own password, API tokens). */
 export function authPages(deps: Deps) {
