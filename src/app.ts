@@ -14,6 +14,7 @@ import { invitationRoutes } from "./invitations/routes";
 import { failedLinkGuard } from "./lib/abuse";
 import type { AppEnv, Deps } from "./lib/app-env";
 import { staticAssets } from "./lib/assets";
+import { requireUtf8Body } from "./lib/body-encoding";
 import { AppError, errorBody, toAppError } from "./lib/errors";
 import { csrfGuard, requestId, requestLog, securityHeaders } from "./lib/middleware";
 import { memberPages } from "./members/pages";
@@ -62,6 +63,8 @@ export function createApp(deps: Deps) {
   // Only requests that carry a body: touching a GET's body makes the Node adapter build a full
   // web Request and stream for nothing (measured: the largest cost of a survey page view).
   app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
+  const utf8Body = requireUtf8Body();
+  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : utf8Body(c, next)));
   app.use(csrfGuard(config, SESSION_COOKIE));
   app.use(authenticate(db, clock));
   // One count per client across the survey's pages and its JSON.

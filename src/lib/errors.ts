@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 const STATUS = {
   invalid_input: 400,
   invalid_json: 400,
+  invalid_body: 400,
   unauthorized: 401,
   forbidden: 403,
   csrf_rejected: 403,
