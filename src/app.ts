@@ -16,7 +16,7 @@ import type { AppEnv, Deps } from "./lib/app-env";
 import { staticAssets } from "./lib/assets";
 import { requireUtf8Body } from "./lib/body-encoding";
 import { AppError, errorBody, toAppError } from "./lib/errors";
-import { csrfGuard, requestId, requestLog, securityHeaders } from "./lib/middleware";
+import { csrfGuard, noStoreForPrivate, requestId, requestLog, securityHeaders } from "./lib/middleware";
 import { memberPages } from "./members/pages";
 import { memberRoutes } from "./members/routes";
 import { mirrorPages } from "./mirror/pages";
@@ -54,6 +54,7 @@ export function createApp(deps: Deps) {
   app.use(requestId());
   app.use(requestLog(logger));
   app.use(securityHeaders());
+  app.use(noStoreForPrivate());
   const limitBody = bodyLimit({
     maxSize: BODY_LIMIT_BYTES,
     onError: () => {
