@@ -6,6 +6,7 @@ import { AppError } from "../lib/errors";
 import { findUserByEmail, userView } from "../users/service";
 import { decoyHash, hashPassword, verifyPassword } from "./passwords";
 import { createSession, endAllSessions } from "./sessions";
+import { revokeAllApiTokens } from "./tokens";
 
 /** After this many wrong passwords in a row the account waits LOCK_MINUTES; never for ever. */
 export const MAX_FAILED_LOGINS = 5;
@@ -93,9 +94,12 @@ export async function login(
   return { user: userView(user), ...session };
 }
 
-/** Changes one's own password after checking the current one; ends every session (the caller signs in again). */
+/**
+ * Changes one's own password after checking the current one; ends every session (the caller signs
+ * in again) and revokes every API token, which may have leaked with the old password.
+ */
 export async function changePassword(deps: { db: Db; clock: Clock }, userId: string, input: { current: string; new: string }) {
-  const { db } = deps;
+  const { db, clock } = deps;
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user || !(await verifyPassword(user.passwordHash, input.current))) {
     throw new AppError("invalid_input", "current: the current password is not right", {
@@ -107,4 +111,5 @@ export async function changePassword(deps: { db: Db; clock: Clock }, userId: str
     .where(eq(users.id, userId))
     .run();
   endAllSessions(db, userId);
+  revokeAllApiTokens(db, clock, userId);
 }
