@@ -14,8 +14,9 @@ import { invitationRoutes } from "./invitations/routes";
 import { failedLinkGuard } from "./lib/abuse";
 import type { AppEnv, Deps } from "./lib/app-env";
 import { staticAssets } from "./lib/assets";
+import { requireUtf8Body } from "./lib/body-encoding";
 import { AppError, errorBody, toAppError } from "./lib/errors";
-import { csrfGuard, requestId, requestLog, securityHeaders } from "./lib/middleware";
+import { csrfGuard, noStoreForPrivate, requestId, requestLog, securityHeaders } from "./lib/middleware";
 import { memberPages } from "./members/pages";
 import { memberRoutes } from "./members/routes";
 import { mirrorPages } from "./mirror/pages";
@@ -53,6 +54,7 @@ export function createApp(deps: Deps) {
   app.use(requestId());
   app.use(requestLog(logger));
   app.use(securityHeaders());
+  app.use(noStoreForPrivate());
   const limitBody = bodyLimit({
     maxSize: BODY_LIMIT_BYTES,
     onError: () => {
@@ -62,6 +64,8 @@ export function createApp(deps: Deps) {
   // Only requests that carry a body: touching a GET's body makes the Node adapter build a full
   // web Request and stream for nothing (measured: the largest cost of a survey page view).
   app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
+  const utf8Body = requireUtf8Body();
+  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : utf8Body(c, next)));
   app.use(csrfGuard(config, SESSION_COOKIE));
   app.use(authenticate(db, clock));
   // One count per client across the survey's pages and its JSON.

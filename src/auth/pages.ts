@@ -4,11 +4,14 @@ import { loginGuardFor } from "../lib/abuse";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formErrors, formFields, loginRedirect, page, pageActor, zodFormErrors } from "../lib/pages";
+import { zodDetails } from "../lib/validation";
 import { passwordSchema } from "../users/schemas";
 import { clearSessionCookie, setSessionCookie } from "./cookie";
 import { changePassword, login } from "./login";
+import { safeNext } from "./safe-next";
 import { endSession } from "./sessions";
-import { createApiToken, listApiTokens, revokeApiToken } from "./tokens";
+import { TokenDaysField } from "./token-schemas";
+import { type ApiTokenView, createApiToken, listApiTokens, revokeApiToken, TOKEN_DAYS, TOKEN_DAYS_DEFAULT } from "./tokens";
 
 const LoginForm = z.object({
   email: z.string().trim().min(1, "is required"),
@@ -19,14 +22,33 @@ const PasswordForm = z
   .object({ current: z.string().min(1, "is required"), new: passwordSchema, confirm: z.string() })
   .refine((f) => f.new === f.confirm, { message: "does not match the new password", path: ["confirm"] });
 
-const HERE = "http://netmirror.invalid";
+const TokenForm = z.object({
+  name: z.string().trim().min(1, "is required").max(100, "is at most 100 characters"),
+  expiresInDays: TokenDaysField,
+});
+// Errors point at the inputs' ids: the name's input is `tokenName` (the page has other names).
+const TOKEN_FIELDS: Record<string, { id: string; label: string }> = {
+  name: { id: "tokenName", label: "Token name" },
+  expiresInDays: { id: "expiresInDays", label: "How long it works" },
+};
+const tokenFormErrors = (error: z.ZodError) =>
+  formErrors(
+    zodDetails(error).map((d) => {
+      const field = TOKEN_FIELDS[d.field] ?? { id: d.field, label: d.field };
+      return { field: field.id, message: `${field.label} ${d.message}` };
+    }),
+  );
 
-/** Only redirect to our own paths after signing in. */
-function safeNext(next: string | undefined): string {
-  if (!next?.startsWith("/")) return "/";
-  // Judge the path as a browser will: it reads `/\evil.example` (and `/<tab>/evil.example`) as `//evil.example`.
-  const url = URL.canParse(next, HERE) ? new URL(next, HERE) : undefined;
-  return url?.origin === HERE ? url.pathname + url.search + url.hash : "/";
+/** A token as the account page lists it: days rather than moments, and one status word. */
+function tokenRow(token: ApiTokenView) {
+  const status = token.revoked ? "revoked" : token.expired ? "expired" : undefined;
+  return { ...token, createdOn: token.createdAt.slice(0, 10), expiresOn: token.expiresAt.slice(0, 10), status };
+}
+
+/** The lifetimes to choose from, the one chosen (or the default) selected. */
+function lifetimeChoices(values: unknown) {
+  const chosen = Number((values as Record<string, string> | undefined)?.expiresInDays ?? TOKEN_DAYS_DEFAULT);
+  return TOKEN_DAYS.map((days) => ({ days, selected: days === chosen }));
 }
 
 /** The login form, signing out, and the account page (own password, API tokens). */
@@ -79,7 +101,13 @@ export function authPages(deps: Deps) {
   });
 
   const accountPage = (c: Parameters<typeof page>[0], userId: string, extra: Record<string, unknown> = {}, status: 200 | 400 = 200) =>
-    page(c, views, "account", { title: "Your account", tokens: listApiTokens(db, userId), ...extra }, status);
+    page(
+      c,
+      views,
+      "account",
+      { title: "Your account", tokens: listApiTokens(db, clock, userId).map(tokenRow), lifetimes: lifetimeChoices(extra.values), ...extra },
+      status,
+    );
 
   app.get("/account", (c) => {
     const actor = pageActor(c);
@@ -112,16 +140,11 @@ export function authPages(deps: Deps) {
   app.post("/account/tokens", async (c) => {
     const actor = pageActor(c);
     if (!actor) return loginRedirect(c);
-    const name = (await formFields(c)).name?.trim() ?? "";
-    if (!name || name.length > 100)
-      return accountPage(
-        c,
-        actor.userId,
-        formErrors([{ field: "tokenName", message: "Token name is required (up to 100 characters)" }]),
-        400,
-      );
-    const created = createApiToken(db, clock, actor.userId, name);
-    return accountPage(c, actor.userId, { newToken: created });
+    const fields = await formFields(c);
+    const parsed = TokenForm.safeParse(fields);
+    if (!parsed.success) return accountPage(c, actor.userId, { values: fields, ...tokenFormErrors(parsed.error) }, 400);
+    const created = createApiToken(db, clock, actor.userId, parsed.data.name, parsed.data.expiresInDays);
+    return accountPage(c, actor.userId, { newToken: { ...created, expiresOn: created.expiresAt.slice(0, 10) } });
   });
 
   app.post("/account/tokens/:id/revoke", (c) => {

@@ -7,6 +7,7 @@ import { requireActor } from "./access";
 import { clearSessionCookie, setSessionCookie } from "./cookie";
 import { changePassword, login } from "./login";
 import { endSession } from "./sessions";
+import { TokenDaysSchema } from "./token-schemas";
 import { createApiToken, listApiTokens, revokeApiToken } from "./tokens";
 
 const LoginSchema = z.strictObject({
@@ -15,8 +16,20 @@ const LoginSchema = z.strictObject({
 });
 const PasswordSchema = z.strictObject({ current: z.string().min(1, "is required").max(256), new: passwordSchema });
 const TokenSchema = z
-  .object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedOn: z.string().nullable(), revoked: z.boolean() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string().openapi({ description: "After this moment the token no longer works" }),
+    lastUsedOn: z.string().nullable(),
+    revoked: z.boolean(),
+    expired: z.boolean(),
+  })
   .openapi("ApiToken");
+const CreateTokenSchema = z.strictObject({
+  name: z.string().trim().min(1, "is required").max(100),
+  expiresInDays: TokenDaysSchema.openapi({ description: "How many days the token works" }),
+});
 const NewTokenSchema = TokenSchema.extend({ token: z.string().openapi({ description: "Shown this once" }) });
 
 const tags = ["Auth"];
@@ -83,12 +96,13 @@ export function authRoutes(deps: Deps) {
       method: "post",
       path: "/auth/tokens",
       tags,
-      request: jsonBody(z.strictObject({ name: z.string().trim().min(1, "is required").max(100) })),
+      request: jsonBody(CreateTokenSchema),
       responses: { 201: jsonResponse(NewTokenSchema, "Created; the token is shown this once"), ...commonErrors },
     }),
     (c) => {
       const actor = requireActor(c.get("actor"));
-      return c.json(createApiToken(db, clock, actor.userId, c.req.valid("json").name), 201);
+      const { name, expiresInDays } = c.req.valid("json");
+      return c.json(createApiToken(db, clock, actor.userId, name, expiresInDays), 201);
     },
   );
 
@@ -101,7 +115,7 @@ export function authRoutes(deps: Deps) {
     }),
     (c) => {
       const actor = requireActor(c.get("actor"));
-      return c.json({ tokens: listApiTokens(db, actor.userId) }, 200);
+      return c.json({ tokens: listApiTokens(db, clock, actor.userId) }, 200);
     },
   );
 

@@ -5,12 +5,12 @@ import type { Comparison } from "./schemas";
 const HEADER = ["network", "stage", "round", "closed", "n", "response rate", "suppressed", "temperature", ...THEME_CODES];
 
 // Figures as the JSON gives them (a dot for decimals, nothing for "no figure") so that board
-// papers and spreadsheets read the same numbers as the API.
-const figure = (x: number | null | undefined) => (x === null || x === undefined ? "" : String(x));
+// papers and spreadsheets read the same numbers as the API; numbers, so that toCsv keeps them numbers.
+const figure = (x: number | null | undefined) => x ?? null;
 
 /**
  * The comparison as a spreadsheet: one row per network × closed round, formula injection
- * neutralised by toCsv. Networks without a closed round have no row.
+ * neutralised by toCsv in the names and titles people typed. Networks without a closed round have no row.
  */
 export function comparisonCsv(comparison: Comparison): string {
   const rows = comparison.networks.flatMap((network) =>
@@ -19,7 +19,7 @@ export function comparisonCsv(comparison: Comparison): string {
       network.stage,
       round.title,
       round.closedAt.slice(0, 10),
-      String(round.n),
+      round.n,
       figure(round.responseRate),
       round.suppressed ? "yes" : "no",
       figure(round.overall),

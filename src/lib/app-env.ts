@@ -16,6 +16,8 @@ export interface Deps {
   logger: Logger;
   views: Views;
   renderer: PdfRenderer;
+  /** Checks a password against its stored hash; tests pass a counting one (default: auth/passwords' verifyPassword). */
+  checkPassword?: (stored: string, password: string) => Promise<boolean>;
 }
 
 export interface AppEnv {

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 const STATUS = {
   invalid_input: 400,
   invalid_json: 400,
+  invalid_body: 400,
   unauthorized: 401,
   forbidden: 403,
   csrf_rejected: 403,
@@ -27,6 +28,9 @@ export interface ErrorDetail {
   message: string;
 }
 
+/** The most problems one error lists; the rest are only counted (a draft with 190,000 unknown keys once made an 11 MB 400). */
+export const MAX_DETAILS = 20;
+
 /** The status an error code maps to. */
 export function codeToStatus(code: ErrorCode): ContentfulStatusCode {
   return STATUS[code];
@@ -39,13 +43,22 @@ export function codeToStatus(code: ErrorCode): ContentfulStatusCode {
  */
 export class AppError extends HTTPException {
   readonly code: ErrorCode;
+  /** The first MAX_DETAILS problems. */
   readonly details?: ErrorDetail[];
+  /** How many more problems there were than `details` lists. */
+  readonly moreDetails: number;
   readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, options: { details?: ErrorDetail[]; retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: ErrorDetail[]; moreDetails?: number; retryAfterSeconds?: number } = {},
+  ) {
     super(codeToStatus(code), { message });
     this.code = code;
-    this.details = options.details;
+    const { details = undefined, moreDetails = 0 } = options;
+    this.details = details && details.length > MAX_DETAILS ? details.slice(0, MAX_DETAILS) : details;
+    this.moreDetails = moreDetails + Math.max(0, (details?.length ?? 0) - MAX_DETAILS);
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
@@ -77,13 +90,19 @@ export function toAppError(err: unknown): AppError {
   return new AppError("internal", "Something went wrong");
 }
 
-/** The JSON body of an error response. */
+/** The entry that ends a cut-short `details`, e.g. "and 189,980 more problems". */
+function moreProblems(count: number): ErrorDetail {
+  return { field: "…", message: `and ${count.toLocaleString("en-GB")} more problem${count === 1 ? "" : "s"}` };
+}
+
+/** The JSON body of an error response: at most MAX_DETAILS problems, then how many more there were. */
 export function errorBody(err: AppError, requestId: string) {
+  const details = err.details && (err.moreDetails > 0 ? [...err.details, moreProblems(err.moreDetails)] : err.details);
   return {
     error: {
       code: err.code,
       message: err.message,
-      ...(err.details ? { details: err.details } : {}),
+      ...(details ? { details } : {}),
       requestId,
     },
   };

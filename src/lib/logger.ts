@@ -33,18 +33,37 @@ export function memoryLogger() {
   return { logger, lines };
 }
 
-// Paths that carry secrets in them: logged with the secret replaced.
-const SECRET_PATHS: [RegExp, string][] = [
-  [/^\/s\/[^/]+/, "/s/:token"],
-  [/^\/api\/v1\/s\/[^/]+/, "/api/v1/s/:token"],
-  [/^\/o\/[^/]+/, "/o/:slug"],
-  [/^\/m\/[^/]+/, "/m/:slug"],
-];
+// Segments after which a path carries a secret or a slug, whatever comes before them and however
+// they are written (`//s/`, `/S/`, `/api/v1//s/`): survey links, open links, members' mirrors.
+const SECRET_AFTER: Record<string, string> = { s: ":token", o: ":slug", m: ":slug" };
+// Anything that could be a token or a slice of one: 16 or more base64url (or hex) characters in a row.
+// No route of ours has a word that long; our ids (16 characters) are redacted too, which is the price.
+const TOKEN_LIKE = /[A-Za-z0-9_-]{16,}/;
 
-/** The path of a request as we may log it: tokens replaced, query string dropped. */
-export function redactPath(path: string): string {
-  for (const [pattern, replacement] of SECRET_PATHS) {
-    if (pattern.test(path)) return path.replace(pattern, replacement);
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
-  return path;
+}
+
+/**
+ * The path of a request as we may log it: query string dropped, every segment that could be a
+ * token replaced — the one after `s`, `o` or `m` (any case, empty segments skipped, `;params`
+ * ignored), and any with 16 or more base64url characters in a row, whatever the route.
+ * @example redactPath("/api/v1//S/Zq9secretSurveyToken42/response") // "/api/v1//S/:token/response"
+ */
+export function redactPath(path: string): string {
+  let after: string | undefined;
+  return path
+    .split("/")
+    .map((segment) => {
+      if (segment === "" || segment === "." || segment === "..") return segment;
+      const plain = decoded(segment);
+      const replaced = after ?? (TOKEN_LIKE.test(plain) ? ":token" : undefined);
+      after = SECRET_AFTER[plain.split(";")[0]?.toLowerCase() ?? ""];
+      return replaced ?? segment;
+    })
+    .join("/");
 }

@@ -60,6 +60,27 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   };
 }
 
+// Pages and JSON reached with a member's own link (survey, open link, mirror) and the sign-in and
+// account pages: personal whoever asks, signed in or not.
+const PERSONAL_PATH = /^\/(?:api\/v1\/)?(?:s|o|m)\/|^\/(?:login|account)(?:\/|$)/;
+// The same for everyone: the one thing a signed-in user gets that a cache may keep.
+const PUBLIC_PATH = /^\/assets\//;
+
+/**
+ * `Cache-Control: no-store` on every response to a signed-in user (cookie or token) and on every
+ * response reached by a personal link, so that no shared cache, proxy or back-forward store keeps
+ * names, answers, comments or tokens. A route's own policy that already says no-store stays.
+ */
+export function noStoreForPrivate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (PUBLIC_PATH.test(c.req.path)) return;
+    if (!c.get("actor") && !PERSONAL_PATH.test(c.req.path)) return;
+    if (/\bno-store\b/.test(c.res.headers.get("Cache-Control") ?? "")) return;
+    c.header("Cache-Control", "no-store");
+  };
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function fromOurOrigin(c: Context, allowed: Set<string>): boolean {

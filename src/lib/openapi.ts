@@ -26,7 +26,7 @@ const err = (description: string) => jsonResponse(ErrorSchema, description);
 
 /** The error responses most routes can give. */
 export const commonErrors = {
-  400: err("Invalid input; `details` names each field"),
+  400: err("Invalid input; `details` names each field (the first 20, then one entry saying how many more problems there were)"),
   401: err("Not signed in"),
   403: err("Signed in, but may not do this"),
   404: err("Does not exist, or you may not see it"),

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError, type ErrorDetail } from "./errors";
+import { AppError, type ErrorDetail, MAX_DETAILS } from "./errors";
 // Installs plain-English messages for zod's checks wherever validation is used.
 import "./plain-errors";
 
@@ -21,22 +21,39 @@ function fieldOf(path: readonly PropertyKey[], target?: string): string {
   return parts.join(".");
 }
 
-/** The details of a zod error: one entry per offending field (unknown keys named one by one). */
-export function zodDetails(error: z.ZodError, target?: string): ErrorDetail[] {
-  return error.issues.flatMap((issue) => {
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ field: fieldOf([...issue.path, key], target), message: "is not a known field" }));
+/** The first `max` details of a zod error (unknown keys named one by one), and how many there are in all. */
+function someDetails(error: z.ZodError, target: string | undefined, max: number): { details: ErrorDetail[]; total: number } {
+  const details: ErrorDetail[] = [];
+  let total = 0;
+  for (const issue of error.issues) {
+    const keys = issue.code === "unrecognized_keys" ? issue.keys : [undefined];
+    for (const key of keys) {
+      total += 1;
+      if (details.length >= max) continue;
+      details.push(
+        key === undefined
+          ? { field: fieldOf(issue.path, target), message: issue.message }
+          : { field: fieldOf([...issue.path, key], target), message: "is not a known field" },
+      );
     }
-    return [{ field: fieldOf(issue.path, target), message: issue.message }];
-  });
+  }
+  return { details, total };
 }
 
-/** A 400 for a zod error whose message names the first offending field. */
+/** The details of a zod error: one entry per offending field (unknown keys named one by one). */
+export function zodDetails(error: z.ZodError, target?: string): ErrorDetail[] {
+  return someDetails(error, target, Number.POSITIVE_INFINITY).details;
+}
+
+/**
+ * A 400 for a zod error whose message names the first offending field; `details` lists the first
+ * MAX_DETAILS problems (only those are worked out) and counts the rest.
+ */
 export function validationError(error: z.ZodError, target?: string): AppError {
-  const details = zodDetails(error, target);
+  const { details, total } = someDetails(error, target, MAX_DETAILS);
   const first = details[0];
   const message = first ? `${first.field}: ${first.message}` : "Invalid input";
-  return new AppError("invalid_input", message, { details });
+  return new AppError("invalid_input", message, { details, moreDetails: total - details.length });
 }
 
 /** Parses `input` with `schema`, or throws our 400. For inputs that are not validated by a route. */

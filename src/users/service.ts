@@ -1,7 +1,8 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords";
 import { endAllSessions } from "../auth/sessions";
-import { apiTokens, grants, users } from "../db/schema";
+import { revokeAllApiTokens } from "../auth/tokens";
+import { grants, users } from "../db/schema";
 import { recordAudit } from "../lib/audit";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
@@ -48,9 +49,9 @@ export function listUsers(db: Db): UserView[] {
 }
 
 /**
- * Changes a user (admin). Deactivating or resetting the password ends their sessions at once.
- * Deactivating also revokes their API tokens for good: reactivating someone must not bring back a
- * token that may have leaked while they were away.
+ * Changes a user (admin). Deactivating or resetting the password ends their sessions at once and
+ * revokes their API tokens for good: reactivating someone must not bring back a token that may have
+ * leaked while they were away, and a reset password means the old one (and what it opened) leaked.
  */
 export async function updateUser(
   deps: { db: Db; clock: Clock },
@@ -86,12 +87,10 @@ export async function updateUser(
     .where(eq(users.id, userId))
     .returning()
     .get();
-  if (input.active === false || passwordHash) endAllSessions(db, userId);
-  if (input.active === false)
-    db.update(apiTokens)
-      .set({ revokedAt: clock.now() })
-      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-      .run();
+  if (input.active === false || passwordHash) {
+    endAllSessions(db, userId);
+    revokeAllApiTokens(db, clock, userId);
+  }
   recordAudit(db, clock, {
     userId: byUserId,
     action: "user.update",

@@ -31,8 +31,10 @@ describe("personal API tokens", () => {
       name: "nightly export",
       token: expect.stringMatching(/^nm_[\w-]{20,}$/),
       createdAt: t.clock.now().toISOString(),
+      expiresAt: new Date(t.clock.now().getTime() + 90 * 86_400_000).toISOString(),
       lastUsedOn: null,
       revoked: false,
+      expired: false,
     });
     const list = await call(t, "GET", "/api/v1/auth/tokens", undefined, { cookie: facilitator.cookie });
     expect(list.status).toBe(200);

@@ -88,6 +88,29 @@ describe("GET /compare.csv", () => {
     expect(rows[1]?.[2]).toBe("'+SUM(A1)");
   });
 
+  it("quotes every field, neutralises a formula after a semicolon, and keeps figures as numbers", async () => {
+    const t = createTestApp();
+    const cast = makeCast(t);
+    const evil = makeNetwork(t, { name: "Org;=1+2" });
+    makeGrant(t, evil.id, cast.commissioner.user.id, "commissioner");
+    makeClosedRound(
+      t,
+      evil.id,
+      Array.from({ length: 5 }, () => uniformResponse(3)),
+      { title: "Spring\t-1" },
+    );
+    const res = await getPage(t, `/compare.csv?networkIds=${evil.id}`, { cookie: cast.commissioner.cookie });
+    const lines = res.text.split("\r\n");
+    expect(lines[0]).toBe(HEADER.map((h) => `"${h}"`).join(","));
+    const row = lines[1] ?? "";
+    expect(row.startsWith(`"Org;'=1+2","developing","Spring\t'-1","`)).toBe(true);
+    // Every field quoted: one more quote pair than separators, nothing outside quotes.
+    expect(row).toMatch(/^"[^"]*"(,"[^"]*")*$/);
+    const cells: string[] = parse(res.text, { bom: true })[1] ?? [];
+    expect(cells.slice(4, 8)).toEqual(["5", "", "no", expect.stringMatching(/^\d+(\.\d+)?$/)]);
+    expect(cells.slice(8).every((c) => /^\d+(\.\d+)?$/.test(c))).toBe(true);
+  });
+
   it("needs at least one network", async () => {
     const t = createTestApp();
     const cast = makeCast(t);

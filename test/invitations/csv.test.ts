@@ -15,10 +15,10 @@ describe("invitations as a mail-merge CSV", () => {
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="invitations-voorjaar-2026-zorg-welzijn.csv"');
     expect(res.headers.get("cache-control")).toBe("no-store");
     const lines = res.text.split("\r\n");
-    expect(lines[0]).toBe("name,email,link");
+    expect(lines[0]).toBe(`"name","email","link"`);
     // A name that would run as a formula arrives as text.
-    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)",,http:\/\/localhost\/s\/[A-Za-z0-9_-]{22}$/);
-    expect(lines[2]).toMatch(/^Ann de Vries,ann@example\.org,http:\/\/localhost\/s\/[A-Za-z0-9_-]{22}$/);
+    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)","","http:\/\/localhost\/s\/[A-Za-z0-9_-]{22}"$/);
+    expect(lines[2]).toMatch(/^"Ann de Vries","ann@example\.org","http:\/\/localhost\/s\/[A-Za-z0-9_-]{22}"$/);
     expect(lines[3]).toBe("");
     expect(lines).toHaveLength(4);
   });
@@ -34,6 +34,6 @@ describe("invitations as a mail-merge CSV", () => {
     });
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(bytes.subarray(3).toString("utf8")).toBe("name,email,link\r\n");
+    expect(bytes.subarray(3).toString("utf8")).toBe(`"name","email","link"\r\n`);
   });
 });

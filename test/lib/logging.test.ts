@@ -38,9 +38,53 @@ describe("redactPath", () => {
     ["/o/open-slug", "/o/:slug"],
     ["/m/mirror-slug", "/m/:slug"],
     ["/api/v1/networks/abc", "/api/v1/networks/abc"],
-    ["/settings/s/x", "/settings/s/x"],
+    ["/api/v1/rounds/short-id/invitations", "/api/v1/rounds/short-id/invitations"],
+    ["/settings/s/x", "/settings/s/:token"],
+    ["//s/AbC123-secret_token", "//s/:token"],
+    ["/s//AbC123-secret_token", "/s//:token"],
+    ["/S/AbC123-secret_token", "/S/:token"],
+    ["/O/Open-slug", "/O/:slug"],
+    ["/api/v1//s/AbC123-secret_token", "/api/v1//s/:token"],
+    ["//api/v1/s/AbC123-secret_token/draft", "//api/v1/s/:token/draft"],
+    ["/%73/short", "/%73/:token"],
+    ["/anything/0123456789abcdef0123", "/anything/:token"],
+    ["/api/v1/networks/AAAAAAAAAAAAAAAA/rounds", "/api/v1/networks/:token/rounds"],
+    ["/x/nm_secretTokenValue12", "/x/:token"],
+    ["/x/prefix.AbC123-secret_token.json", "/x/:token"],
+    ["/x/%41bC123-secret_token", "/x/:token"],
   ])("logs %s as %s", (path, logged) => {
     expect(redactPath(path)).toBe(logged);
+  });
+});
+
+describe("request log of a link however its path is written", () => {
+  const token = "Zq9secretSurveyToken42";
+  it.each([
+    `/s/${token}`,
+    `//s/${token}`,
+    `/s//${token}`,
+    `/S/${token}`,
+    `/s/${token}/`,
+    `/api/v1//s/${token}`,
+    `//api/v1/s/${token}`,
+    `/API/V1/S/${token}/response`,
+    `/s/./${token}`,
+    `/x/../s/${token}`,
+    `/%73/${token}`,
+    `/o/${token}`,
+    `/m/${token}`,
+    `/anything/${token}`,
+    `/s/${token.slice(0, 16)}`,
+    `/s;x/${token}`,
+  ])("never logs the token of %s", async (path) => {
+    const t = createTestApp();
+    const res = await t.app.request(`http://localhost${path}`, { headers: { Accept: "application/json" } });
+    expect(res.status).toBeGreaterThanOrEqual(200);
+    const lines = requestLines(t.logs);
+    expect(lines).toHaveLength(1);
+    const logged = JSON.stringify(t.logs);
+    expect(logged).not.toContain(token.slice(0, 16));
+    expect(logged).not.toContain(token.slice(-16));
   });
 });
 

@@ -85,11 +85,13 @@ describe("removing a member", () => {
 });
 
 describe("exporting the roster as CSV", () => {
-  it("downloads name, email and organisation with formula injection neutralised", async () => {
+  it("downloads name, email and organisation, every field quoted, with formula injection neutralised", async () => {
     const { t, cast, roster, cookie } = setUp();
     makeMember(t, cast.network.id, { name: '=HYPERLINK("http://evil.example")', email: "a@example.org", organisation: "+31 clinic" });
     makeMember(t, cast.network.id, { name: "-Minus", email: "b@example.org", organisation: "@SUM(A1)" });
     makeMember(t, cast.network.id, { name: "Plain, Person", email: null, organisation: "Valley" });
+    // With a semicolon list separator (Dutch Excel) the text after `;` or a tab is a cell of its own.
+    makeMember(t, cast.network.id, { name: "Tab\t=1+2", email: "c@example.org", organisation: "Org;=1+2" });
     const res = await getPage(t, `${roster}.csv`, { cookie });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -100,10 +102,11 @@ describe("exporting the roster as CSV", () => {
     expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(res.text).toBe(
       [
-        "name,email,organisation",
-        "'-Minus,b@example.org,'@SUM(A1)",
-        '"\'=HYPERLINK(""http://evil.example"")",a@example.org,\'+31 clinic',
-        '"Plain, Person",,Valley',
+        '"name","email","organisation"',
+        '"\'-Minus","b@example.org","\'@SUM(A1)"',
+        '"\'=HYPERLINK(""http://evil.example"")","a@example.org","\'+31 clinic"',
+        '"Plain, Person","","Valley"',
+        '"Tab\t\'=1+2","c@example.org","Org;\'=1+2"',
         "",
       ].join("\r\n"),
     );
