@@ -68,14 +68,14 @@ export function surveyPages(deps: Deps) {
 
   const render = (c: PageContext, page: string, data: object, status: ContentfulStatusCode = 200) =>
     c.html(views.render(`survey/${page}`, data, "survey"), status);
-  const langOf = (c: PageContext, roundLanguage: Lang) =>
+  const langOf = (c: PageContext, roundLanguage: Lang | undefined) =>
     surveyLanguage(c.req.query("lang"), c.req.header("Accept-Language"), roundLanguage);
   const tokenOf = (c: PageContext) => c.req.param("token") ?? "";
 
   /** A link state (or missing page) explained in the round's language where we know the round. */
   const problemPage = (c: PageContext, problem: LinkProblem, step: Step) => {
     const token = tokenOf(c);
-    const ctx = surveyCtx(token, langOf(c, linkLanguage(deps, token) ?? "en"));
+    const ctx = surveyCtx(token, langOf(c, linkLanguage(deps, token)));
     return render(c, "problem", problemModel(ctx, problem, step), PROBLEM_STATUS[problem]);
   };
 
@@ -189,7 +189,7 @@ export function surveyPages(deps: Deps) {
       const problem = linkProblem(err);
       if (!problem) throw err;
       if (problem !== "already_submitted") return problemPage(c, problem, "thanks");
-      return render(c, "thanks", thanksModel(surveyCtx(token, langOf(c, linkLanguage(deps, token) ?? "en"))));
+      return render(c, "thanks", thanksModel(surveyCtx(token, langOf(c, linkLanguage(deps, token)))));
     }
   });
 

@@ -18,6 +18,9 @@ describe("the create-round form on the network page", () => {
     expect(res.text).toMatch(/id="closesAt" name="closesAt" type="datetime-local" value="2026-03-23T17:00"/);
     expect(res.text).toContain("UK time (Europe/London)");
     expect(res.text).toMatch(/<option value="en" selected>/);
+    // Which language members see, said where it is chosen.
+    expect(res.text).toContain('aria-describedby="language-hint"');
+    expect(res.text).toContain("whatever their browser's language; each member can switch");
     expect(res.text).toContain('value="5"');
     expect(res.text).toMatch(/value="invite" checked/);
     expect(res.text).toContain("nobody can be recognised");

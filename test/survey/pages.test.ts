@@ -58,7 +58,7 @@ describe("survey pages: the flow", () => {
     }
   });
 
-  it("renders every page in Dutch from ?lang, Accept-Language or the round, and keeps the choice in links and forms", async () => {
+  it("renders every page in Dutch from ?lang or the round (not Accept-Language), and keeps the choice in links and forms", async () => {
     const t = createTestApp();
     const { token } = openSurvey(t, { closesAt: new Date("2026-03-31T16:00:00Z") });
     for (const path of PAGES) {
@@ -73,10 +73,14 @@ describe("survey pages: the flow", () => {
     expect(theme.text).toContain(`href="/s/${token}/theme/2?lang=en" lang="en"`);
     expect((await getPage(t, `/s/${token}/saved?lang=nl`)).text).toContain("31 maart 2026 om 18:00 CEST");
 
+    // The round's language is the default; the browser's does not override it.
     const accept = await getPage(t, `/s/${token}`, { headers: { "Accept-Language": "nl-NL,nl;q=0.9,en;q=0.5" } });
-    expect(accept.text).toContain('<html lang="nl">');
+    expect(accept.text).toContain('<html lang="en">');
     const dutchRound = openSurvey(t, { language: "nl" });
-    expect((await getPage(t, `/s/${dutchRound.token}`)).text).toContain("Beginnen");
+    const englishBrowser = await getPage(t, `/s/${dutchRound.token}`, { headers: { "Accept-Language": "en-GB,en;q=0.9" } });
+    expect(englishBrowser.text).toContain("Beginnen");
+    // The member's own choice wins over the round's.
+    expect((await getPage(t, `/s/${dutchRound.token}?lang=en`)).text).toContain(">Start</a>");
 
     const next = await postTheme(t, token, 1, { "purpose.1": "4", go: "next" }, "?lang=nl");
     expect(next.headers.get("location")).toBe(`/s/${token}/theme/2?lang=nl`);
