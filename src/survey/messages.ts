@@ -27,8 +27,8 @@ const en = {
   start: "Start",
   continue: "Continue where you left off",
 
-  themeProgress: "Theme {n} of {total}",
-  themeTitle: "Theme {n} of {total}: {theme}",
+  stepProgress: "Step {n} of {total}",
+  stepTitle: "Step {n} of {total}: {page}",
   statementsHint: "Choose the answer that fits best. You can skip a statement.",
   commentHint: "Up to 2,000 characters. The facilitator reads comments before they are shared, so please leave out names.",
   next: "Next",
@@ -102,8 +102,8 @@ const nl: Messages = {
   start: "Beginnen",
   continue: "Verdergaan waar je was gebleven",
 
-  themeProgress: "Thema {n} van {total}",
-  themeTitle: "Thema {n} van {total}: {theme}",
+  stepProgress: "Stap {n} van {total}",
+  stepTitle: "Stap {n} van {total}: {page}",
   statementsHint: "Kies het antwoord dat het best past. Je kunt een stelling overslaan.",
   commentHint: "Maximaal 2000 tekens. De begeleider leest opmerkingen voordat ze worden gedeeld, dus noem liever geen namen.",
   next: "Volgende",

@@ -8,8 +8,13 @@ import type { SurveyDraft } from "./schemas";
 export interface SurveyCtx {
   lang: Lang;
   t: Messages;
-  /** "/s/<token>": the only place the token appears in a page is in the flow's own links and forms. */
+  /**
+   * "/s/<token>" (a personal link) or "/o/<code>" (an open link, before anything is saved): the
+   * only place the token appears in a page is in the flow's own links and forms.
+   */
   base: string;
+  /** The page was reached with "Change" on Check answers: Next (and Back) return there. */
+  fromReview?: boolean;
 }
 
 /** The steps of the flow, as paths under /s/<token>. */
@@ -20,8 +25,16 @@ export type LinkProblem = (typeof LINK_PROBLEMS)[number] | "no_page";
 
 const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", nl: "Nederlands" };
 
-export function surveyCtx(token: string, lang: Lang): SurveyCtx {
-  return { lang, t: messages(lang), base: `/s/${encodeURIComponent(token)}` };
+/** The form of the theme and about pages; the language switch submits it from the header. */
+export const SURVEY_FORM_ID = "survey-form";
+
+export function surveyCtx(token: string, lang: Lang, fromReview = false): SurveyCtx {
+  return { lang, t: messages(lang), base: `/s/${encodeURIComponent(token)}`, fromReview };
+}
+
+/** The same request in another language (the switch was pressed on a page with errors). */
+export function inLanguage(ctx: SurveyCtx, lang: Lang): SurveyCtx {
+  return { ...ctx, lang, t: messages(lang) };
 }
 
 /**
@@ -32,21 +45,54 @@ export function stepHref(ctx: SurveyCtx, step: Step, lang: Lang = ctx.lang): str
   return `${ctx.base}${step ? `/${step}` : ""}?lang=${lang}`;
 }
 
+/** A page's own address (its form action, its language switch), still returning to Check answers if it was reached from there. */
+export function pageHref(ctx: SurveyCtx, step: Step, lang: Lang = ctx.lang): string {
+  return `${stepHref(ctx, step, lang)}${ctx.fromReview ? "&from=review" : ""}`;
+}
+
 /**
- * The layout's data: `<html lang>`, a descriptive `<title>` ("Theme 2 of 5: Purpose — Network
- * temperature check", prefixed "Error:" when the page shows errors) and the language switch,
- * whose links reopen `step` in the other language.
+ * Where a page's buttons lead: Back / Next to the neighbouring pages, or straight back to Check
+ * answers when the page was opened with "Change"; Save and finish later to the saved page.
  */
-export function layout(ctx: SurveyCtx, heading: string, step: Step, options: { surveyName?: string; hasErrors?: boolean } = {}) {
+export function nextStep(ctx: SurveyCtx, go: string | undefined, back: Step, next: Step): Step {
+  if (go === "save") return "saved";
+  if (ctx.fromReview) return "review";
+  return go === "back" ? back : next;
+}
+
+/** "Step 3 of 7": every theme, then "about you", then Check answers. */
+export function stepProgress(ctx: SurveyCtx, survey: LocalizedInstrument, step: number) {
+  const total = survey.themes.length + 2;
+  return {
+    progress: fill(ctx.t.stepProgress, { n: step, total }),
+    // The bar is decorative (the text says it); CSS has a width class per fifth.
+    progressClass: `w${Math.min(5, Math.max(1, Math.round((step / total) * 5)))}`,
+    stepTitle: (page: string) => fill(ctx.t.stepTitle, { n: step, total, page }),
+  };
+}
+
+/**
+ * The layout's data: `<html lang>`, a descriptive `<title>` ("Step 2 of 7: Relationships — Network
+ * temperature check", prefixed "Error:" when the page shows errors) and the language switch. On a
+ * page with a form (`form: true`) the switch is made of submit buttons of that form, so that what
+ * was ticked is saved before the page is shown in the other language; elsewhere it is links.
+ */
+export function layout(
+  ctx: SurveyCtx,
+  heading: string,
+  step: Step,
+  options: { surveyName?: string; hasErrors?: boolean; form?: boolean } = {},
+) {
   const page = options.hasErrors ? fill(ctx.t.errorPrefix, { page: heading }) : heading;
   return {
     lang: ctx.lang,
     t: ctx.t,
     title: fill(ctx.t.pageTitle, { page, survey: options.surveyName ?? ctx.t.surveyName }),
+    switchForm: options.form ? SURVEY_FORM_ID : undefined,
     langLinks: LANGUAGES.map((code) => ({
       code,
       label: LANGUAGE_NAMES[code],
-      href: stepHref(ctx, step, code),
+      href: pageHref(ctx, step, code),
       current: code === ctx.lang,
     })),
   };
@@ -57,17 +103,17 @@ export function errorSummary(ctx: SurveyCtx, errors: ErrorDetail[]) {
   return errors.length ? { errors, errorTitle: ctx.t.errorTitle } : {};
 }
 
-/** Where "Continue" takes someone back: the step after the furthest one they have filled in. */
+/**
+ * Where "Continue" takes someone back: the first theme with a statement not answered yet (a
+ * statement left out on purpose is asked again there, never skipped silently), then "about you"
+ * if it was never filled in, then Check answers.
+ */
 export function resumeStep(survey: LocalizedInstrument, draft: SurveyDraft | null): Step {
   if (!draft) return "theme/1";
+  const open = survey.themes.findIndex((theme) => theme.items.some((item) => draft.answers?.[item.code] === undefined));
+  if (open >= 0) return `theme/${open + 1}`;
   const aboutDone = ["overall", "trend", "involvement"].some((k) => draft[k as keyof SurveyDraft] !== undefined);
-  if (aboutDone || Object.keys(draft.profile ?? {}).length > 0) return "review";
-  let furthest = 0;
-  survey.themes.forEach((theme, i) => {
-    const answered = theme.items.some((item) => draft.answers?.[item.code] !== undefined) || Boolean(draft.comments?.[theme.code]);
-    if (answered) furthest = i + 1;
-  });
-  return furthest >= survey.themes.length ? "about" : `theme/${furthest + 1}`;
+  return aboutDone || Object.keys(draft.profile ?? {}).length > 0 ? "review" : "about";
 }
 
 export function welcomeModel(ctx: SurveyCtx, link: SurveyLink, survey: LocalizedInstrument, draft: SurveyDraft | null) {

@@ -5,7 +5,6 @@ import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formFields, type PageContext } from "../lib/pages";
 import { hasAnswer, loadDraft, saveDraft } from "./drafts";
-import { checkDraft, mergeAbout, mergeTheme } from "./form";
 import { surveyLanguage } from "./lang";
 import { resolveLink, type SurveyLink } from "./link";
 import { linkLanguage } from "./link-language";
@@ -21,6 +20,7 @@ import {
   thanksModel,
   welcomeModel,
 } from "./page-model";
+import { type PageInput, type PageOutcome, postAbout, postTheme } from "./page-posts";
 import { aboutModel, themeModel } from "./question-model";
 import { changeId, reviewModel } from "./review-model";
 import { submitResponseGrouped } from "./submit";
@@ -43,11 +43,6 @@ interface Survey {
   token: string;
   ctx: SurveyCtx;
   survey: LocalizedInstrument;
-}
-
-/** Where the Back / Next / Save and finish later buttons of a page lead. */
-function nextStep(go: string | undefined, back: Step, next: Step): Step {
-  return go === "back" ? back : go === "save" ? "saved" : next;
 }
 
 /**
@@ -84,7 +79,7 @@ export function surveyPages(deps: Deps) {
     try {
       const token = tokenOf(c);
       const link = resolveLink(deps, token);
-      const ctx = surveyCtx(token, langOf(c, link.round.language));
+      const ctx = surveyCtx(token, langOf(c, link.round.language), c.req.query("from") === "review");
       return await handler(c, { link, token, ctx, survey: localize(link.instrument, ctx.lang) });
     } catch (err) {
       const problem = linkProblem(err);
@@ -113,19 +108,28 @@ export function surveyPages(deps: Deps) {
     }),
   );
 
+  /** What posting a page of this link needs. */
+  const pageInput = (s: Survey): PageInput => ({
+    ctx: s.ctx,
+    survey: s.survey,
+    instrument: s.link.instrument,
+    minResponses: s.link.round.minResponses,
+    draft: loadDraft(deps, s.link, s.token) ?? {},
+    localize: (lang) => localize(s.link.instrument, lang),
+  });
+  /** A posted page: shown again with its errors, or saved and on to the next step. */
+  const afterPost = (c: PageContext, s: Survey, outcome: PageOutcome) => {
+    if ("model" in outcome) return render(c, outcome.page, outcome.model, 400);
+    saveDraft(deps, s.link, s.token, outcome.draft);
+    return c.redirect(outcome.href(s.ctx), 303);
+  };
+
   app.post(
     "/s/:token/theme/:n",
     withLink("", async (c, s) => {
       const n = themeNumber(c, s);
-      const theme = n ? s.link.instrument.themes[n - 1] : undefined;
-      if (!n || !theme) return problemPage(c, "no_page", "");
-      const fields = await formFields(c);
-      const candidate = mergeTheme(loadDraft(deps, s.link, s.token) ?? {}, theme, fields);
-      const checked = checkDraft(s.link.instrument, candidate);
-      if ("errors" in checked) return render(c, "theme", themeModel(s.ctx, s.survey, n, candidate, checked.errors), 400);
-      saveDraft(deps, s.link, s.token, checked.draft);
-      const last = s.link.instrument.themes.length;
-      return c.redirect(stepHref(s.ctx, nextStep(fields.go, n > 1 ? `theme/${n - 1}` : "", n < last ? `theme/${n + 1}` : "about")), 303);
+      if (!n) return problemPage(c, "no_page", "");
+      return afterPost(c, s, postTheme(pageInput(s), n, await formFields(c)));
     }),
   );
 
@@ -138,15 +142,7 @@ export function surveyPages(deps: Deps) {
 
   app.post(
     "/s/:token/about",
-    withLink("about", async (c, s) => {
-      const fields = await formFields(c);
-      const candidate = mergeAbout(loadDraft(deps, s.link, s.token) ?? {}, fields);
-      const checked = checkDraft(s.link.instrument, candidate);
-      if ("errors" in checked)
-        return render(c, "about", aboutModel(s.ctx, s.survey, s.link.round.minResponses, candidate, checked.errors), 400);
-      saveDraft(deps, s.link, s.token, checked.draft);
-      return c.redirect(stepHref(s.ctx, nextStep(fields.go, `theme/${s.link.instrument.themes.length}`, "review")), 303);
-    }),
+    withLink("about", async (c, s) => afterPost(c, s, postAbout(pageInput(s), await formFields(c)))),
   );
 
   app.get(

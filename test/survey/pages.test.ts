@@ -39,8 +39,8 @@ describe("survey pages: the flow", () => {
     expect(welcome.text).toContain("31 March 2026 at 17:00 BST");
     expect(welcome.text).toMatch(/<a class="button" href="\/s\/[^"]+\/theme\/1\?lang=en">Start<\/a>/);
     const theme = await getPage(t, `/s/${token}/theme/2`);
-    expect(theme.text).toContain("<title>Theme 2 of 5: Relationships — Network temperature check</title>");
-    expect(theme.text).toContain('<p class="progress">Theme 2 of 5</p>');
+    expect(theme.text).toContain("<title>Step 2 of 7: Relationships — Network temperature check</title>");
+    expect(theme.text).toContain('<p class="progress">Step 2 of 7</p>');
     expect(theme.text).toContain('<div class="progress-bar" aria-hidden="true">');
     expect(theme.text.match(/<fieldset/g)).toHaveLength(itemsOf(2).length);
     expect(theme.text.match(/type="radio"/g)).toHaveLength(itemsOf(2).length * 6);
@@ -67,10 +67,12 @@ describe("survey pages: the flow", () => {
       expect(res.text, path).toContain("Naar de inhoud");
     }
     const theme = await getPage(t, `/s/${token}/theme/2?lang=nl`);
-    expect(theme.text).toContain("<title>Thema 2 van 5: Relaties — Temperatuurmeting van het netwerk</title>");
+    expect(theme.text).toContain("<title>Stap 2 van 7: Relaties — Temperatuurmeting van het netwerk</title>");
     expect(theme.text).toContain("Helemaal oneens");
     expect(theme.text).toContain(`action="/s/${token}/theme/2?lang=nl"`);
-    expect(theme.text).toContain(`href="/s/${token}/theme/2?lang=en" lang="en"`);
+    // On a page with a form, the switch is a submit button of that form.
+    expect(theme.text).toContain('<button type="submit" form="survey-form" name="switch" value="en" lang="en">English</button>');
+    expect((await getPage(t, `/s/${token}/saved?lang=nl`)).text).toContain(`href="/s/${token}/saved?lang=en" lang="en"`);
     expect((await getPage(t, `/s/${token}/saved?lang=nl`)).text).toContain("31 maart 2026 om 18:00 CEST");
 
     // The round's language is the default; the browser's does not override it.
@@ -112,7 +114,8 @@ describe("survey pages: the flow", () => {
     const back = await postTheme(t, token, 1, { [first]: "5", go: "back" });
     expect(back.headers.get("location")).toBe(`/s/${token}?lang=en`);
     const welcome = await getPage(t, `/s/${token}`);
-    expect(welcome.text).toContain(`href="/s/${token}/theme/3?lang=en">Continue where you left off</a>`);
+    // Theme 1 still has statements nobody answered: Continue asks them rather than skip them.
+    expect(welcome.text).toContain(`href="/s/${token}/theme/1?lang=en">Continue where you left off</a>`);
 
     // Leaving a radio unchosen on a page skips it (the comment too): the theme's answers are replaced.
     await postTheme(t, token, 1, { go: "next" });
@@ -151,7 +154,7 @@ describe("survey pages: the flow", () => {
     expect(review.text).toContain("<dd>0</dd>");
     expect(review.text).toContain("<dd>Hospital</dd>");
     expect(review.text).toContain(
-      `href="/s/${token}/theme/3?lang=en">Change<span class="visually-hidden"> your answers about communication</span>`,
+      `href="/s/${token}/theme/3?lang=en&amp;from=review">Change<span class="visually-hidden"> your answers about communication</span>`,
     );
 
     const submitted = await postForm(t, `/s/${token}/submit?lang=nl`, {});
@@ -193,7 +196,7 @@ describe("survey pages: bad input", () => {
     expect(res.text).toContain('<fieldset class="statement field--error" aria-describedby="purpose-1-error">');
     expect(res.text).toMatch(/id="purpose-1-1" name="purpose.1" value="1" aria-invalid="true"/);
     expect(res.text).toMatch(/id="purpose-2-3" name="purpose.2" value="3" checked/);
-    expect(res.text).toContain("<title>Error: Theme 1 of 5: Purpose — Network temperature check</title>");
+    expect(res.text).toContain("<title>Error: Step 1 of 7: Purpose — Network temperature check</title>");
     expect(surveyTables(t).drafts).toEqual([]);
     expect(statusOf(t, invitation.id)).toBe("invited");
 
