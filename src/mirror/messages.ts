@@ -78,7 +78,7 @@ const nl: MirrorText = {
   score: "Score (0–100)",
   change: "Verandering",
   comments: "In de woorden van leden",
-  commentsIntro: "Opmerkingen die de facilitator vrijgaf, letterlijk. Opmerkingen die iemand herkenbaar kunnen maken, worden niet getoond.",
+  commentsIntro: "Opmerkingen die de begeleider vrijgaf, letterlijk. Opmerkingen die iemand herkenbaar kunnen maken, worden niet getoond.",
   noComments: "Er zijn geen opmerkingen vrijgegeven.",
   actionsIntro: "Wat het netwerk afsprak te doen, en hoe het ervoor staat.",
   noActions: "Er zijn nog geen acties vastgelegd.",

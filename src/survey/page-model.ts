@@ -1,6 +1,6 @@
 import { LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
-import type { SurveyLink } from "./link";
+import type { RoundRow, SurveyLink } from "./link";
 import { fill, formatDate, type Messages, messages } from "./messages";
 import type { SurveyDraft } from "./schemas";
 
@@ -30,6 +30,11 @@ export const SURVEY_FORM_ID = "survey-form";
 
 export function surveyCtx(token: string, lang: Lang, fromReview = false): SurveyCtx {
   return { lang, t: messages(lang), base: `/s/${encodeURIComponent(token)}`, fromReview };
+}
+
+/** The pages of an open link before anything is saved: the same flow under /o/<code>. */
+export function openCtx(code: string, lang: Lang, fromReview = false): SurveyCtx {
+  return { lang, t: messages(lang), base: `/o/${encodeURIComponent(code)}`, fromReview };
 }
 
 /** The same request in another language (the switch was pressed on a page with errors). */
@@ -116,33 +121,54 @@ export function resumeStep(survey: LocalizedInstrument, draft: SurveyDraft | nul
   return aboutDone || Object.keys(draft.profile ?? {}).length > 0 ? "review" : "about";
 }
 
-export function welcomeModel(ctx: SurveyCtx, link: SurveyLink, survey: LocalizedInstrument, draft: SurveyDraft | null) {
+/** How someone reached the welcome page: their own link, or a shared open link (perhaps answered from this browser before). */
+export type Arrival = { kind: "personal" } | { kind: "shared"; answeredBefore: boolean };
+
+/**
+ * The welcome page. It says what is true for this kind of link: a personal link is theirs (and its
+ * use is visible to the facilitator); a shared link is not, and starts afresh.
+ */
+export function welcomeModel(ctx: SurveyCtx, round: RoundRow, survey: LocalizedInstrument, draft: SurveyDraft | null, arrival: Arrival) {
   const { t } = ctx;
   const themes = survey.themes.map((theme) => theme.title.toLowerCase()).join(", ");
+  const shared = arrival.kind === "shared";
   return {
-    ...layout(ctx, link.round.title, "", { surveyName: survey.title }),
+    ...layout(ctx, round.title, "", { surveyName: survey.title }),
     heading: survey.title,
-    roundTitle: link.round.title,
+    roundTitle: round.title,
     intro: fill(t.welcomeIntro, { themes }),
-    whoSeesResults: fill(t.whoSeesResults, { n: link.round.minResponses }),
-    closesOn: link.round.closesAt ? fill(t.closesOn, { date: formatDate(link.round.closesAt, ctx.lang) }) : undefined,
+    answeredBefore: shared && arrival.answeredBefore ? t.answeredBefore : undefined,
+    linkNote: shared ? t.sharedLink : t.personalLink,
+    linkSeen: shared ? t.sharedSeen : t.linkSeen,
+    comeBack: shared ? t.comeBackShared : t.comeBack,
+    whoSeesResults: fill(t.whoSeesResults, { n: round.minResponses }),
+    closesOn: round.closesAt ? fill(t.closesOn, { date: formatDate(round.closesAt, ctx.lang) }) : undefined,
     startLabel: draft ? t.continue : t.start,
     startHref: stepHref(ctx, resumeStep(survey, draft)),
   };
 }
 
-export function savedModel(ctx: SurveyCtx, link: SurveyLink, survey: LocalizedInstrument) {
+/**
+ * The saved page. Someone who came through a shared open link gets their own link to carry on
+ * with, written out to bookmark or copy (no script needed), and is told the shared one starts afresh.
+ */
+export function savedModel(ctx: SurveyCtx, link: SurveyLink, survey: LocalizedInstrument, ownUrl?: string) {
   const { t } = ctx;
   const closesAt = link.round.closesAt;
+  const date = closesAt ? formatDate(closesAt, ctx.lang) : undefined;
   return {
     ...layout(ctx, t.savedTitle, "saved", { surveyName: survey.title }),
-    until: closesAt ? fill(t.savedUntil, { date: formatDate(closesAt, ctx.lang) }) : t.savedOpen,
+    until: date ? fill(t.savedUntil, { date }) : t.savedOpen,
+    own: ownUrl && {
+      url: ownUrl,
+      until: date ? fill(t.ownLinkUntil, { date }) : t.ownLinkOpen,
+    },
     carryOnHref: stepHref(ctx, ""),
   };
 }
 
-export function thanksModel(ctx: SurveyCtx) {
-  return layout(ctx, ctx.t.thanksTitle, "thanks");
+export function thanksModel(ctx: SurveyCtx, sharedLink = false) {
+  return { ...layout(ctx, ctx.t.thanksTitle, "thanks"), answeredBefore: sharedLink ? ctx.t.answeredBefore : undefined };
 }
 
 const PROBLEM_TEXT: Record<LinkProblem, (t: Messages) => { heading: string; body?: string }> = {
@@ -153,12 +179,16 @@ const PROBLEM_TEXT: Record<LinkProblem, (t: Messages) => { heading: string; body
   no_page: (t) => ({ heading: t.noPageTitle }),
 };
 
-/** A link that cannot be answered (or a page that does not exist), explained in the respondent's language. */
-export function problemModel(ctx: SurveyCtx, problem: LinkProblem, step: Step) {
+/**
+ * A link that cannot be answered (or a page that does not exist), explained in the respondent's
+ * language; a closed round points to its members' mirror when one is published.
+ */
+export function problemModel(ctx: SurveyCtx, problem: LinkProblem, step: Step, mirrorHref?: string) {
   const text = PROBLEM_TEXT[problem](ctx.t);
   return {
     ...layout(ctx, text.heading, step),
     ...text,
     startHref: problem === "no_page" ? stepHref(ctx, "") : undefined,
+    mirrorHref: problem === "gone" ? mirrorHref : undefined,
   };
 }

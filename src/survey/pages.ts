@@ -1,13 +1,15 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type Lang, type LocalizedInstrument, localize } from "../instrument";
+import { surveyUrl } from "../invitations/service";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formFields, type PageContext } from "../lib/pages";
+import { rememberAnswered } from "./answered-cookie";
 import { hasAnswer, loadDraft, saveDraft } from "./drafts";
 import { surveyLanguage } from "./lang";
 import { resolveLink, type SurveyLink } from "./link";
-import { linkLanguage } from "./link-language";
+import { linkFacts } from "./link-language";
 import {
   LINK_PROBLEMS,
   type LinkProblem,
@@ -37,6 +39,9 @@ const PROBLEM_STATUS: Record<LinkProblem, ContentfulStatusCode> = {
 function linkProblem(err: unknown): LinkProblem | undefined {
   return err instanceof AppError ? LINK_PROBLEMS.find((code) => code === err.code) : undefined;
 }
+
+/** A link made for a visitor of a shared open link (not a member on the roster). */
+const fromOpenLink = (link: SurveyLink) => link.round.access === "open" && link.invitation.memberId === null;
 
 interface Survey {
   link: SurveyLink;
@@ -70,8 +75,10 @@ export function surveyPages(deps: Deps) {
   /** A link state (or missing page) explained in the round's language where we know the round. */
   const problemPage = (c: PageContext, problem: LinkProblem, step: Step) => {
     const token = tokenOf(c);
-    const ctx = surveyCtx(token, langOf(c, linkLanguage(deps, token)));
-    return render(c, "problem", problemModel(ctx, problem, step), PROBLEM_STATUS[problem]);
+    const facts = linkFacts(deps, token);
+    const ctx = surveyCtx(token, langOf(c, facts?.language));
+    const mirror = facts?.mirrorSlug ? `/m/${facts.mirrorSlug}` : undefined;
+    return render(c, "problem", problemModel(ctx, problem, step, mirror), PROBLEM_STATUS[problem]);
   };
 
   /** Resolves the link, then runs `handler`; a link that cannot be answered (now or mid-way) gets its page. */
@@ -96,7 +103,9 @@ export function surveyPages(deps: Deps) {
 
   app.get(
     "/s/:token",
-    withLink("", (c, s) => render(c, "welcome", welcomeModel(s.ctx, s.link, s.survey, loadDraft(deps, s.link, s.token)))),
+    withLink("", (c, s) =>
+      render(c, "welcome", welcomeModel(s.ctx, s.link.round, s.survey, loadDraft(deps, s.link, s.token), { kind: "personal" })),
+    ),
   );
 
   app.get(
@@ -165,13 +174,17 @@ export function surveyPages(deps: Deps) {
         if (!(err instanceof AppError) || err.code !== "invalid_input") throw err;
         return render(c, "review", reviewModel(s.ctx, s.survey, draft, { details: err.details }), 400);
       }
+      // Through a shared open link, this browser is reminded that it answered if it comes back.
+      if (fromOpenLink(s.link)) rememberAnswered(c, deps.config, s.link.round, deps.clock.now());
       return c.redirect(stepHref(s.ctx, "thanks"), 303);
     }),
   );
 
   app.get(
     "/s/:token/saved",
-    withLink("saved", (c, s) => render(c, "saved", savedModel(s.ctx, s.link, s.survey))),
+    withLink("saved", (c, s) =>
+      render(c, "saved", savedModel(s.ctx, s.link, s.survey, fromOpenLink(s.link) ? surveyUrl(deps.config, s.token) : undefined)),
+    ),
   );
 
   // After submitting, the link answers "already submitted": here, and only here, that is success.
@@ -185,7 +198,8 @@ export function surveyPages(deps: Deps) {
       const problem = linkProblem(err);
       if (!problem) throw err;
       if (problem !== "already_submitted") return problemPage(c, problem, "thanks");
-      return render(c, "thanks", thanksModel(surveyCtx(token, langOf(c, linkLanguage(deps, token)))));
+      const facts = linkFacts(deps, token);
+      return render(c, "thanks", thanksModel(surveyCtx(token, langOf(c, facts?.language)), facts?.fromOpenLink));
     }
   });
 
