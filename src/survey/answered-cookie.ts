@@ -12,7 +12,10 @@ const WITHOUT_CLOSING_MS = 30 * 24 * 60 * 60 * 1000;
  */
 export const answeredCookie = (roundId: string) => `nm_answered_${roundId}`;
 
-/** Sets the cookie after a submission through an open link; it expires when the round closes. */
+/**
+ * Sets the cookie after a submission through an open link; it expires when the round closes. As a
+ * Max-Age counted on our clock, so that a device whose clock is wrong still keeps it for the round.
+ */
 export function rememberAnswered(
   c: Context,
   config: Pick<Config, "secureCookies">,
@@ -24,7 +27,7 @@ export function rememberAnswered(
     sameSite: "Lax",
     secure: config.secureCookies,
     path: "/o",
-    expires: round.closesAt ?? new Date(now.getTime() + WITHOUT_CLOSING_MS),
+    maxAge: Math.max(0, Math.floor(((round.closesAt?.getTime() ?? now.getTime() + WITHOUT_CLOSING_MS) - now.getTime()) / 1000)),
   });
 }
 

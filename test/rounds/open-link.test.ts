@@ -116,7 +116,8 @@ describe("a browser that answered through the open link", () => {
     const submitted = await postForm(t, `/s/${token}/submit`, {});
     expect(submitted.status).toBe(303);
     const cookie = submitted.headers.get("set-cookie") ?? "";
-    expect(cookie).toBe(`nm_answered_${round.id}=1; Path=/o; Expires=Tue, 31 Mar 2026 16:00:00 GMT; HttpOnly; SameSite=Lax`);
+    // Until the round closes: 2 March 09:00 to 31 March 16:00 UTC is 29 days and 7 hours.
+    expect(cookie).toBe(`nm_answered_${round.id}=1; Max-Age=${29 * 86400 + 7 * 3600}; Path=/o; HttpOnly; SameSite=Lax`);
     expect(cookie).not.toContain(token);
 
     const thanks = await getPage(t, `/s/${token}/thanks`);

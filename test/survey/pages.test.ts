@@ -58,6 +58,21 @@ describe("survey pages: the flow", () => {
     }
   });
 
+  it("says on the welcome page what the facilitator can see of a personal link, and that no time of answering is kept", async () => {
+    const t = createTestApp();
+    const { token } = openSurvey(t);
+    const en = await getPage(t, `/s/${token}`);
+    expect(en.text).toContain(
+      "The facilitator can see whether your link has been used (not yet, started or submitted), and so roughly when, but never which answers are yours. No time of answering is stored, not even the day.",
+    );
+    expect(en.text).toContain("Your link is personal");
+    const nl = await getPage(t, `/s/${token}?lang=nl`);
+    expect(nl.text).toContain("De begeleider kan zien of je link is gebruikt (nog niet, begonnen of verstuurd)");
+    expect(nl.text).toContain("ook de dag niet");
+    // "je" throughout what members read, never "u"/"uw".
+    expect(nl.text).not.toMatch(/\b[Uu]w?\b/);
+  });
+
   it("renders every page in Dutch from ?lang or the round (not Accept-Language), and keeps the choice in links and forms", async () => {
     const t = createTestApp();
     const { token } = openSurvey(t, { closesAt: new Date("2026-03-31T16:00:00Z") });
