@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { invitations } from "../../src/db/schema";
+import { invitations, rounds } from "../../src/db/schema";
 import { getInstrument } from "../../src/instrument";
 import { newToken } from "../../src/lib/ids";
 import { closeRound } from "../../src/rounds/lifecycle";
@@ -303,6 +303,12 @@ describe("survey pages: link states", () => {
     expect(gone.status).toBe(410);
     expect(gone.text).toContain("Deze temperatuurmeting is gesloten");
     expect((await getPage(t, `/s/${closed.token}?lang=en`)).text).toContain("This temperature check has closed");
+    expect(gone.text).not.toContain("/m/");
+    // Once the members' mirror is published, a closed link points to it.
+    t.db.update(rounds).set({ mirrorSlug: "the-mirror" }).where(eq(rounds.id, closed.round.id)).run();
+    expect((await getPage(t, `/s/${closed.token}`)).text).toContain(
+      '<a href="/m/the-mirror">Bekijk de resultaten die met het netwerk zijn gedeeld</a>',
+    );
     const notReady = await getPage(t, `/s/${draft.token}/about`);
     expect(notReady.status).toBe(409);
     expect(notReady.text).toContain("has not opened yet");
