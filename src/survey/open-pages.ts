@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { RoundRow } from "../db/schema";
-import { getInstrument, type Instrument, type LocalizedInstrument, localize } from "../instrument";
+import { getInstrument, type Instrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
 import { createOpenInvitation } from "../invitations/service";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { clientAddress } from "../lib/client-address";
@@ -117,7 +117,7 @@ export function openLinkPages(deps: Deps, options: OpenLinkOptions = {}) {
     instrument: v.instrument,
     minResponses: v.round.minResponses,
     draft: {},
-    localize: (lang: "en" | "nl") => localize(v.instrument, lang),
+    localize: (lang: Lang) => localize(v.instrument, lang),
   });
 
   app.get(

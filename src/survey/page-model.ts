@@ -121,8 +121,12 @@ export function resumeStep(survey: LocalizedInstrument, draft: SurveyDraft | nul
   return aboutDone || Object.keys(draft.profile ?? {}).length > 0 ? "review" : "about";
 }
 
-/** How someone reached the welcome page: their own link, or a shared open link (perhaps answered from this browser before). */
-export type Arrival = { kind: "personal" } | { kind: "shared"; answeredBefore: boolean };
+/**
+ * How someone reached the welcome page: a member's personal link, the link of their own a visitor
+ * of an open link got when saving, or the shared open link itself (perhaps answered from this
+ * browser before).
+ */
+export type Arrival = { kind: "personal" } | { kind: "own" } | { kind: "shared"; answeredBefore: boolean };
 
 /**
  * The welcome page. It says what is true for this kind of link: a personal link is theirs (and its
@@ -139,7 +143,8 @@ export function welcomeModel(ctx: SurveyCtx, round: RoundRow, survey: LocalizedI
     intro: fill(t.welcomeIntro, { themes }),
     answeredBefore: shared && arrival.answeredBefore ? t.answeredBefore : undefined,
     linkNote: shared ? t.sharedLink : t.personalLink,
-    linkSeen: shared ? t.sharedSeen : t.linkSeen,
+    // A link made through the open link belongs to no member: the facilitator sees only counts.
+    linkSeen: arrival.kind === "personal" ? t.linkSeen : t.sharedSeen,
     comeBack: shared ? t.comeBackShared : t.comeBack,
     whoSeesResults: fill(t.whoSeesResults, { n: round.minResponses }),
     closesOn: round.closesAt ? fill(t.closesOn, { date: formatDate(round.closesAt, ctx.lang) }) : undefined,

@@ -104,7 +104,13 @@ export function surveyPages(deps: Deps) {
   app.get(
     "/s/:token",
     withLink("", (c, s) =>
-      render(c, "welcome", welcomeModel(s.ctx, s.link.round, s.survey, loadDraft(deps, s.link, s.token), { kind: "personal" })),
+      render(
+        c,
+        "welcome",
+        welcomeModel(s.ctx, s.link.round, s.survey, loadDraft(deps, s.link, s.token), {
+          kind: fromOpenLink(s.link) ? "own" : "personal",
+        }),
+      ),
     ),
   );
 

@@ -69,6 +69,10 @@ describe("saving through an open link", () => {
     const back = plain((await getPage(t, `/s/${token}/theme/1`)).text);
     expect(back).toMatch(/name="purpose.1" value="4" checked/);
     expect(back).toContain(">Eigen woorden</textarea>");
+    // Their own link belongs to no member: its welcome does not say the facilitator sees its use.
+    const own = await getPage(t, `/s/${token}`);
+    expect(own.text).toContain("never who they are or which answers are whose");
+    expect(own.text).not.toContain("can see whether your link has been used");
     // Each visitor who saves gets a link of their own.
     const other = await postForm(t, `/o/${code}/about`, { overall: "6" });
     expect(tokenIn(other.headers.get("location"))).not.toBe(token);
