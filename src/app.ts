@@ -26,9 +26,9 @@ import { reportPages } from "./reports/pages";
 import { reportRoutes } from "./reports/routes";
 import { resultRoutes } from "./results/routes";
 import { reviewPages } from "./review/pages";
-import { openLinkPages } from "./rounds/open-link";
 import { roundPages } from "./rounds/pages";
 import { roundRoutes } from "./rounds/routes";
+import { openLinkPages } from "./survey/open-pages";
 import { surveyPages } from "./survey/pages";
 import { surveyRoutes } from "./survey/routes";
 import { userPages } from "./users/pages";
@@ -71,6 +71,7 @@ export function createApp(deps: Deps) {
   // One count per client across the survey's pages and its JSON.
   const linkGuard = failedLinkGuard(clock, config);
   app.use("/s/*", linkGuard);
+  app.use("/o/*", linkGuard);
   app.use("/api/v1/s/*", linkGuard);
 
   const api = new OpenAPIHono<AppEnv>();

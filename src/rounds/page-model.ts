@@ -56,7 +56,13 @@ function manageModel(deps: Pick<Deps, "db" | "config">, round: RoundRow) {
       without: fmt.count(Math.max(0, coverage.roster - coverage.withLink)),
       anyoneWithout: coverage.roster > coverage.withLink,
     },
-    openLink: round.access === "open" ? { url: openUrlOf(deps.config, round) } : null,
+    // A closed round's link takes no answers: no "anyone can answer", no poster, only what visitors now see.
+    openLink:
+      round.access !== "open"
+        ? null
+        : round.status === "closed"
+          ? { closed: true, mirrorPublished: Boolean(round.mirrorSlug) }
+          : { url: openUrlOf(deps.config, round) },
     mirror: round.status === "closed" ? { url: round.mirrorSlug ? `${deps.config.publicUrl}/m/${round.mirrorSlug}` : null } : null,
   };
 }

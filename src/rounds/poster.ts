@@ -39,8 +39,8 @@ const TEXT: Record<Lang, PosterText> = {
   },
   nl: {
     heading: (network) => `Hoe gaat het met ${network}?`,
-    body: "Doe mee met onze temperatuurmeting: ongeveer tien minuten, op uw telefoon of computer. Uw antwoorden zijn anoniem: uitkomsten worden alleen voor een groep getoond, nooit voor één persoon.",
-    scan: "Scan de code met de camera van uw telefoon",
+    body: "Doe mee met onze temperatuurmeting: ongeveer tien minuten, op je telefoon of computer. Je antwoorden zijn anoniem: uitkomsten worden alleen voor een groep getoond, nooit voor één persoon.",
+    scan: "Scan de code met de camera van je telefoon",
     type: "of typ dit adres:",
     until: (d) => `Open tot ${d} (Britse tijd).`,
     qrAlt: "QR-code die de vragenlijst opent",
@@ -52,11 +52,13 @@ export function posterPages(deps: Deps) {
   const { db, views, config } = deps;
   const app = new Hono<AppEnv>();
 
-  /** The round and its open link; 404 for invite rounds (they have none), 409 before it exists. */
+  /** The round and its open link; 404 for invite rounds (they have none), 409 before it exists, 410 once closed. */
   const openLink = (c: PageContext) => {
     const found = authorizeRound(db, c.get("actor"), c.req.param("id") ?? "", "manage");
     const round = currentRound(deps, found.round);
     if (round.access !== "open") throw new AppError("not_found", "This round uses personal invitations; it has no open link or poster");
+    if (round.status === "closed")
+      throw new AppError("gone", "This round has closed: its open link takes no more answers, so there is no poster");
     const url = openUrlOf(config, round);
     if (!url) throw new AppError("not_ready", "The open link is made when the round opens");
     return { ...found, round, url };

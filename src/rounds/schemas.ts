@@ -8,7 +8,9 @@ export const MIN_RESPONSES_FLOOR = 3;
 const isoDate = z.string().nullable().openapi({ description: "ISO 8601, UTC", example: "2026-06-30T15:00:00.000Z" });
 
 export const RoundCountsSchema = z.object({
-  invited: z.number().int().openapi({ description: "Links handed out (open links count each visit)" }),
+  invited: z.number().int().openapi({
+    description: "Links handed out; for an open link, visitors who saved or submitted answers (opening it alone is not counted)",
+  }),
   started: z.number().int().openapi({ description: "Links on which an answer was saved or submitted" }),
   submitted: z.number().int().openapi({ description: "Responses received" }),
 });
@@ -28,10 +30,10 @@ export const RoundSchema = z
     openedAt: isoDate,
     closedAt: isoDate,
     createdAt: z.string(),
-    openUrl: z
-      .string()
-      .nullable()
-      .openapi({ description: "The open link of an open-access round (made when the round is created; it answers once the round opens)" }),
+    openUrl: z.string().nullable().openapi({
+      description:
+        "The open link of an open-access round, ending in its 8-character code (made when the round is created; it answers once the round opens)",
+    }),
     counts: RoundCountsSchema,
   })
   .openapi("Round");

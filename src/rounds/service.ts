@@ -4,8 +4,9 @@ import { rounds } from "../db/schema";
 import { latestVersion } from "../instrument";
 import { recordAudit } from "../lib/audit";
 import { AppError, invalidField } from "../lib/errors";
-import { newId, newToken } from "../lib/ids";
+import { newId } from "../lib/ids";
 import { closeRound, currentRound } from "./lifecycle";
+import { newOpenCode } from "./open-code";
 import type { CreateRoundInput, RoundView, UpdateRoundInput } from "./schemas";
 import { getRoundView, type RoundDeps, type RoundRow } from "./view";
 
@@ -43,7 +44,7 @@ export function createRound(deps: RoundDeps, actor: Actor, networkId: string, in
         closesAt: input.closesAt ?? null,
         createdAt: clock.now(),
         // Made now, not at opening, so that the QR-code poster can be printed before the round opens.
-        openSlug: input.access === "open" ? newToken() : null,
+        openCode: input.access === "open" ? newOpenCode() : null,
       })
       .returning()
       .get();
@@ -82,7 +83,7 @@ export function openRound(deps: RoundDeps, actor: Actor, row: RoundRow): RoundVi
     throw new AppError("conflict", "This round's closing date has passed; set a later closesAt before opening it");
   const opened = deps.db
     .update(rounds)
-    .set({ status: "open", openedAt: now, ...(round.access === "open" && !round.openSlug && { openSlug: newToken() }) })
+    .set({ status: "open", openedAt: now, ...(round.access === "open" && !round.openCode && { openCode: newOpenCode() }) })
     .where(eq(rounds.id, round.id))
     .returning()
     .get();

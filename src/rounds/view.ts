@@ -17,9 +17,10 @@ export interface RoundDeps {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The open link of a round, when it has one. */
+/** The open link of a round, when it has one: its short code (the old long slug only for rounds made before codes). */
 export function openUrlOf(config: Pick<Config, "publicUrl">, row: RoundRow): string | null {
-  return row.access === "open" && row.openSlug ? `${config.publicUrl}/o/${row.openSlug}` : null;
+  const code = row.openCode ?? row.openSlug;
+  return row.access === "open" && code ? `${config.publicUrl}/o/${code}` : null;
 }
 
 /** A round as the API shows it. Pure: pass a row that went through `currentRound`. */

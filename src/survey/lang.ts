@@ -24,12 +24,15 @@ export function preferredLanguage(acceptLanguage: string | undefined): Lang | un
 }
 
 /**
- * The language of the survey texts: `?lang` wins (the language switch), then the browser's
- * Accept-Language (nl, nl-NL, nl-BE → nl), then the language the facilitator chose for the round.
+ * The language of the survey texts: `?lang` wins (the member's own choice, made with the switch),
+ * then the language the facilitator chose for the round; the browser's Accept-Language (nl, nl-NL,
+ * nl-BE → nl) decides only when there is no round to ask (an unknown link), and English after that.
+ * A round created in Dutch must not turn English because a member's browser happens to be.
  *
  * @example
- * surveyLanguage(undefined, "nl-NL,nl;q=0.9,en;q=0.8", "en"); // "nl"
+ * surveyLanguage(undefined, "en-GB,en;q=0.9", "nl"); // "nl"
+ * surveyLanguage(undefined, "nl-NL,nl;q=0.9", undefined); // "nl"
  */
-export function surveyLanguage(queryLang: string | undefined, acceptLanguage: string | undefined, roundLanguage: Lang): Lang {
-  return supported(queryLang) ?? preferredLanguage(acceptLanguage) ?? roundLanguage;
+export function surveyLanguage(queryLang: string | undefined, acceptLanguage: string | undefined, roundLanguage: Lang | undefined): Lang {
+  return supported(queryLang) ?? roundLanguage ?? preferredLanguage(acceptLanguage) ?? "en";
 }

@@ -22,13 +22,21 @@ const en = {
   promiseHeading: "Your answers are anonymous",
   promise: "Nothing links your answers to you: no name, email address or time of answering is stored with them.",
   personalLink: "Your link is personal. Please do not forward it: anyone with the link can answer in your place.",
+  linkSeen:
+    "The facilitator can see whether your link has been used (not yet, started or submitted), and so roughly when, but never which answers are yours. No time of answering is stored, not even the day.",
   comeBack: "You can stop at any time with “Save and finish later” and carry on later with the same link.",
+  sharedLink: "This link is shared: everyone who opens it starts an empty survey of their own.",
+  sharedSeen:
+    "The facilitator sees only how many people saved or sent answers through this link, never who they are or which answers are whose. No time of answering is stored, not even the day.",
+  comeBackShared:
+    "You can stop at any time with “Save and finish later”: you then get a link of your own to carry on with. This shared link always starts afresh.",
+  answeredBefore: "You have already answered — answer again only if someone else is using this device.",
   closesOn: "This temperature check closes on {date}.",
   start: "Start",
   continue: "Continue where you left off",
 
-  themeProgress: "Theme {n} of {total}",
-  themeTitle: "Theme {n} of {total}: {theme}",
+  stepProgress: "Step {n} of {total}",
+  stepTitle: "Step {n} of {total}: {page}",
   statementsHint: "Choose the answer that fits best. You can skip a statement.",
   commentHint: "Up to 2,000 characters. The facilitator reads comments before they are shared, so please leave out names.",
   next: "Next",
@@ -56,6 +64,12 @@ const en = {
   savedOpen: "Use the same link to carry on; it works as long as the temperature check is open.",
   closePage: "You can close this page now.",
   carryOn: "Carry on now",
+  ownLinkIntro: "Your answers are saved under a link of your own. Keep it: bookmark it or copy it somewhere safe.",
+  ownLinkLabel: "Your own link (select it to copy it)",
+  ownLinkUntil: "It works until {date}.",
+  ownLinkOpen: "It works as long as the temperature check is open.",
+  sharedStartsAfresh:
+    "The shared link you started from (on the poster, slide or message) always starts a new, empty survey: it cannot bring these answers back.",
 
   thanksTitle: "Thank you for your answers",
   thanksBody: "Your answers have been stored, without your name.",
@@ -68,11 +82,14 @@ const en = {
     "The link may be incomplete, or it has been replaced by a newer one. Check the message you were sent, or ask the network's facilitator for a new link.",
   goneTitle: "This temperature check has closed",
   goneBody: "Answers can no longer be given. The facilitator will share the results with the network.",
+  mirrorLink: "See the results shared with the network",
   submittedTitle: "You have already answered. Thank you.",
   submittedBody: "Your answers are stored. To keep them anonymous, they cannot be changed or seen again.",
   notReadyTitle: "This temperature check has not opened yet",
   notReadyBody: "Please try again later with the same link.",
   noPageTitle: "This page does not exist",
+  busyTitle: "Please wait a moment",
+  busyBody: "Many people opened this link from your network just now. Please try again in {n} minutes.",
   toStart: "Go to the start of the temperature check",
 };
 
@@ -97,13 +114,21 @@ const nl: Messages = {
   promiseHeading: "Je antwoorden zijn anoniem",
   promise: "Niets koppelt je antwoorden aan jou: er wordt geen naam, e-mailadres of tijdstip van invullen bij bewaard.",
   personalLink: "Je link is persoonlijk. Stuur hem niet door: iedereen met de link kan in jouw plaats antwoorden.",
+  linkSeen:
+    "De begeleider kan zien of je link is gebruikt (nog niet, begonnen of verstuurd), en dus ongeveer wanneer, maar nooit welke antwoorden van jou zijn. Er wordt geen tijdstip van invullen bewaard, ook de dag niet.",
   comeBack: "Je kunt altijd stoppen met ‘Opslaan en later verder’ en later verdergaan met dezelfde link.",
+  sharedLink: "Deze link wordt gedeeld: iedereen die hem opent, begint aan een eigen, lege vragenlijst.",
+  sharedSeen:
+    "De begeleider ziet alleen hoeveel mensen via deze link antwoorden hebben opgeslagen of verstuurd, nooit wie dat zijn of welke antwoorden van wie zijn. Er wordt geen tijdstip van invullen bewaard, ook de dag niet.",
+  comeBackShared:
+    "Je kunt altijd stoppen met ‘Opslaan en later verder’: je krijgt dan een eigen link om later verder te gaan. Deze gedeelde link begint altijd opnieuw.",
+  answeredBefore: "Je hebt al geantwoord — antwoord alleen opnieuw als iemand anders dit apparaat gebruikt.",
   closesOn: "Deze temperatuurmeting sluit op {date}.",
   start: "Beginnen",
   continue: "Verdergaan waar je was gebleven",
 
-  themeProgress: "Thema {n} van {total}",
-  themeTitle: "Thema {n} van {total}: {theme}",
+  stepProgress: "Stap {n} van {total}",
+  stepTitle: "Stap {n} van {total}: {page}",
   statementsHint: "Kies het antwoord dat het best past. Je kunt een stelling overslaan.",
   commentHint: "Maximaal 2000 tekens. De begeleider leest opmerkingen voordat ze worden gedeeld, dus noem liever geen namen.",
   next: "Volgende",
@@ -132,6 +157,13 @@ const nl: Messages = {
   savedOpen: "Gebruik dezelfde link om verder te gaan; die werkt zolang de temperatuurmeting openstaat.",
   closePage: "Je kunt deze pagina nu sluiten.",
   carryOn: "Nu verdergaan",
+  ownLinkIntro:
+    "Je antwoorden zijn opgeslagen onder een eigen link. Bewaar die: zet hem bij je favorieten of kopieer hem naar een veilige plek.",
+  ownLinkLabel: "Je eigen link (selecteer hem om te kopiëren)",
+  ownLinkUntil: "Hij werkt tot {date}.",
+  ownLinkOpen: "Hij werkt zolang de temperatuurmeting openstaat.",
+  sharedStartsAfresh:
+    "De gedeelde link waarmee je begon (op de poster, dia of in het bericht) begint altijd een nieuwe, lege vragenlijst: daarmee krijg je deze antwoorden niet terug.",
 
   thanksTitle: "Bedankt voor je antwoorden",
   thanksBody: "Je antwoorden zijn opgeslagen, zonder je naam.",
@@ -144,11 +176,14 @@ const nl: Messages = {
     "De link is misschien niet volledig, of hij is vervangen door een nieuwere. Kijk in het bericht dat je hebt gekregen, of vraag de begeleider van het netwerk om een nieuwe link.",
   goneTitle: "Deze temperatuurmeting is gesloten",
   goneBody: "Je kunt geen antwoorden meer geven. De begeleider deelt de resultaten met het netwerk.",
+  mirrorLink: "Bekijk de resultaten die met het netwerk zijn gedeeld",
   submittedTitle: "Je hebt al geantwoord. Bedankt!",
   submittedBody: "Je antwoorden zijn opgeslagen. Om ze anoniem te houden, kun je ze niet meer wijzigen of inzien.",
   notReadyTitle: "Deze temperatuurmeting is nog niet geopend",
   notReadyBody: "Probeer het later nog eens met dezelfde link.",
   noPageTitle: "Deze pagina bestaat niet",
+  busyTitle: "Een moment geduld",
+  busyBody: "Veel mensen in je netwerk openden deze link net. Probeer het over {n} minuten opnieuw.",
   toStart: "Naar het begin van de temperatuurmeting",
 };
 

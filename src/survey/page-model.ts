@@ -1,6 +1,6 @@
 import { LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
-import type { SurveyLink } from "./link";
+import type { RoundRow, SurveyLink } from "./link";
 import { fill, formatDate, type Messages, messages } from "./messages";
 import type { SurveyDraft } from "./schemas";
 
@@ -8,8 +8,13 @@ import type { SurveyDraft } from "./schemas";
 export interface SurveyCtx {
   lang: Lang;
   t: Messages;
-  /** "/s/<token>": the only place the token appears in a page is in the flow's own links and forms. */
+  /**
+   * "/s/<token>" (a personal link) or "/o/<code>" (an open link, before anything is saved): the
+   * only place the token appears in a page is in the flow's own links and forms.
+   */
   base: string;
+  /** The page was reached with "Change" on Check answers: Next (and Back) return there. */
+  fromReview?: boolean;
 }
 
 /** The steps of the flow, as paths under /s/<token>. */
@@ -20,8 +25,21 @@ export type LinkProblem = (typeof LINK_PROBLEMS)[number] | "no_page";
 
 const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", nl: "Nederlands" };
 
-export function surveyCtx(token: string, lang: Lang): SurveyCtx {
-  return { lang, t: messages(lang), base: `/s/${encodeURIComponent(token)}` };
+/** The form of the theme and about pages; the language switch submits it from the header. */
+export const SURVEY_FORM_ID = "survey-form";
+
+export function surveyCtx(token: string, lang: Lang, fromReview = false): SurveyCtx {
+  return { lang, t: messages(lang), base: `/s/${encodeURIComponent(token)}`, fromReview };
+}
+
+/** The pages of an open link before anything is saved: the same flow under /o/<code>. */
+export function openCtx(code: string, lang: Lang, fromReview = false): SurveyCtx {
+  return { lang, t: messages(lang), base: `/o/${encodeURIComponent(code)}`, fromReview };
+}
+
+/** The same request in another language (the switch was pressed on a page with errors). */
+export function inLanguage(ctx: SurveyCtx, lang: Lang): SurveyCtx {
+  return { ...ctx, lang, t: messages(lang) };
 }
 
 /**
@@ -32,21 +50,54 @@ export function stepHref(ctx: SurveyCtx, step: Step, lang: Lang = ctx.lang): str
   return `${ctx.base}${step ? `/${step}` : ""}?lang=${lang}`;
 }
 
+/** A page's own address (its form action, its language switch), still returning to Check answers if it was reached from there. */
+export function pageHref(ctx: SurveyCtx, step: Step, lang: Lang = ctx.lang): string {
+  return `${stepHref(ctx, step, lang)}${ctx.fromReview ? "&from=review" : ""}`;
+}
+
 /**
- * The layout's data: `<html lang>`, a descriptive `<title>` ("Theme 2 of 5: Purpose — Network
- * temperature check", prefixed "Error:" when the page shows errors) and the language switch,
- * whose links reopen `step` in the other language.
+ * Where a page's buttons lead: Back / Next to the neighbouring pages, or straight back to Check
+ * answers when the page was opened with "Change"; Save and finish later to the saved page.
  */
-export function layout(ctx: SurveyCtx, heading: string, step: Step, options: { surveyName?: string; hasErrors?: boolean } = {}) {
+export function nextStep(ctx: SurveyCtx, go: string | undefined, back: Step, next: Step): Step {
+  if (go === "save") return "saved";
+  if (ctx.fromReview) return "review";
+  return go === "back" ? back : next;
+}
+
+/** "Step 3 of 7": every theme, then "about you", then Check answers. */
+export function stepProgress(ctx: SurveyCtx, survey: LocalizedInstrument, step: number) {
+  const total = survey.themes.length + 2;
+  return {
+    progress: fill(ctx.t.stepProgress, { n: step, total }),
+    // The bar is decorative (the text says it); CSS has a width class per fifth.
+    progressClass: `w${Math.min(5, Math.max(1, Math.round((step / total) * 5)))}`,
+    stepTitle: (page: string) => fill(ctx.t.stepTitle, { n: step, total, page }),
+  };
+}
+
+/**
+ * The layout's data: `<html lang>`, a descriptive `<title>` ("Step 2 of 7: Relationships — Network
+ * temperature check", prefixed "Error:" when the page shows errors) and the language switch. On a
+ * page with a form (`form: true`) the switch is made of submit buttons of that form, so that what
+ * was ticked is saved before the page is shown in the other language; elsewhere it is links.
+ */
+export function layout(
+  ctx: SurveyCtx,
+  heading: string,
+  step: Step,
+  options: { surveyName?: string; hasErrors?: boolean; form?: boolean } = {},
+) {
   const page = options.hasErrors ? fill(ctx.t.errorPrefix, { page: heading }) : heading;
   return {
     lang: ctx.lang,
     t: ctx.t,
     title: fill(ctx.t.pageTitle, { page, survey: options.surveyName ?? ctx.t.surveyName }),
+    switchForm: options.form ? SURVEY_FORM_ID : undefined,
     langLinks: LANGUAGES.map((code) => ({
       code,
       label: LANGUAGE_NAMES[code],
-      href: stepHref(ctx, step, code),
+      href: pageHref(ctx, step, code),
       current: code === ctx.lang,
     })),
   };
@@ -57,46 +108,72 @@ export function errorSummary(ctx: SurveyCtx, errors: ErrorDetail[]) {
   return errors.length ? { errors, errorTitle: ctx.t.errorTitle } : {};
 }
 
-/** Where "Continue" takes someone back: the step after the furthest one they have filled in. */
+/**
+ * Where "Continue" takes someone back: the first theme with a statement not answered yet (a
+ * statement left out on purpose is asked again there, never skipped silently), then "about you"
+ * if it was never filled in, then Check answers.
+ */
 export function resumeStep(survey: LocalizedInstrument, draft: SurveyDraft | null): Step {
   if (!draft) return "theme/1";
+  const open = survey.themes.findIndex((theme) => theme.items.some((item) => draft.answers?.[item.code] === undefined));
+  if (open >= 0) return `theme/${open + 1}`;
   const aboutDone = ["overall", "trend", "involvement"].some((k) => draft[k as keyof SurveyDraft] !== undefined);
-  if (aboutDone || Object.keys(draft.profile ?? {}).length > 0) return "review";
-  let furthest = 0;
-  survey.themes.forEach((theme, i) => {
-    const answered = theme.items.some((item) => draft.answers?.[item.code] !== undefined) || Boolean(draft.comments?.[theme.code]);
-    if (answered) furthest = i + 1;
-  });
-  return furthest >= survey.themes.length ? "about" : `theme/${furthest + 1}`;
+  return aboutDone || Object.keys(draft.profile ?? {}).length > 0 ? "review" : "about";
 }
 
-export function welcomeModel(ctx: SurveyCtx, link: SurveyLink, survey: LocalizedInstrument, draft: SurveyDraft | null) {
+/**
+ * How someone reached the welcome page: a member's personal link, the link of their own a visitor
+ * of an open link got when saving, or the shared open link itself (perhaps answered from this
+ * browser before).
+ */
+export type Arrival = { kind: "personal" } | { kind: "own" } | { kind: "shared"; answeredBefore: boolean };
+
+/**
+ * The welcome page. It says what is true for this kind of link: a personal link is theirs (and its
+ * use is visible to the facilitator); a shared link is not, and starts afresh.
+ */
+export function welcomeModel(ctx: SurveyCtx, round: RoundRow, survey: LocalizedInstrument, draft: SurveyDraft | null, arrival: Arrival) {
   const { t } = ctx;
   const themes = survey.themes.map((theme) => theme.title.toLowerCase()).join(", ");
+  const shared = arrival.kind === "shared";
   return {
-    ...layout(ctx, link.round.title, "", { surveyName: survey.title }),
+    ...layout(ctx, round.title, "", { surveyName: survey.title }),
     heading: survey.title,
-    roundTitle: link.round.title,
+    roundTitle: round.title,
     intro: fill(t.welcomeIntro, { themes }),
-    whoSeesResults: fill(t.whoSeesResults, { n: link.round.minResponses }),
-    closesOn: link.round.closesAt ? fill(t.closesOn, { date: formatDate(link.round.closesAt, ctx.lang) }) : undefined,
+    answeredBefore: shared && arrival.answeredBefore ? t.answeredBefore : undefined,
+    linkNote: shared ? t.sharedLink : t.personalLink,
+    // A link made through the open link belongs to no member: the facilitator sees only counts.
+    linkSeen: arrival.kind === "personal" ? t.linkSeen : t.sharedSeen,
+    comeBack: shared ? t.comeBackShared : t.comeBack,
+    whoSeesResults: fill(t.whoSeesResults, { n: round.minResponses }),
+    closesOn: round.closesAt ? fill(t.closesOn, { date: formatDate(round.closesAt, ctx.lang) }) : undefined,
     startLabel: draft ? t.continue : t.start,
     startHref: stepHref(ctx, resumeStep(survey, draft)),
   };
 }
 
-export function savedModel(ctx: SurveyCtx, link: SurveyLink, survey: LocalizedInstrument) {
+/**
+ * The saved page. Someone who came through a shared open link gets their own link to carry on
+ * with, written out to bookmark or copy (no script needed), and is told the shared one starts afresh.
+ */
+export function savedModel(ctx: SurveyCtx, link: SurveyLink, survey: LocalizedInstrument, ownUrl?: string) {
   const { t } = ctx;
   const closesAt = link.round.closesAt;
+  const date = closesAt ? formatDate(closesAt, ctx.lang) : undefined;
   return {
     ...layout(ctx, t.savedTitle, "saved", { surveyName: survey.title }),
-    until: closesAt ? fill(t.savedUntil, { date: formatDate(closesAt, ctx.lang) }) : t.savedOpen,
+    until: date ? fill(t.savedUntil, { date }) : t.savedOpen,
+    own: ownUrl && {
+      url: ownUrl,
+      until: date ? fill(t.ownLinkUntil, { date }) : t.ownLinkOpen,
+    },
     carryOnHref: stepHref(ctx, ""),
   };
 }
 
-export function thanksModel(ctx: SurveyCtx) {
-  return layout(ctx, ctx.t.thanksTitle, "thanks");
+export function thanksModel(ctx: SurveyCtx, sharedLink = false) {
+  return { ...layout(ctx, ctx.t.thanksTitle, "thanks"), answeredBefore: sharedLink ? ctx.t.answeredBefore : undefined };
 }
 
 const PROBLEM_TEXT: Record<LinkProblem, (t: Messages) => { heading: string; body?: string }> = {
@@ -107,12 +184,16 @@ const PROBLEM_TEXT: Record<LinkProblem, (t: Messages) => { heading: string; body
   no_page: (t) => ({ heading: t.noPageTitle }),
 };
 
-/** A link that cannot be answered (or a page that does not exist), explained in the respondent's language. */
-export function problemModel(ctx: SurveyCtx, problem: LinkProblem, step: Step) {
+/**
+ * A link that cannot be answered (or a page that does not exist), explained in the respondent's
+ * language; a closed round points to its members' mirror when one is published.
+ */
+export function problemModel(ctx: SurveyCtx, problem: LinkProblem, step: Step, mirrorHref?: string) {
   const text = PROBLEM_TEXT[problem](ctx.t);
   return {
     ...layout(ctx, text.heading, step),
     ...text,
     startHref: problem === "no_page" ? stepHref(ctx, "") : undefined,
+    mirrorHref: problem === "gone" ? mirrorHref : undefined,
   };
 }

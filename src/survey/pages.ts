@@ -1,14 +1,15 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type Lang, type LocalizedInstrument, localize } from "../instrument";
+import { surveyUrl } from "../invitations/service";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formFields, type PageContext } from "../lib/pages";
+import { rememberAnswered } from "./answered-cookie";
 import { hasAnswer, loadDraft, saveDraft } from "./drafts";
-import { checkDraft, mergeAbout, mergeTheme } from "./form";
 import { surveyLanguage } from "./lang";
 import { resolveLink, type SurveyLink } from "./link";
-import { linkLanguage } from "./link-language";
+import { linkFacts } from "./link-language";
 import {
   LINK_PROBLEMS,
   type LinkProblem,
@@ -21,6 +22,7 @@ import {
   thanksModel,
   welcomeModel,
 } from "./page-model";
+import { type PageInput, type PageOutcome, postAbout, postTheme } from "./page-posts";
 import { aboutModel, themeModel } from "./question-model";
 import { changeId, reviewModel } from "./review-model";
 import { submitResponseGrouped } from "./submit";
@@ -38,16 +40,14 @@ function linkProblem(err: unknown): LinkProblem | undefined {
   return err instanceof AppError ? LINK_PROBLEMS.find((code) => code === err.code) : undefined;
 }
 
+/** A link made for a visitor of a shared open link (not a member on the roster). */
+const fromOpenLink = (link: SurveyLink) => link.round.access === "open" && link.invitation.memberId === null;
+
 interface Survey {
   link: SurveyLink;
   token: string;
   ctx: SurveyCtx;
   survey: LocalizedInstrument;
-}
-
-/** Where the Back / Next / Save and finish later buttons of a page lead. */
-function nextStep(go: string | undefined, back: Step, next: Step): Step {
-  return go === "back" ? back : go === "save" ? "saved" : next;
 }
 
 /**
@@ -68,15 +68,17 @@ export function surveyPages(deps: Deps) {
 
   const render = (c: PageContext, page: string, data: object, status: ContentfulStatusCode = 200) =>
     c.html(views.render(`survey/${page}`, data, "survey"), status);
-  const langOf = (c: PageContext, roundLanguage: Lang) =>
+  const langOf = (c: PageContext, roundLanguage: Lang | undefined) =>
     surveyLanguage(c.req.query("lang"), c.req.header("Accept-Language"), roundLanguage);
   const tokenOf = (c: PageContext) => c.req.param("token") ?? "";
 
   /** A link state (or missing page) explained in the round's language where we know the round. */
   const problemPage = (c: PageContext, problem: LinkProblem, step: Step) => {
     const token = tokenOf(c);
-    const ctx = surveyCtx(token, langOf(c, linkLanguage(deps, token) ?? "en"));
-    return render(c, "problem", problemModel(ctx, problem, step), PROBLEM_STATUS[problem]);
+    const facts = linkFacts(deps, token);
+    const ctx = surveyCtx(token, langOf(c, facts?.language));
+    const mirror = facts?.mirrorSlug ? `/m/${facts.mirrorSlug}` : undefined;
+    return render(c, "problem", problemModel(ctx, problem, step, mirror), PROBLEM_STATUS[problem]);
   };
 
   /** Resolves the link, then runs `handler`; a link that cannot be answered (now or mid-way) gets its page. */
@@ -84,7 +86,7 @@ export function surveyPages(deps: Deps) {
     try {
       const token = tokenOf(c);
       const link = resolveLink(deps, token);
-      const ctx = surveyCtx(token, langOf(c, link.round.language));
+      const ctx = surveyCtx(token, langOf(c, link.round.language), c.req.query("from") === "review");
       return await handler(c, { link, token, ctx, survey: localize(link.instrument, ctx.lang) });
     } catch (err) {
       const problem = linkProblem(err);
@@ -101,7 +103,15 @@ export function surveyPages(deps: Deps) {
 
   app.get(
     "/s/:token",
-    withLink("", (c, s) => render(c, "welcome", welcomeModel(s.ctx, s.link, s.survey, loadDraft(deps, s.link, s.token)))),
+    withLink("", (c, s) =>
+      render(
+        c,
+        "welcome",
+        welcomeModel(s.ctx, s.link.round, s.survey, loadDraft(deps, s.link, s.token), {
+          kind: fromOpenLink(s.link) ? "own" : "personal",
+        }),
+      ),
+    ),
   );
 
   app.get(
@@ -113,19 +123,28 @@ export function surveyPages(deps: Deps) {
     }),
   );
 
+  /** What posting a page of this link needs. */
+  const pageInput = (s: Survey): PageInput => ({
+    ctx: s.ctx,
+    survey: s.survey,
+    instrument: s.link.instrument,
+    minResponses: s.link.round.minResponses,
+    draft: loadDraft(deps, s.link, s.token) ?? {},
+    localize: (lang) => localize(s.link.instrument, lang),
+  });
+  /** A posted page: shown again with its errors, or saved and on to the next step. */
+  const afterPost = (c: PageContext, s: Survey, outcome: PageOutcome) => {
+    if ("model" in outcome) return render(c, outcome.page, outcome.model, 400);
+    saveDraft(deps, s.link, s.token, outcome.draft);
+    return c.redirect(outcome.href(s.ctx), 303);
+  };
+
   app.post(
     "/s/:token/theme/:n",
     withLink("", async (c, s) => {
       const n = themeNumber(c, s);
-      const theme = n ? s.link.instrument.themes[n - 1] : undefined;
-      if (!n || !theme) return problemPage(c, "no_page", "");
-      const fields = await formFields(c);
-      const candidate = mergeTheme(loadDraft(deps, s.link, s.token) ?? {}, theme, fields);
-      const checked = checkDraft(s.link.instrument, candidate);
-      if ("errors" in checked) return render(c, "theme", themeModel(s.ctx, s.survey, n, candidate, checked.errors), 400);
-      saveDraft(deps, s.link, s.token, checked.draft);
-      const last = s.link.instrument.themes.length;
-      return c.redirect(stepHref(s.ctx, nextStep(fields.go, n > 1 ? `theme/${n - 1}` : "", n < last ? `theme/${n + 1}` : "about")), 303);
+      if (!n) return problemPage(c, "no_page", "");
+      return afterPost(c, s, postTheme(pageInput(s), n, await formFields(c)));
     }),
   );
 
@@ -138,15 +157,7 @@ export function surveyPages(deps: Deps) {
 
   app.post(
     "/s/:token/about",
-    withLink("about", async (c, s) => {
-      const fields = await formFields(c);
-      const candidate = mergeAbout(loadDraft(deps, s.link, s.token) ?? {}, fields);
-      const checked = checkDraft(s.link.instrument, candidate);
-      if ("errors" in checked)
-        return render(c, "about", aboutModel(s.ctx, s.survey, s.link.round.minResponses, candidate, checked.errors), 400);
-      saveDraft(deps, s.link, s.token, checked.draft);
-      return c.redirect(stepHref(s.ctx, nextStep(fields.go, `theme/${s.link.instrument.themes.length}`, "review")), 303);
-    }),
+    withLink("about", async (c, s) => afterPost(c, s, postAbout(pageInput(s), await formFields(c)))),
   );
 
   app.get(
@@ -169,13 +180,17 @@ export function surveyPages(deps: Deps) {
         if (!(err instanceof AppError) || err.code !== "invalid_input") throw err;
         return render(c, "review", reviewModel(s.ctx, s.survey, draft, { details: err.details }), 400);
       }
+      // Through a shared open link, this browser is reminded that it answered if it comes back.
+      if (fromOpenLink(s.link)) rememberAnswered(c, deps.config, s.link.round, deps.clock.now());
       return c.redirect(stepHref(s.ctx, "thanks"), 303);
     }),
   );
 
   app.get(
     "/s/:token/saved",
-    withLink("saved", (c, s) => render(c, "saved", savedModel(s.ctx, s.link, s.survey))),
+    withLink("saved", (c, s) =>
+      render(c, "saved", savedModel(s.ctx, s.link, s.survey, fromOpenLink(s.link) ? surveyUrl(deps.config, s.token) : undefined)),
+    ),
   );
 
   // After submitting, the link answers "already submitted": here, and only here, that is success.
@@ -189,7 +204,8 @@ export function surveyPages(deps: Deps) {
       const problem = linkProblem(err);
       if (!problem) throw err;
       if (problem !== "already_submitted") return problemPage(c, problem, "thanks");
-      return render(c, "thanks", thanksModel(surveyCtx(token, langOf(c, linkLanguage(deps, token) ?? "en"))));
+      const facts = linkFacts(deps, token);
+      return render(c, "thanks", thanksModel(surveyCtx(token, langOf(c, facts?.language)), facts?.fromOpenLink));
     }
   });
 

@@ -2,7 +2,7 @@ import type { LocalizedInstrument, LocalizedQuestion } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
 import { commentField, commentId, fieldRef, radioId } from "./form";
 import { fill } from "./messages";
-import { errorSummary, layout, type SurveyCtx, stepHref } from "./page-model";
+import { errorSummary, layout, pageHref, type SurveyCtx, stepProgress } from "./page-model";
 
 /** What a page is filled in with: the saved draft, or the fields just posted when they need correcting. */
 export interface Values {
@@ -69,27 +69,21 @@ function pageErrors(ctx: SurveyCtx, survey: LocalizedInstrument, details: ErrorD
 
 /** One theme's page: progress, a fieldset per statement with six radios, the comment box. */
 export function themeModel(ctx: SurveyCtx, survey: LocalizedInstrument, n: number, values: Values, details: ErrorDetail[] = []) {
-  const { t } = ctx;
   const theme = survey.themes[n - 1];
   if (!theme) throw new Error(`No theme ${n}`);
-  const total = survey.themes.length;
   const { byName, summary } = pageErrors(ctx, survey, details);
   const scale = [
     ...survey.scale.labels.map((label, i) => ({ value: i + 1, label, muted: false })),
     { value: "dont_know", label: survey.scale.dontKnow, muted: true },
   ];
   const comment = values.comments?.[theme.code];
+  const { stepTitle, ...progress } = stepProgress(ctx, survey, n);
   return {
-    ...layout(ctx, fill(t.themeTitle, { n, total, theme: theme.title }), `theme/${n}`, {
-      surveyName: survey.title,
-      hasErrors: details.length > 0,
-    }),
+    ...layout(ctx, stepTitle(theme.title), `theme/${n}`, { surveyName: survey.title, hasErrors: details.length > 0, form: true }),
     ...summary,
-    progress: fill(t.themeProgress, { n, total }),
-    // The bar is decorative (the text says it); CSS has a width class per fifth.
-    progressClass: `w${Math.max(1, Math.round((n / total) * 5))}`,
+    ...progress,
     theme,
-    action: stepHref(ctx, `theme/${n}`),
+    action: pageHref(ctx, `theme/${n}`),
     items: theme.items.map((item) => ({
       code: item.code,
       text: item.text,
@@ -140,11 +134,13 @@ function aboutQuestion(ctx: SurveyCtx, question: LocalizedQuestion, values: Valu
 /** The last questions: the overall rating, trend, involvement and the two profile questions. */
 export function aboutModel(ctx: SurveyCtx, survey: LocalizedInstrument, minResponses: number, values: Values, details: ErrorDetail[] = []) {
   const { byName, summary } = pageErrors(ctx, survey, details);
+  const { stepTitle, ...progress } = stepProgress(ctx, survey, survey.themes.length + 1);
   return {
-    ...layout(ctx, ctx.t.aboutTitle, "about", { surveyName: survey.title, hasErrors: details.length > 0 }),
+    ...layout(ctx, stepTitle(ctx.t.aboutTitle), "about", { surveyName: survey.title, hasErrors: details.length > 0, form: true }),
     ...summary,
+    ...progress,
     intro: fill(ctx.t.aboutIntro, { n: minResponses }),
-    action: stepHref(ctx, "about"),
+    action: pageHref(ctx, "about"),
     questions: survey.questions.map((question) => aboutQuestion(ctx, question, values, byName[question.code])),
   };
 }

@@ -1,7 +1,7 @@
 import type { LocalizedInstrument, LocalizedQuestion } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
 import { fill } from "./messages";
-import { errorSummary, layout, type SurveyCtx, stepHref } from "./page-model";
+import { errorSummary, layout, type SurveyCtx, stepHref, stepProgress } from "./page-model";
 import { describeError, firstSentence } from "./question-model";
 import type { SurveyDraft } from "./schemas";
 
@@ -46,7 +46,7 @@ export function reviewModel(
     code: theme.code,
     title: theme.title,
     changeId: changeId(theme.code),
-    changeHref: stepHref(ctx, `theme/${i + 1}`),
+    changeHref: `${stepHref(ctx, `theme/${i + 1}`)}&from=review`,
     changeHidden: fill(t.changeHidden, { theme: theme.title.toLowerCase() }),
     rows: theme.items.map((item) => row(ctx, item.text, answerLabel(survey, draft.answers?.[item.code]))),
     comment: draft.comments?.[theme.code],
@@ -55,13 +55,15 @@ export function reviewModel(
     code: "about",
     title: t.aboutTitle,
     changeId: changeId("about"),
-    changeHref: stepHref(ctx, "about"),
+    changeHref: `${stepHref(ctx, "about")}&from=review`,
     changeHidden: t.changeAboutHidden,
     rows: survey.questions.map((question) => row(ctx, firstSentence(question.text), aboutAnswer(question, draft))),
   };
+  const { stepTitle, ...progress } = stepProgress(ctx, survey, survey.themes.length + 2);
   return {
-    ...layout(ctx, t.reviewTitle, "review", { surveyName: survey.title, hasErrors: errors.length > 0 }),
+    ...layout(ctx, stepTitle(t.reviewTitle), "review", { surveyName: survey.title, hasErrors: errors.length > 0 }),
     ...errorSummary(ctx, errors),
+    ...progress,
     sections: [...themes, about],
     action: stepHref(ctx, "submit"),
   };

@@ -44,7 +44,9 @@ export function surveyRoutes(deps: Deps) {
       description: "Never changes the link's status: mail scanners open links too.",
       request: {
         params: TokenParams,
-        query: z.object({ lang: z.string().optional().openapi({ description: "en or nl; wins over Accept-Language" }) }),
+        query: z.object({
+          lang: z.string().optional().openapi({ description: "en or nl: the member's own choice, which wins over the round's language" }),
+        }),
       },
       responses: { 200: jsonResponse(SurveyViewSchema, "The survey"), ...linkErrors },
     }),

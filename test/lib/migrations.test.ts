@@ -77,3 +77,37 @@ describe("migration 0001: respondent theme scores", () => {
     }
   });
 });
+
+describe("migration 0002: open-link codes", () => {
+  it("gives every open-access round made before a short code, keeping its old link", () => {
+    const file = databaseAt(1);
+    const old = new Database(file);
+    old.exec("insert into networks (id, name, stage, created_at) values ('n1', 'Old network', 'developing', 0)");
+    const insert = old.prepare(
+      `insert into rounds (id, network_id, title, instrument_id, instrument_version, status, access, created_at, open_slug)
+       values (?, 'n1', ?, 'core', 1, 'open', ?, 0, ?)`,
+    );
+    for (let i = 0; i < 40; i++) insert.run(`open${i}`, `Open ${i}`, "open", `slug-of-twenty-two-${String(i).padStart(3, "0")}`);
+    insert.run("invite", "Invite", "invite", null);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      const rows = db.$client.prepare("select id, open_code, open_slug from rounds order by id").all() as {
+        id: string;
+        open_code: string | null;
+        open_slug: string | null;
+      }[];
+      const open = rows.filter((r) => r.id.startsWith("open"));
+      expect(open).toHaveLength(40);
+      for (const row of open) {
+        expect(row.open_code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$/);
+        expect(row.open_slug).toMatch(/^slug-of-twenty-two-\d{3}$/);
+      }
+      expect(new Set(open.map((r) => r.open_code)).size).toBe(40);
+      expect(rows.find((r) => r.id === "invite")?.open_code).toBeNull();
+    } finally {
+      db.$client.close();
+    }
+  });
+});

@@ -18,6 +18,9 @@ describe("the create-round form on the network page", () => {
     expect(res.text).toMatch(/id="closesAt" name="closesAt" type="datetime-local" value="2026-03-23T17:00"/);
     expect(res.text).toContain("UK time (Europe/London)");
     expect(res.text).toMatch(/<option value="en" selected>/);
+    // Which language members see, said where it is chosen.
+    expect(res.text).toContain('aria-describedby="language-hint"');
+    expect(res.text).toContain("whatever their browser's language; each member can switch");
     expect(res.text).toContain('value="5"');
     expect(res.text).toMatch(/value="invite" checked/);
     expect(res.text).toContain("nobody can be recognised");
@@ -45,14 +48,14 @@ describe("the create-round form on the network page", () => {
     const { t, cast } = setup();
     const res = await postForm(t, `/networks/${cast.network.id}/rounds`, { ...form, access: "open" }, { cookie: cast.facilitator.cookie });
     const id = /\/rounds\/([^?]+)/.exec(res.headers.get("location") ?? "")?.[1] ?? "";
-    const slug = roundOf(t, id)?.openSlug ?? "";
-    expect(Buffer.from(slug, "base64url")).toHaveLength(16);
+    const slug = roundOf(t, id)?.openCode ?? "";
+    expect(slug).toMatch(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$/);
     const page = await getPage(t, `/rounds/${id}`, { cookie: cast.facilitator.cookie });
     expect(page.text).toContain(`http://localhost/o/${slug}`);
     // Until it opens, the open link answers a clear "not open yet".
     const visit = await getPage(t, `/o/${slug}`);
     expect(visit.status).toBe(404);
-    expect(visit.text).toContain("not open yet");
+    expect(visit.text).toContain("has not opened yet");
   });
 
   it("shows every error in a summary and beside its field, keeps the values, and saves nothing", async () => {

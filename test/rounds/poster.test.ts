@@ -9,7 +9,7 @@ async function openRound(s: ReturnType<typeof setup>) {
   const res = await postForm(s.t, `/networks/${s.cast.network.id}/rounds`, form, { cookie: s.cast.facilitator.cookie });
   const id = /\/rounds\/([^?]+)/.exec(res.headers.get("location") ?? "")?.[1] ?? "";
   const page = await getPage(s.t, `/rounds/${id}`, { cookie: s.cast.facilitator.cookie });
-  const url = /(http:\/\/localhost\/o\/[\w-]{22})/.exec(page.text)?.[1] ?? "";
+  const url = /(http:\/\/localhost\/o\/[23456789A-HJKMNP-TV-Z]{8})</.exec(page.text)?.[1] ?? "";
   return { id, url };
 }
 
@@ -23,8 +23,42 @@ describe("the QR-code poster of an open-access round", () => {
     expect(res.text).toContain(`<img class="poster__qr" src="/rounds/${id}/poster.svg"`);
     expect(res.text).toContain(`<p class="poster__url">${url}</p>`);
     expect(res.text).toContain('lang="nl"');
-    expect(res.text).toContain("Scan de code");
+    expect(res.text).toContain("Scan de code met de camera van je telefoon");
+    // One form of address for members: "je", never "u"/"uw".
+    expect(res.text).toContain("op je telefoon of computer. Je antwoorden zijn anoniem");
+    expect(res.text).not.toMatch(/\b[Uu]w?\b/);
     expect(res.text).toContain("Open tot 23 maart 2026 om 17:00 (Britse tijd)");
+  });
+
+  it("prints the short code as the address to type, which opens the survey however it is typed", async () => {
+    const s = setup();
+    const { id, url } = await openRound(s);
+    const code = url.slice("http://localhost/o/".length);
+    expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$/);
+    const poster = await getPage(s.t, `/rounds/${id}/poster`, { cookie: s.cast.facilitator.cookie });
+    expect(poster.text).toContain(`<p>of typ dit adres:</p>\n  <p class="poster__url">http://localhost/o/${code}</p>`);
+    await postForm(s.t, `/rounds/${id}/open`, {}, { cookie: s.cast.facilitator.cookie });
+    expect((await getPage(s.t, `/o/${code.toLowerCase()}`)).status).toBe(200);
+  });
+
+  it("is no longer offered once the round has closed, and the round page stops saying anyone can answer", async () => {
+    const s = setup();
+    const { id } = await openRound(s);
+    const cookie = s.cast.facilitator.cookie;
+    await postForm(s.t, `/rounds/${id}/open`, {}, { cookie });
+    const open = await getPage(s.t, `/rounds/${id}`, { cookie });
+    expect(open.text).toContain("Anyone with this link can answer");
+    expect(open.text).toContain(`href="/rounds/${id}/poster"`);
+    expect(open.text).toContain("What an open link cannot prevent: one person answering more than once");
+    expect(open.text).toContain("Links handed out: visitors of the open link who saved or sent answers");
+    await postForm(s.t, `/rounds/${id}/close`, {}, { cookie });
+    const closed = await getPage(s.t, `/rounds/${id}`, { cookie });
+    expect(closed.text).not.toContain("Anyone with this link can answer");
+    expect(closed.text).not.toContain("/poster");
+    expect(closed.text).toContain("its open link now tells visitors that it takes no more answers");
+    for (const path of ["poster", "poster.svg", "poster.png"]) {
+      expect((await getPage(s.t, `/rounds/${id}/${path}`, { cookie })).status, path).toBe(410);
+    }
   });
 
   it("serves the QR code as SVG and PNG, inline", async () => {

@@ -139,20 +139,26 @@ describe("the survey in a real browser", () => {
       await clickAndWait(page, 'button[value="save"]');
       expect(await heading(page)).toBe("Je antwoorden zijn opgeslagen");
 
-      // Back later through the same link: Continue resumes after the last page answered.
+      // Back later through the same link: Continue resumes at the first statement not answered yet,
+      // which is on the page saved (the purpose statements left are asked, not skipped).
       await page.goto(`${shared.url}/s/${token}?lang=nl`);
       await clickAndWait(page, "a.button");
+      expect(page.url()).toContain("/theme/1?lang=nl");
+      expect(await page.$eval("#purpose-1-5", (input) => (input as HTMLInputElement).checked)).toBe(true);
+      await clickAndWait(page, 'main button[value="next"]');
       expect(page.url()).toContain("/theme/2?lang=nl");
       await page.click('label[for="relationships-1-dont_know"]');
-      for (let n = 2; n <= 5; n++) await clickAndWait(page, 'button[value="next"]');
+      for (let n = 2; n <= 5; n++) await clickAndWait(page, 'main button[value="next"]');
       expect(await heading(page)).toBe("Over jou en het netwerk");
       await page.click('label[for="overall-3"]');
       await page.click('label[for="professionalGroup-none"]');
-      await clickAndWait(page, 'button[value="next"]');
+      await clickAndWait(page, 'main button[value="next"]');
       expect(await heading(page)).toBe("Controleer je antwoorden");
       await clickAndWait(page, "#change-purpose");
       expect(await page.$eval("#purpose-1-5", (input) => (input as HTMLInputElement).checked)).toBe(true);
-      await page.goto(`${shared.url}/s/${token}/review?lang=nl`);
+      // Next after a Change goes straight back to Check answers.
+      await clickAndWait(page, 'main button[value="next"]');
+      expect(await heading(page)).toBe("Controleer je antwoorden");
       await clickAndWait(page, 'form button[type="submit"]');
       expect(await heading(page)).toBe("Bedankt voor je antwoorden");
       expect(await page.$eval("html", (html) => html.lang)).toBe("nl");
@@ -206,7 +212,7 @@ describe("the survey in a real browser", () => {
         (input as HTMLInputElement).value = "7";
       });
       await page.click('label[for="purpose-1-1"]');
-      const [res] = await clickAndWait(page, 'button[value="next"]');
+      const [res] = await clickAndWait(page, 'main button[value="next"]');
       expect(res?.status()).toBe(400);
       expect(await page.$eval(".error-summary a", (a) => a.getAttribute("href"))).toBe("#purpose-1-1");
       const violations = await axeViolations(page);

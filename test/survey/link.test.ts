@@ -38,12 +38,16 @@ describe("GET /api/v1/s/:token", () => {
     expect(trend.options.map((o: { code: string }) => o.code)).toEqual(["worse", "same", "better", "new"]);
   });
 
-  it("speaks Dutch with ?lang=nl, with Accept-Language: nl-NL, and in a Dutch round", async () => {
+  it("speaks Dutch with ?lang=nl and in a Dutch round, whatever the browser's Accept-Language", async () => {
     const t = createTestApp();
     const { token } = openSurvey(t);
     const byQuery = await call(t, "GET", `${survey(token)}?lang=nl`);
-    const byHeader = await call(t, "GET", survey(token), undefined, { headers: { "Accept-Language": "nl-NL,nl;q=0.9,en;q=0.5" } });
-    for (const res of [byQuery, byHeader]) {
+    // The round's language decides over the browser's: an English browser opening a Dutch round.
+    const dutchRoundEnglishBrowser = openSurvey(t, { language: "nl" });
+    const byRound = await call(t, "GET", survey(dutchRoundEnglishBrowser.token), undefined, {
+      headers: { "Accept-Language": "en-GB,en;q=0.9" },
+    });
+    for (const res of [byQuery, byRound]) {
       expect(res.status).toBe(200);
       expect(res.json.language).toBe("nl");
       expect(res.json.instrument.themes[0].title).toBe("Doel");
@@ -51,6 +55,8 @@ describe("GET /api/v1/s/:token", () => {
     }
     const dutchRound = openSurvey(t, { language: "nl" });
     expect((await call(t, "GET", survey(dutchRound.token))).json.language).toBe("nl");
+    const englishRound = await call(t, "GET", survey(token), undefined, { headers: { "Accept-Language": "nl-NL,nl;q=0.9" } });
+    expect(englishRound.json.language).toBe("en");
     const overridden = await call(t, "GET", `${survey(dutchRound.token)}?lang=en`, undefined, { headers: { "Accept-Language": "nl" } });
     expect(overridden.json.instrument.themes[0].title).toBe("Purpose");
   });
@@ -59,12 +65,17 @@ describe("GET /api/v1/s/:token", () => {
 describe("surveyLanguage", () => {
   it.each([
     ["nl", undefined, "en", "nl"],
-    ["de", "nl-BE", "en", "nl"],
-    [undefined, "nl-NL", "en", "nl"],
-    [undefined, "fr-FR,nl;q=0.8,en;q=0.9", "nl", "en"],
-    [undefined, "fr, de", "nl", "nl"],
-    [undefined, "en;q=0", "nl", "nl"],
+    ["en", "nl-NL", "nl", "en"],
+    ["de", "nl-BE", "en", "en"],
+    ["de", "nl-BE", undefined, "nl"],
+    [undefined, "nl-NL", "en", "en"],
+    [undefined, "en-GB,en;q=0.9", "nl", "nl"],
+    [undefined, "nl-NL", undefined, "nl"],
+    [undefined, "fr-FR,nl;q=0.8,en;q=0.9", undefined, "en"],
+    [undefined, "fr, de", undefined, "en"],
+    [undefined, "en;q=0,nl;q=0.1", undefined, "nl"],
     [undefined, undefined, "nl", "nl"],
+    [undefined, undefined, undefined, "en"],
   ] as const)("lang=%s, Accept-Language=%s, round %s → %s", (query, accept, round, expected) => {
     expect(surveyLanguage(query, accept, round)).toBe(expected);
   });

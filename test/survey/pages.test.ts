@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { invitations } from "../../src/db/schema";
+import { invitations, rounds } from "../../src/db/schema";
 import { getInstrument } from "../../src/instrument";
 import { newToken } from "../../src/lib/ids";
 import { closeRound } from "../../src/rounds/lifecycle";
@@ -39,8 +39,8 @@ describe("survey pages: the flow", () => {
     expect(welcome.text).toContain("31 March 2026 at 17:00 BST");
     expect(welcome.text).toMatch(/<a class="button" href="\/s\/[^"]+\/theme\/1\?lang=en">Start<\/a>/);
     const theme = await getPage(t, `/s/${token}/theme/2`);
-    expect(theme.text).toContain("<title>Theme 2 of 5: Relationships — Network temperature check</title>");
-    expect(theme.text).toContain('<p class="progress">Theme 2 of 5</p>');
+    expect(theme.text).toContain("<title>Step 2 of 7: Relationships — Network temperature check</title>");
+    expect(theme.text).toContain('<p class="progress">Step 2 of 7</p>');
     expect(theme.text).toContain('<div class="progress-bar" aria-hidden="true">');
     expect(theme.text.match(/<fieldset/g)).toHaveLength(itemsOf(2).length);
     expect(theme.text.match(/type="radio"/g)).toHaveLength(itemsOf(2).length * 6);
@@ -58,7 +58,22 @@ describe("survey pages: the flow", () => {
     }
   });
 
-  it("renders every page in Dutch from ?lang, Accept-Language or the round, and keeps the choice in links and forms", async () => {
+  it("says on the welcome page what the facilitator can see of a personal link, and that no time of answering is kept", async () => {
+    const t = createTestApp();
+    const { token } = openSurvey(t);
+    const en = await getPage(t, `/s/${token}`);
+    expect(en.text).toContain(
+      "The facilitator can see whether your link has been used (not yet, started or submitted), and so roughly when, but never which answers are yours. No time of answering is stored, not even the day.",
+    );
+    expect(en.text).toContain("Your link is personal");
+    const nl = await getPage(t, `/s/${token}?lang=nl`);
+    expect(nl.text).toContain("De begeleider kan zien of je link is gebruikt (nog niet, begonnen of verstuurd)");
+    expect(nl.text).toContain("ook de dag niet");
+    // "je" throughout what members read, never "u"/"uw".
+    expect(nl.text).not.toMatch(/\b[Uu]w?\b/);
+  });
+
+  it("renders every page in Dutch from ?lang or the round (not Accept-Language), and keeps the choice in links and forms", async () => {
     const t = createTestApp();
     const { token } = openSurvey(t, { closesAt: new Date("2026-03-31T16:00:00Z") });
     for (const path of PAGES) {
@@ -67,16 +82,22 @@ describe("survey pages: the flow", () => {
       expect(res.text, path).toContain("Naar de inhoud");
     }
     const theme = await getPage(t, `/s/${token}/theme/2?lang=nl`);
-    expect(theme.text).toContain("<title>Thema 2 van 5: Relaties — Temperatuurmeting van het netwerk</title>");
+    expect(theme.text).toContain("<title>Stap 2 van 7: Relaties — Temperatuurmeting van het netwerk</title>");
     expect(theme.text).toContain("Helemaal oneens");
     expect(theme.text).toContain(`action="/s/${token}/theme/2?lang=nl"`);
-    expect(theme.text).toContain(`href="/s/${token}/theme/2?lang=en" lang="en"`);
+    // On a page with a form, the switch is a submit button of that form.
+    expect(theme.text).toContain('<button type="submit" form="survey-form" name="switch" value="en" lang="en">English</button>');
+    expect((await getPage(t, `/s/${token}/saved?lang=nl`)).text).toContain(`href="/s/${token}/saved?lang=en" lang="en"`);
     expect((await getPage(t, `/s/${token}/saved?lang=nl`)).text).toContain("31 maart 2026 om 18:00 CEST");
 
+    // The round's language is the default; the browser's does not override it.
     const accept = await getPage(t, `/s/${token}`, { headers: { "Accept-Language": "nl-NL,nl;q=0.9,en;q=0.5" } });
-    expect(accept.text).toContain('<html lang="nl">');
+    expect(accept.text).toContain('<html lang="en">');
     const dutchRound = openSurvey(t, { language: "nl" });
-    expect((await getPage(t, `/s/${dutchRound.token}`)).text).toContain("Beginnen");
+    const englishBrowser = await getPage(t, `/s/${dutchRound.token}`, { headers: { "Accept-Language": "en-GB,en;q=0.9" } });
+    expect(englishBrowser.text).toContain("Beginnen");
+    // The member's own choice wins over the round's.
+    expect((await getPage(t, `/s/${dutchRound.token}?lang=en`)).text).toContain(">Start</a>");
 
     const next = await postTheme(t, token, 1, { "purpose.1": "4", go: "next" }, "?lang=nl");
     expect(next.headers.get("location")).toBe(`/s/${token}/theme/2?lang=nl`);
@@ -108,7 +129,8 @@ describe("survey pages: the flow", () => {
     const back = await postTheme(t, token, 1, { [first]: "5", go: "back" });
     expect(back.headers.get("location")).toBe(`/s/${token}?lang=en`);
     const welcome = await getPage(t, `/s/${token}`);
-    expect(welcome.text).toContain(`href="/s/${token}/theme/3?lang=en">Continue where you left off</a>`);
+    // Theme 1 still has statements nobody answered: Continue asks them rather than skip them.
+    expect(welcome.text).toContain(`href="/s/${token}/theme/1?lang=en">Continue where you left off</a>`);
 
     // Leaving a radio unchosen on a page skips it (the comment too): the theme's answers are replaced.
     await postTheme(t, token, 1, { go: "next" });
@@ -147,7 +169,7 @@ describe("survey pages: the flow", () => {
     expect(review.text).toContain("<dd>0</dd>");
     expect(review.text).toContain("<dd>Hospital</dd>");
     expect(review.text).toContain(
-      `href="/s/${token}/theme/3?lang=en">Change<span class="visually-hidden"> your answers about communication</span>`,
+      `href="/s/${token}/theme/3?lang=en&amp;from=review">Change<span class="visually-hidden"> your answers about communication</span>`,
     );
 
     const submitted = await postForm(t, `/s/${token}/submit?lang=nl`, {});
@@ -189,7 +211,7 @@ describe("survey pages: bad input", () => {
     expect(res.text).toContain('<fieldset class="statement field--error" aria-describedby="purpose-1-error">');
     expect(res.text).toMatch(/id="purpose-1-1" name="purpose.1" value="1" aria-invalid="true"/);
     expect(res.text).toMatch(/id="purpose-2-3" name="purpose.2" value="3" checked/);
-    expect(res.text).toContain("<title>Error: Theme 1 of 5: Purpose — Network temperature check</title>");
+    expect(res.text).toContain("<title>Error: Step 1 of 7: Purpose — Network temperature check</title>");
     expect(surveyTables(t).drafts).toEqual([]);
     expect(statusOf(t, invitation.id)).toBe("invited");
 
@@ -281,6 +303,12 @@ describe("survey pages: link states", () => {
     expect(gone.status).toBe(410);
     expect(gone.text).toContain("Deze temperatuurmeting is gesloten");
     expect((await getPage(t, `/s/${closed.token}?lang=en`)).text).toContain("This temperature check has closed");
+    expect(gone.text).not.toContain("/m/");
+    // Once the members' mirror is published, a closed link points to it.
+    t.db.update(rounds).set({ mirrorSlug: "the-mirror" }).where(eq(rounds.id, closed.round.id)).run();
+    expect((await getPage(t, `/s/${closed.token}`)).text).toContain(
+      '<a href="/m/the-mirror">Bekijk de resultaten die met het netwerk zijn gedeeld</a>',
+    );
     const notReady = await getPage(t, `/s/${draft.token}/about`);
     expect(notReady.status).toBe(409);
     expect(notReady.text).toContain("has not opened yet");

@@ -26,7 +26,11 @@ export const rounds = sqliteTable(
     openedAt: integer("opened_at", { mode: "timestamp_ms" }),
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    // The public part of an open-access link (/o/<slug>); not a secret of any one member.
+    // The public part of an open-access link (/o/<code>), 8 characters to type from a poster (see
+    // rounds/open-code.ts); not a secret of any one member.
+    openCode: text("open_code").unique(),
+    // The 22-character open link of rounds made before codes: links and posters already handed out
+    // with it keep working. New rounds get only a code.
     openSlug: text("open_slug").unique(),
     // The members' mirror (/m/<slug>), set while published.
     mirrorSlug: text("mirror_slug").unique(),
