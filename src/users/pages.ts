@@ -25,7 +25,13 @@ export function userPages(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   const render = (c: Parameters<typeof page>[0], extra: Record<string, unknown> = {}, status: 200 | 400 | 409 = 200) =>
-    page(c, views, "admin/users", usersModel(c.get("actor")?.userId, preferredLanguage(c.req.header("accept-language")) ?? "en", extra), status);
+    page(
+      c,
+      views,
+      "admin/users",
+      usersModel(c.get("actor")?.userId, preferredLanguage(c.req.header("accept-language")) ?? "en", extra),
+      status,
+    );
 
   /** The list with roles in plain words (in the reader's language), and no "Deactivate" on your own account. */
   const usersModel = (selfId: string | undefined, lang: Lang, extra: Record<string, unknown>) => {
