@@ -160,6 +160,18 @@ describe("running a round from its page", () => {
     // A commissioner sees progress but no controls.
     expect(res.text).not.toContain("Run the round");
   });
+
+  it("says there are no responses yet instead of drawing an empty chart", async () => {
+    const { t, cast } = setup();
+    const round = makeRound(t, cast.network.id, { status: "open", openedAt: t.clock.now() });
+    makeInvitation(t, round.id, { memberId: makeMember(t, cast.network.id).id, status: "invited" });
+    const res = await getPage(t, `/rounds/${round.id}`, { cookie: cast.facilitator.cookie });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("No responses yet. A chart of responses per day appears here after the first one.");
+    expect(res.text).not.toContain("most in a day");
+    expect(res.text).not.toContain("Responses per day</figcaption>");
+    expect(res.text).not.toMatch(/<svg[^>]*>[^]*2 Mar/);
+  });
 });
 
 describe("access to the round pages", () => {
