@@ -47,7 +47,7 @@ export function loadReportSources(db: Db, round: RoundRow, network: NetworkRow, 
 
 /**
  * Builds the report model. A suppressed round gets only the cover, the "not enough responses"
- * notice and how to read: nothing derived from answers, no comments.
+ * notice, the actions and how to read: nothing derived from answers, no comments.
  * @example const model = await buildReportModel(loadReportSources(db, round, network, "nl", new Date()))
  */
 export async function buildReportModel(src: ReportSources) {
@@ -65,6 +65,8 @@ export async function buildReportModel(src: ReportSources) {
     return {
       ...base,
       suppressed: { notice: m.suppressed(f.count(results.n), f.count(results.minResponses)), hint: m.suppressedHint },
+      // Actions are not derived from answers: the meeting still follows them up.
+      actions: actionsSection(results.actions, m, f),
       howToRead: howToReadSection(results.minResponses, null, m, f),
     };
   }
