@@ -44,7 +44,7 @@ function row({ network, rounds }: NetworkHistory) {
     stage: STAGE_LABELS[network.stage],
     hasRound: Boolean(latest),
     suppressed: latest?.suppressed ?? false,
-    date: latest ? fmt.date(latest.closedAt) : MISSING,
+    date: latest ? formatterFor("en", network.timeZone).date(latest.closedAt) : MISSING,
     responseRate: fmt.percent(latest?.responseRate),
     temperature: fmt.score(shown?.overall),
     themes: THEME_CODES.map((code) => fmt.score(shown?.themes?.[code])),

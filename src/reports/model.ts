@@ -21,6 +21,8 @@ import { trendSection } from "./sections/trend";
 /** What a report is made from. A suppressed round has no comments and no history in it. */
 export interface ReportSources {
   lang: Lang;
+  /** The network's time zone: every date of the report is a day there. */
+  timeZone: string;
   now: Date;
   results: RoundResults;
   instrument: LocalizedInstrument;
@@ -36,6 +38,7 @@ export function loadReportSources(db: Db, round: RoundRow, network: NetworkRow, 
   const suppressed = results.suppressed;
   return {
     lang,
+    timeZone: network.timeZone,
     now,
     results,
     instrument: localize(instrument, lang),
@@ -52,7 +55,7 @@ export function loadReportSources(db: Db, round: RoundRow, network: NetworkRow, 
  */
 export async function buildReportModel(src: ReportSources) {
   const m = messagesFor(src.lang);
-  const f = formatterFor(src.lang);
+  const f = formatterFor(src.lang, src.timeZone);
   const { results } = src;
   const base = {
     lang: src.lang,

@@ -16,7 +16,7 @@ describe("the create-round form on the network page", () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('value="Temperature check — March 2026"');
     expect(res.text).toMatch(/id="closesAt" name="closesAt" type="datetime-local" value="2026-03-23T17:00"/);
-    expect(res.text).toContain("UK time (Europe/London)");
+    expect(res.text).toContain("In Europe/London time (GMT).");
     expect(res.text).toMatch(/<option value="en" selected>/);
     expect(res.text).toContain('value="5"');
     expect(res.text).toMatch(/value="invite" checked/);

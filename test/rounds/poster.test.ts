@@ -24,7 +24,7 @@ describe("the QR-code poster of an open-access round", () => {
     expect(res.text).toContain(`<p class="poster__url">${url}</p>`);
     expect(res.text).toContain('lang="nl"');
     expect(res.text).toContain("Scan de code");
-    expect(res.text).toContain("Open tot 23 maart 2026 om 17:00 (Britse tijd)");
+    expect(res.text).toContain("Open tot 23 maart 2026 om 17:00 GMT.");
   });
 
   it("serves the QR code as SVG and PNG, inline", async () => {
