@@ -47,6 +47,7 @@ export function comparePages(deps: Deps) {
     );
     return page(c, views, "compare/portfolio", {
       title: "Portfolio",
+      wide: true,
       ...portfolio(deps, actor, options),
       sorts,
       stages,
@@ -64,6 +65,7 @@ export function comparePages(deps: Deps) {
     const choices = listNetworks(db, actor).map((n) => ({ id: n.id, name: n.name, checked: chosen.has(n.id) }));
     return page(c, views, "compare/compare", {
       title: "Compare networks",
+      wide: true,
       choices,
       view: requested ? await comparisonView(requested.comparison) : null,
       csvHref: `/compare.csv?${requested?.query ?? ""}`,
@@ -80,6 +82,7 @@ export function comparePages(deps: Deps) {
     const query = new URLSearchParams({ networkIds: network?.id ?? "" }).toString();
     return page(c, views, "compare/history", {
       title: `Results over time · ${network?.name ?? ""}`,
+      wide: true,
       network: { id: network?.id, name: network?.name },
       empty: (network?.rounds.length ?? 0) === 0,
       view: await comparisonView(comparison),

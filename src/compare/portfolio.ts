@@ -45,6 +45,7 @@ function row({ network, rounds }: NetworkHistory) {
     hasRound: Boolean(latest),
     suppressed: latest?.suppressed ?? false,
     date: latest ? formatterFor("en", network.timeZone).date(latest.closedAt) : MISSING,
+    respondents: fmt.count(latest?.n),
     responseRate: fmt.percent(latest?.responseRate),
     temperature: fmt.score(shown?.overall),
     themes: THEME_CODES.map((code) => fmt.score(shown?.themes?.[code])),
