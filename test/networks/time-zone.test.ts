@@ -70,6 +70,7 @@ describe("a network's time zone", () => {
     const winterPage = await getPage(t, `/rounds/${winterId}`, { cookie });
     expect(winterPage.text).toContain("15 January 2026 at 18:00 CET");
     expect(winterPage.text).not.toContain("17:00 GMT");
+    expect(winterPage.text).not.toContain("UK time");
     expect(winterPage.text).toContain('value="2026-01-15T18:00"');
 
     const summer = await postForm(t, `/networks/${cast.network.id}/rounds`, { ...form, closesAt: "2026-07-10T18:00" }, { cookie });
