@@ -70,7 +70,7 @@ export function resumeStep(survey: LocalizedInstrument, draft: SurveyDraft | nul
   return furthest >= survey.themes.length ? "about" : `theme/${furthest + 1}`;
 }
 
-export function welcomeModel(ctx: SurveyCtx, link: SurveyLink, survey: LocalizedInstrument, draft: SurveyDraft | null) {
+export function welcomeModel(ctx: SurveyCtx, link: Pick<SurveyLink, "round">, survey: LocalizedInstrument, draft: SurveyDraft | null) {
   const { t } = ctx;
   const themes = survey.themes.map((theme) => theme.title.toLowerCase()).join(", ");
   return {
@@ -85,7 +85,7 @@ export function welcomeModel(ctx: SurveyCtx, link: SurveyLink, survey: Localized
   };
 }
 
-export function savedModel(ctx: SurveyCtx, link: SurveyLink, survey: LocalizedInstrument) {
+export function savedModel(ctx: SurveyCtx, link: Pick<SurveyLink, "round">, survey: LocalizedInstrument) {
   const { t } = ctx;
   const closesAt = link.round.closesAt;
   return {
