@@ -9,7 +9,7 @@ const shared = browserAndServer();
 
 /** The page's main content, with the flow's own base path made neutral and the preview banner taken out. */
 function mainOf(html: string, base: string) {
-  const main = /<main[^>]*>([^]*)<\/main>/.exec(html)?.[1] ?? "";
+  const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? "";
   return main
     .replace(/<p class="preview-banner"[^>]*>.*?<\/p>\s*/, "")
     .replaceAll(base, "BASE")
