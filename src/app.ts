@@ -30,6 +30,7 @@ import { roundPages } from "./rounds/pages";
 import { roundRoutes } from "./rounds/routes";
 import { openLinkPages } from "./survey/open-pages";
 import { surveyPages } from "./survey/pages";
+import { surveyPreviewPages } from "./survey/preview";
 import { surveyRoutes } from "./survey/routes";
 import { userPages } from "./users/pages";
 import { userRoutes } from "./users/routes";
@@ -110,6 +111,7 @@ export function createApp(deps: Deps) {
   app.route("/", mirrorPages(deps));
   app.route("/", openLinkPages(deps));
   app.route("/", surveyPages(deps));
+  app.route("/", surveyPreviewPages(deps));
   app.route("/", reportPages(deps));
 
   app.notFound(() => {

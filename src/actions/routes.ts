@@ -2,9 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { authorizeNetwork, authorizeWithin, requireActor } from "../auth/access";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { notFound } from "../lib/errors";
-import { commonErrors, IdParams, jsonBody, jsonResponse } from "../lib/openapi";
+import { commonErrors, IdParams, jsonBody, jsonResponse, NoContent } from "../lib/openapi";
 import { ActionSchema, CreateActionSchema, UpdateActionSchema } from "./schemas";
-import { createAction, findAction, listNetworkActions, updateAction } from "./service";
+import { createAction, deleteAction, findAction, listNetworkActions, updateAction } from "./service";
 
 const tags = ["Actions"];
 
@@ -55,6 +55,24 @@ export function actionRoutes(deps: Deps) {
       const { actor } = authorizeWithin(db, c.get("actor"), row?.networkId, "manage", "Action");
       if (!row) throw notFound("Action");
       return c.json(updateAction(deps, actor, row, c.req.valid("json")), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/actions/{id}",
+      tags,
+      request: { params: IdParams },
+      responses: { 204: NoContent, ...commonErrors },
+    }),
+    (c) => {
+      requireActor(c.get("actor"));
+      const row = findAction(db, c.req.valid("param").id);
+      const { actor } = authorizeWithin(db, c.get("actor"), row?.networkId, "manage", "Action");
+      if (!row) throw notFound("Action");
+      deleteAction(deps, actor, row);
+      return c.body(null, 204);
     },
   );
 

@@ -13,6 +13,7 @@ export const ActionSchema = z
     due: z.string().nullable(),
     status: z.enum(ACTION_STATUSES),
     note: z.string().nullable(),
+    closedAt: z.string().nullable().openapi({ description: "When it was marked done or dropped" }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
-import { actions, rounds } from "../db/schema";
+import { type ActionStatus, actions, rounds } from "../db/schema";
 import { recordAudit } from "../lib/audit";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
@@ -11,8 +11,15 @@ import type { ActionView, CreateActionInput, UpdateActionInput } from "./schemas
 type ActionRow = typeof actions.$inferSelect;
 
 export function actionView(row: ActionRow): ActionView {
-  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return {
+    ...row,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
+
+const isClosed = (status: ActionStatus) => status === "done" || status === "dropped";
 
 /** Records an action agreed at the meeting about a closed round of this network. */
 export function createAction(deps: { db: Db; clock: Clock }, actor: Actor, networkId: string, input: CreateActionInput): ActionView {
@@ -51,9 +58,12 @@ export function findAction(db: Db, actionId: string): ActionRow | undefined {
 export function updateAction(deps: { db: Db; clock: Clock }, actor: Actor, row: ActionRow, input: UpdateActionInput): ActionView {
   const { db, clock } = deps;
   if (Object.keys(input).length === 0) return actionView(row);
+  const now = clock.now();
+  // Closing time moves only when the status crosses between open and closed.
+  const closedAt = input.status === undefined ? row.closedAt : isClosed(input.status) ? (row.closedAt ?? now) : null;
   const updated = db
     .update(actions)
-    .set({ ...input, updatedAt: clock.now() })
+    .set({ ...input, closedAt, updatedAt: now })
     .where(eq(actions.id, row.id))
     .returning()
     .get();
@@ -65,6 +75,19 @@ export function updateAction(deps: { db: Db; clock: Clock }, actor: Actor, row: 
     detail: { fields: Object.keys(input) },
   });
   return actionView(updated);
+}
+
+/** Deletes an action recorded by mistake; the audit log keeps what it said. */
+export function deleteAction(deps: { db: Db; clock: Clock }, actor: Actor, row: ActionRow): void {
+  const { db, clock } = deps;
+  db.delete(actions).where(eq(actions.id, row.id)).run();
+  recordAudit(db, clock, {
+    userId: actor.userId,
+    action: "action.delete",
+    targetType: "action",
+    targetId: row.id,
+    detail: { roundId: row.roundId, title: row.title, status: row.status },
+  });
 }
 
 /** Actions of the given rounds, oldest first. */

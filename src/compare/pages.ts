@@ -8,6 +8,7 @@ import { parseInput } from "../lib/validation";
 import { STAGE_LABELS } from "../networks/labels";
 import { listNetworks } from "../networks/service";
 import { comparisonCsv, comparisonFilename } from "./csv";
+import { networkOverTime } from "./network-history";
 import { PortfolioQuery, portfolio, SORTS } from "./portfolio";
 import { portfolioReportHtml } from "./report";
 import { InstrumentParam, NetworkIdsSchema, splitIds } from "./schemas";
@@ -46,6 +47,7 @@ export function comparePages(deps: Deps) {
     );
     return page(c, views, "compare/portfolio", {
       title: "Portfolio",
+      wide: true,
       ...portfolio(deps, actor, options),
       sorts,
       stages,
@@ -63,10 +65,30 @@ export function comparePages(deps: Deps) {
     const choices = listNetworks(db, actor).map((n) => ({ id: n.id, name: n.name, checked: chosen.has(n.id) }));
     return page(c, views, "compare/compare", {
       title: "Compare networks",
+      wide: true,
       choices,
       view: requested ? await comparisonView(requested.comparison) : null,
       csvHref: `/compare.csv?${requested?.query ?? ""}`,
       pdfHref: `/compare.pdf?${requested?.query ?? ""}`,
+    });
+  });
+
+  // One network over time: what a commissioner opens from the network page (no comments anywhere).
+  app.get("/networks/:id/history", async (c) => {
+    const actor = pageActor(c);
+    if (!actor) return loginRedirect(c);
+    const comparison = networkOverTime(deps, actor, c.req.param("id"));
+    const network = comparison.networks[0];
+    const query = new URLSearchParams({ networkIds: network?.id ?? "" }).toString();
+    return page(c, views, "compare/history", {
+      title: `Results over time · ${network?.name ?? ""}`,
+      wide: true,
+      network: { id: network?.id, name: network?.name },
+      empty: (network?.rounds.length ?? 0) === 0,
+      view: await comparisonView(comparison),
+      caption: "Every closed round of this network, oldest first",
+      csvHref: `/compare.csv?${query}`,
+      pdfHref: `/compare.pdf?${query}`,
     });
   });
 

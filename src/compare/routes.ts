@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { attachment } from "../lib/csv";
-import { commonErrors } from "../lib/openapi";
+import { commonErrors, IdParams, jsonResponse } from "../lib/openapi";
 import { comparisonCsv, comparisonFilename } from "./csv";
+import { networkOverTime } from "./network-history";
 import { CompareQuery, ComparisonSchema } from "./schemas";
 import { compareNetworks } from "./service";
 
@@ -36,6 +37,19 @@ export function compareRoutes(deps: Deps) {
       }
       return c.json(comparison, 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/networks/{id}/history",
+      tags: ["Compare"],
+      description:
+        "Every closed round of one network on the core instrument, oldest first: the comparison of one network, aggregates only.",
+      request: { params: IdParams },
+      responses: { 200: jsonResponse(ComparisonSchema, "The network over time"), ...commonErrors },
+    }),
+    (c) => c.json(networkOverTime(deps, c.get("actor"), c.req.valid("param").id), 200),
   );
   return app;
 }

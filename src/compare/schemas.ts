@@ -58,6 +58,7 @@ export const CompareNetworkSchema = z
     id: z.string(),
     name: z.string(),
     stage: z.enum(STAGES),
+    timeZone: z.string().openapi({ description: "The network's time zone: its dates are days there" }),
     rounds: z.array(CompareRoundSchema).openapi({ description: "Closed rounds on the compared instrument, oldest first" }),
   })
   .openapi("CompareNetwork");

@@ -16,7 +16,7 @@ export interface CompareInput {
 
 /** A network with its summarised rounds, oldest first. */
 export interface NetworkHistory {
-  network: Pick<NetworkRow, "id" | "name" | "stage">;
+  network: Pick<NetworkRow, "id" | "name" | "stage" | "timeZone">;
   rounds: SummarisedRound[];
 }
 
@@ -42,7 +42,7 @@ export function networkHistories(
     list.map((n) => n.id),
     instrument,
   );
-  return list.map((n) => ({ network: { id: n.id, name: n.name, stage: n.stage }, rounds: rounds.get(n.id) ?? [] }));
+  return list.map((n) => ({ network: { id: n.id, name: n.name, stage: n.stage, timeZone: n.timeZone }, rounds: rounds.get(n.id) ?? [] }));
 }
 
 /**

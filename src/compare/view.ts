@@ -7,6 +7,8 @@ import { type LinePoint, legendSwatch, lineChart, type SeriesStyle, seriesStyle 
 import type { CompareRound, Comparison } from "./schemas";
 
 const fmt = formatterFor("en");
+/** A round's closing day as its network lives it (in the network's time zone). */
+const dayIn = (network: { timeZone: string }, at: string) => formatterFor("en", network.timeZone).date(at);
 export const TOO_FEW = "not enough responses";
 
 type Figure = "overall" | ThemeCode;
@@ -28,7 +30,7 @@ function tableRow(network: Comparison["networks"][number], round: CompareRound) 
   return {
     network: network.name,
     title: round.title,
-    date: fmt.date(round.closedAt),
+    date: dayIn(network, round.closedAt),
     n: fmt.count(round.n),
     responseRate: fmt.percent(round.responseRate),
     suppressed: round.suppressed,
@@ -40,7 +42,7 @@ function tableRow(network: Comparison["networks"][number], round: CompareRound) 
 function chartAlt(title: string, comparison: Comparison, figure: Figure): string {
   const parts = comparison.networks.map((network) => {
     if (network.rounds.length === 0) return `${network.name}: no closed rounds`;
-    const values = network.rounds.map((r) => `${fmt.date(r.closedAt)} ${r.suppressed ? TOO_FEW : fmt.score(figureOf(r, figure))}`);
+    const values = network.rounds.map((r) => `${dayIn(network, r.closedAt)} ${r.suppressed ? TOO_FEW : fmt.score(figureOf(r, figure))}`);
     return `${network.name}: ${values.join(", ")}`;
   });
   return `${title} (0 to 100) by round closing date. ${parts.join("; ")}.`;

@@ -120,7 +120,7 @@ export function seedDemoRounds(deps: { db: Db; config: Config }, facilitator: Ac
         due: action.due,
       });
       if (action.status && action.status !== "open") {
-        const row = { ...created, createdAt: new Date(created.createdAt), updatedAt: new Date(created.updatedAt) };
+        const row = { ...created, closedAt: null, createdAt: new Date(created.createdAt), updatedAt: new Date(created.updatedAt) };
         updateAction({ db, clock: at("2026-04-01T09:00:00Z") }, facilitator, row, { status: action.status, note: action.note });
       }
     }

@@ -13,9 +13,9 @@ import { describeChange } from "../reports/sections/change";
 import { getRoundResults, type ShownRoundResults } from "../results/round-results";
 import { mirrorText } from "./messages";
 
-function scoresModel(db: Db, results: ShownRoundResults, lang: Lang) {
+function scoresModel(db: Db, results: ShownRoundResults, lang: Lang, timeZone: string) {
   const m = messagesFor(lang);
-  const f = formatterFor(lang);
+  const f = formatterFor(lang, timeZone);
   const released = releasedComments(db, results.round.id).comments;
   return {
     temperature: f.score(results.overall.score),
@@ -40,7 +40,7 @@ function scoresModel(db: Db, results: ShownRoundResults, lang: Lang) {
 export function mirrorModel(db: Db, round: RoundRow, network: NetworkRow, lang: Lang) {
   const results = getRoundResults(db, round, network, lang);
   const m = messagesFor(lang);
-  const f = formatterFor(lang);
+  const f = formatterFor(lang, network.timeZone);
   const t = mirrorText(lang);
   return {
     lang,
@@ -58,7 +58,7 @@ export function mirrorModel(db: Db, round: RoundRow, network: NetworkRow, lang: 
       ? { notice: m.suppressed(f.count(results.n), f.count(results.minResponses)), hint: m.suppressedHint }
       : null,
     // Comments of a suppressed round are never read, not even counted.
-    scores: results.suppressed ? null : scoresModel(db, results, lang),
+    scores: results.suppressed ? null : scoresModel(db, results, lang, network.timeZone),
     actions: actionsSection(results.actions, m, f),
   };
 }

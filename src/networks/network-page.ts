@@ -6,6 +6,7 @@ import { GRANT_ROLES, STAGES } from "../db/schema";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formErrors, formFields, loginRedirect, type PageContext, page, pageActor, zodFormErrors } from "../lib/pages";
+import { isTimeZone } from "../lib/time-zone";
 import { createGrant, deleteGrant, listGrants } from "./grants";
 import { type FormValues, type NetworkRow, networkPageModel, type Relation } from "./page-model";
 import { updateNetwork } from "./service";
@@ -21,6 +22,7 @@ const EditForm = z.object({
   name: z.string().trim().min(1, "is required").max(200, "must be 200 characters or fewer"),
   description: z.string().trim().max(2000, "must be 2,000 characters or fewer"),
   stage: z.enum(STAGES, "must be one of the listed stages"),
+  timeZone: z.string().refine(isTimeZone, "must be one of the listed time zones"),
 });
 const GrantForm = z.object({
   email: z
@@ -31,7 +33,7 @@ const GrantForm = z.object({
     .transform((e) => e.toLowerCase()),
   role: z.enum(GRANT_ROLES, "must be colleague or commissioner"),
 });
-const EDIT_LABELS = { name: "Name", description: "Description", stage: "Stage" };
+const EDIT_LABELS = { name: "Name", description: "Description", stage: "Stage", timeZone: "Time zone" };
 const GRANT_LABELS = { email: "Email", role: "Access" };
 
 type NetworkAccess = { network: NetworkRow; relation: Relation };
@@ -62,7 +64,13 @@ export function networkDetailPages(deps: Deps) {
     if (!actor) return signInFirst(c);
     const access = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const fields = await formFields(c);
-    const parsed = EditForm.safeParse({ name: fields.name ?? "", description: fields.description ?? "", stage: fields.stage });
+    const parsed = EditForm.safeParse({
+      name: fields.name ?? "",
+      description: fields.description ?? "",
+      stage: fields.stage,
+      // A form without the field (an older page) keeps the zone.
+      timeZone: fields.timeZone ?? access.network.timeZone,
+    });
     if (!parsed.success) return show(c, actor, access, { edit: fields, ...zodFormErrors(parsed.error, EDIT_LABELS) }, 400);
     updateNetwork(deps, actor, access.network, parsed.data);
     return c.redirect(`/networks/${access.network.id}?done=updated`, 303);

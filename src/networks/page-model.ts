@@ -4,8 +4,11 @@ import type { Actor } from "../auth/actor";
 import type { NetworkRow } from "../db/schema";
 import { GRANT_ROLES, type GrantRole, members, STAGES, type Stage } from "../db/schema";
 import type { Db } from "../lib/db";
+import { TIME_ZONES } from "../lib/time-zone";
+import { zoneLabel } from "../lib/zoned-time";
 import { formatterFor } from "../reports/format";
 import { networkRoundsSection } from "../rounds/network-section";
+import { pageClock } from "../rounds/page-clock";
 import { listGrants } from "./grants";
 import { ACCESS_LABELS, GRANT_ROLE_LABELS, STAGE_LABELS } from "./labels";
 
@@ -15,11 +18,15 @@ function memberCount(db: Db, networkId: string): number {
   return db.select({ n: count() }).from(members).where(eq(members.networkId, networkId)).get()?.n ?? 0;
 }
 
+/** The time zones a form offers, with the network's (or the typed one) selected. */
+export const timeZoneOptions = (selected: string) => TIME_ZONES.map((zone) => ({ value: zone, selected: zone === selected }));
+
 /** What the edit form shows: what was typed (after an error) or the network as it is. */
 export interface EditValues {
   name?: string;
   description?: string;
   stage?: string;
+  timeZone?: string;
 }
 
 /** Values typed into the page's forms, shown again after an error. */
@@ -41,6 +48,7 @@ export function networkPageModel(db: Db, actor: Actor, network: NetworkRow, rela
         grants: listGrants(db, network.id).map((g) => ({ ...g, roleLabel: ACCESS_LABELS[g.role], isYou: g.userId === actor.userId })),
         edit,
         stages: STAGES.map((s: Stage) => ({ value: s, label: STAGE_LABELS[s], selected: s === edit.stage })),
+        timeZones: timeZoneOptions(edit.timeZone ?? network.timeZone),
         grantForm: {
           email: values.grant?.email ?? "",
           roles: GRANT_ROLES.map((r) => ({ value: r, label: GRANT_ROLE_LABELS[r], selected: r === (values.grant?.role ?? "facilitator") })),
@@ -49,11 +57,17 @@ export function networkPageModel(db: Db, actor: Actor, network: NetworkRow, rela
     : undefined;
   return {
     title: network.name,
-    network: { id: network.id, name: network.name, description: network.description, stageLabel: STAGE_LABELS[network.stage] },
+    network: {
+      id: network.id,
+      name: network.name,
+      description: network.description,
+      stageLabel: STAGE_LABELS[network.stage],
+      timeZone: zoneLabel(network.timeZone, pageClock(db).now()),
+    },
     accessLabel: ACCESS_LABELS[relation],
     canManage,
     manage,
-    ...networkRoundsSection(db, network.id, canManage),
+    ...networkRoundsSection(db, network, canManage),
   };
 }
 export type { NetworkRow } from "../db/schema";

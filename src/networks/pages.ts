@@ -3,8 +3,11 @@ import { requireGlobal } from "../auth/access";
 import { STAGES } from "../db/schema";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { formFields, loginRedirect, page, pageActor, zodFormErrors } from "../lib/pages";
+import { defaultTimeZone } from "../lib/time-zone";
+import { preferredLanguage } from "../survey/lang";
 import { ACCESS_LABELS, STAGE_LABELS } from "./labels";
 import { networkDetailPages } from "./network-page";
+import { timeZoneOptions } from "./page-model";
 import { CreateNetworkSchema } from "./schemas";
 import { createNetwork, listNetworks } from "./service";
 
@@ -30,6 +33,8 @@ export function networkPages(deps: Deps) {
         networks: listNetworks(db, actor).map((n) => ({ ...n, stageLabel: STAGE_LABELS[n.stage], accessLabel: ACCESS_LABELS[n.access] })),
         canCreate: actor.role !== "commissioner",
         stages: stageOptions(),
+        // A Dutch-speaking browser most likely creates a Dutch network.
+        timeZones: timeZoneOptions(defaultTimeZone(preferredLanguage(c.req.header("accept-language")))),
         ...extra,
       },
       status,
@@ -43,14 +48,20 @@ export function networkPages(deps: Deps) {
     // Commissioners create nothing: the same rule as POST /api/v1/networks.
     const actor = requireGlobal(c.get("actor"), "createNetwork");
     const fields = await formFields(c);
-    const parsed = CreateNetworkSchema.safeParse({ name: fields.name, description: fields.description || undefined, stage: fields.stage });
+    const parsed = CreateNetworkSchema.safeParse({
+      name: fields.name,
+      description: fields.description || undefined,
+      stage: fields.stage,
+      timeZone: fields.timeZone || undefined,
+    });
     if (!parsed.success)
       return home(
         c,
         {
           values: fields,
           stages: stageOptions(fields.stage),
-          ...zodFormErrors(parsed.error, { name: "Name", stage: "Stage", description: "Description" }),
+          timeZones: timeZoneOptions(fields.timeZone ?? ""),
+          ...zodFormErrors(parsed.error, { name: "Name", stage: "Stage", description: "Description", timeZone: "Time zone" }),
         },
         400,
       );

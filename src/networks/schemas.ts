@@ -1,6 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { GRANT_ROLES, STAGES } from "../db/schema";
+import { isTimeZone } from "../lib/time-zone";
 import { emailSchema } from "../users/schemas";
+
+const timeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, "must be a time zone such as Europe/London or Europe/Amsterdam")
+  .openapi({ description: "IANA time zone every date and time of the network is shown and typed in", example: "Europe/Amsterdam" });
 
 export const NetworkSchema = z
   .object({
@@ -8,20 +15,30 @@ export const NetworkSchema = z
     name: z.string(),
     description: z.string(),
     stage: z.enum(STAGES),
+    timeZone: z.string(),
     createdAt: z.string(),
     access: z.enum(["admin", ...GRANT_ROLES]).openapi({ description: "How the caller relates to this network" }),
   })
   .openapi("Network");
 export type NetworkView = z.infer<typeof NetworkSchema>;
 
-export const CreateNetworkSchema = z.strictObject({
+const networkFields = {
   name: z.string().trim().min(1, "is required").max(200),
   description: z.string().trim().max(2000).optional(),
   stage: z.enum(STAGES).optional(),
+  timeZone: timeZone.optional(),
+};
+
+export const CreateNetworkSchema = z.strictObject({
+  ...networkFields,
+  language: z
+    .enum(["en", "nl"])
+    .optional()
+    .openapi({ description: "The language the network works in; without timeZone it picks the default (nl: Europe/Amsterdam)" }),
 });
 export type CreateNetworkInput = z.infer<typeof CreateNetworkSchema>;
 
-export const UpdateNetworkSchema = CreateNetworkSchema.partial();
+export const UpdateNetworkSchema = z.strictObject(networkFields).partial();
 export type UpdateNetworkInput = z.infer<typeof UpdateNetworkSchema>;
 
 export const GrantSchema = z

@@ -7,10 +7,12 @@ import { recordAudit } from "../lib/audit";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { newId } from "../lib/ids";
+import { defaultTimeZone } from "../lib/time-zone";
 import type { CreateNetworkInput, NetworkView, UpdateNetworkInput } from "./schemas";
 
 export function networkView(row: NetworkRow, access: NetworkView["access"]): NetworkView {
-  return { id: row.id, name: row.name, description: row.description, stage: row.stage, createdAt: row.createdAt.toISOString(), access };
+  const { id, name, description, stage, timeZone } = row;
+  return { id, name, description, stage, timeZone, createdAt: row.createdAt.toISOString(), access };
 }
 
 /** Creates a network; a facilitator who creates one becomes its facilitator. */
@@ -20,7 +22,14 @@ export function createNetwork(deps: { db: Db; clock: Clock }, actor: Actor, inpu
     const now = clock.now();
     const row = tx
       .insert(networks)
-      .values({ id: newId(), name: input.name, description: input.description ?? "", stage: input.stage ?? "forming", createdAt: now })
+      .values({
+        id: newId(),
+        name: input.name,
+        description: input.description ?? "",
+        stage: input.stage ?? "forming",
+        timeZone: input.timeZone ?? defaultTimeZone(input.language),
+        createdAt: now,
+      })
       .returning()
       .get();
     if (actor.role === "facilitator") {

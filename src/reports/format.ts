@@ -1,10 +1,9 @@
 // Number and date formatting for the report. The report never computes a figure: it formats the
 // rounded values of the results exactly as the JSON gives them, with the language's decimal sign.
 import type { Lang } from "../instrument";
+import { defaultTimeZone } from "../lib/time-zone";
 
 const LOCALE: Record<Lang, string> = { en: "en-GB", nl: "nl-NL" };
-// Rounds have no time zone of their own; the language is the best guess of where the network is.
-const TIME_ZONE: Record<Lang, string> = { en: "Europe/London", nl: "Europe/Amsterdam" };
 
 /** Shown where a figure does not exist (no valid answers, no earlier round). */
 export const MISSING = "–";
@@ -25,7 +24,7 @@ export interface Formatter {
   p(x: number | null | undefined): string;
   /** A count: "10,000" / "10.000". */
   count(x: number | null | undefined): string;
-  /** A day: "2 March 2026" / "2 maart 2026". */
+  /** A day in the network's time zone: "2 March 2026" / "2 maart 2026". */
   date(x: Date | string | null | undefined): string;
 }
 
@@ -34,14 +33,16 @@ const orMissing =
   (x: number | null | undefined): string =>
     x === null || x === undefined || !Number.isFinite(x) ? MISSING : format(x);
 
-const cache = new Map<Lang, Formatter>();
+const cache = new Map<string, Formatter>();
 
 /**
- * The formatter of one language; fixed decimals so that columns of figures line up.
- * @example formatterFor("nl").score(62.5) // "62,5"
+ * The formatter of one language, with dates in the network's time zone (without one, the default of
+ * the language); fixed decimals so that columns of figures line up.
+ * @example formatterFor("nl", "Europe/Amsterdam").score(62.5) // "62,5"
  */
-export function formatterFor(lang: Lang): Formatter {
-  const cached = cache.get(lang);
+export function formatterFor(lang: Lang, timeZone: string = defaultTimeZone(lang)): Formatter {
+  const key = `${lang} ${timeZone}`;
+  const cached = cache.get(key);
   if (cached) return cached;
   const locale = LOCALE[lang];
   const fixed = (digits: number, extra: Intl.NumberFormatOptions = {}) =>
@@ -53,7 +54,7 @@ export function formatterFor(lang: Lang): Formatter {
   const two = fixed(2);
   const three = fixed(3);
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE[lang] });
+  const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone });
   const formatter: Formatter = {
     lang,
     score: orMissing((x) => one.format(x)),
@@ -65,6 +66,6 @@ export function formatterFor(lang: Lang): Formatter {
     count: orMissing((x) => integer.format(x)),
     date: (x) => (x === null || x === undefined ? MISSING : day.format(typeof x === "string" ? new Date(x) : x)),
   };
-  cache.set(lang, formatter);
+  cache.set(key, formatter);
   return formatter;
 }

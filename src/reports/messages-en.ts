@@ -114,8 +114,8 @@ export const en: Messages = {
   },
   actions: {
     title: "Actions",
-    previous: "What we agreed last time, and where it stands",
-    previousNone: "No actions were recorded after the previous temperature check.",
+    previous: "Agreed at earlier meetings: still open, or closed since the last temperature check",
+    previousNone: "No action from an earlier meeting is still open or was closed since the last temperature check.",
     current: "Agreed about this temperature check",
     currentNone: "No actions recorded yet. Record them after the meeting; the next report follows them up.",
     action: "Action",

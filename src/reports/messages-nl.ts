@@ -115,8 +115,8 @@ export const nl: Messages = {
   },
   actions: {
     title: "Acties",
-    previous: "Wat we de vorige keer hebben afgesproken, en hoe het ervoor staat",
-    previousNone: "Na de vorige temperatuurmeting zijn geen acties vastgelegd.",
+    previous: "Eerder afgesproken: nog open, of afgerond sinds de vorige temperatuurmeting",
+    previousNone: "Geen eerder afgesproken actie staat nog open of is sinds de vorige temperatuurmeting afgerond.",
     current: "Afgesproken naar aanleiding van deze temperatuurmeting",
     currentNone: "Nog geen acties vastgelegd. Leg ze vast na het overleg; het volgende rapport volgt ze op.",
     action: "Actie",

@@ -22,6 +22,8 @@ import { trendSection } from "./sections/trend";
 /** What a report is made from. A suppressed round has no comments and no history in it. */
 export interface ReportSources {
   lang: Lang;
+  /** The network's time zone: every date of the report is a day there. */
+  timeZone: string;
   now: Date;
   results: RoundResults;
   instrument: LocalizedInstrument;
@@ -37,6 +39,7 @@ export function loadReportSources(db: Db, round: RoundRow, network: NetworkRow, 
   const suppressed = results.suppressed;
   return {
     lang,
+    timeZone: network.timeZone,
     now,
     results,
     instrument: localize(instrument, lang),
@@ -48,12 +51,12 @@ export function loadReportSources(db: Db, round: RoundRow, network: NetworkRow, 
 
 /**
  * Builds the report model. A suppressed round gets only the cover, the "not enough responses"
- * notice and how to read: nothing derived from answers, no comments.
+ * notice, the actions and how to read: nothing derived from answers, no comments.
  * @example const model = await buildReportModel(loadReportSources(db, round, network, "nl", new Date()))
  */
 export async function buildReportModel(src: ReportSources) {
   const m = messagesFor(src.lang);
-  const f = formatterFor(src.lang);
+  const f = formatterFor(src.lang, src.timeZone);
   const { results } = src;
   const base = {
     lang: src.lang,
@@ -66,6 +69,8 @@ export async function buildReportModel(src: ReportSources) {
     return {
       ...base,
       suppressed: { notice: m.suppressed(f.count(results.n), f.count(results.minResponses)), hint: m.suppressedHint },
+      // Actions are not derived from answers: the meeting still follows them up.
+      actions: actionsSection(results.actions, m, f),
       howToRead: howToReadSection(results.minResponses, null, m, f),
     };
   }

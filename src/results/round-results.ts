@@ -1,5 +1,4 @@
-import type { ActionView } from "../actions/schemas";
-import { actionsOfRounds } from "../actions/service";
+import { reportActions } from "../actions/report-actions";
 import type { NetworkRow, RoundRow } from "../db/schema";
 import { getInstrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
 import type { Db } from "../lib/db";
@@ -9,7 +8,6 @@ export { type Confidence, confidenceOf } from "./confidence";
 import { AppError } from "../lib/errors";
 import { confidenceOf } from "./confidence";
 import { frozenPublished } from "./freeze";
-import { previousClosedRound } from "./previous";
 import { responseRateOf } from "./published";
 import type { BreakdownKey } from "./types";
 
@@ -43,13 +41,6 @@ function labelBreakdowns(breakdowns: Record<BreakdownKey, { group: string }[]>, 
   ) as Record<BreakdownKey, ({ group: string; label: string } & Record<string, unknown>)[]>;
 }
 
-/** Actions agreed about the previous round (followed up now) and about this one. */
-function roundActions(db: Db, round: RoundRow): (ActionView & { fromPreviousRound: boolean })[] {
-  const previous = previousClosedRound(db, round);
-  const ids = previous ? [previous.id, round.id] : [round.id];
-  return actionsOfRounds(db, ids).map((a) => ({ ...a, fromPreviousRound: a.roundId !== round.id }));
-}
-
 /**
  * A closed round's results: the rounded scores and change frozen when it closed, labelled in
  * `lang`, with the actions as they stand. The JSON endpoint, the report and the mirror read this.
@@ -60,7 +51,7 @@ export function getRoundResults(db: Db, round: RoundRow, network: NetworkRow, la
   const instrument = getInstrument(round.instrumentId, round.instrumentVersion);
   if (!published || !instrument) throw new Error(`Round ${round.id} is closed but has no frozen results`);
   const head = { round: roundSummary(round), network: { id: network.id, name: network.name, stage: network.stage } };
-  const actions = roundActions(db, round);
+  const actions = reportActions(db, round);
   if (published.suppressed) {
     const { n, invited, responseRate, minResponses } = published;
     return { ...head, n, invited, responseRate, minResponses, suppressed: true as const, actions };

@@ -1,14 +1,17 @@
-import { actionsOfRounds } from "../actions/service";
+import { reportActions } from "../actions/report-actions";
+import type { ActionView } from "../actions/schemas";
 import { mayOnNetwork } from "../auth/access";
 import { listComments } from "../comments/service";
-import { ACTION_STATUSES, type CommentStatus } from "../db/schema";
+import { ACTION_STATUSES, type CommentStatus, type RoundRow } from "../db/schema";
 import { getInstrument, localize } from "../instrument";
 import type { Db } from "../lib/db";
 import { formatterFor } from "../reports/format";
 import { previousClosedRound } from "../results/previous";
 import { getRoundResults } from "../results/round-results";
 import type { RoundAccess } from "../rounds/page-model";
-import { ACTION_STATUS_LABELS, type NewActionValues, updateFieldId } from "./action-form";
+import { ACTION_STATUS_LABELS, type ActionField, type NewActionValues, updateFieldId } from "./action-form";
+
+export type ActionValues = Partial<Record<ActionField, string>>;
 
 const fmt = formatterFor("en");
 
@@ -41,27 +44,48 @@ function commentsByTheme(db: Db, access: RoundAccess) {
   };
 }
 
-/** This round's actions, each with the values and errors of its update form. */
-function actionsModel(db: Db, roundId: string, errorsByField: Record<string, string>) {
-  return actionsOfRounds(db, [roundId]).map((a) => {
-    const statusId = updateFieldId(a.id, "status");
-    const noteId = updateFieldId(a.id, "note");
-    return {
-      ...a,
-      due: a.due ? fmt.date(`${a.due}T12:00:00Z`) : null,
-      statusLabel: ACTION_STATUS_LABELS[a.status],
-      statusId,
-      noteId,
-      statusError: errorsByField[statusId],
-      noteError: errorsByField[noteId],
-      statuses: ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s], selected: s === a.status })),
-    };
-  });
+/** One action with the values and errors of its form (typed values come back after an error). */
+function actionModel(a: ActionView, errorsByField: Record<string, string>, typed: ActionValues | undefined) {
+  const field = (name: ActionField) => {
+    const id = updateFieldId(a.id, name);
+    return { id, error: errorsByField[id] };
+  };
+  const status = typed?.status ?? a.status;
+  return {
+    ...a,
+    dueText: a.due ? fmt.date(`${a.due}T12:00:00Z`) : null,
+    statusLabel: ACTION_STATUS_LABELS[a.status],
+    form: {
+      title: { ...field("title"), value: typed?.title ?? a.title },
+      owner: { ...field("owner"), value: typed?.owner ?? a.owner ?? "" },
+      due: { ...field("due"), value: typed?.due ?? a.due ?? "" },
+      status: {
+        ...field("status"),
+        options: ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s], selected: s === status })),
+      },
+      note: { ...field("note"), value: typed?.note ?? a.note ?? "" },
+    },
+  };
+}
+
+/**
+ * This round's actions, and those agreed about earlier rounds that are still open (they carry
+ * forward until done or dropped, so they are updated here too), each with its form.
+ */
+function actionsModel(db: Db, round: RoundRow, errorsByField: Record<string, string>, typed?: { id: string; values: ActionValues }) {
+  const all = reportActions(db, round);
+  const model = (a: ActionView) => actionModel(a, errorsByField, typed?.id === a.id ? typed.values : undefined);
+  return {
+    actions: all.filter((a) => !a.fromPreviousRound).map(model),
+    carried: all.filter((a) => a.fromPreviousRound && (a.status === "open" || a.status === "in_progress")).map(model),
+  };
 }
 
 export interface ReviewExtra {
   values?: NewActionValues;
   errorsByField?: Record<string, string>;
+  /** What was typed into one action's form, shown again beside its errors. */
+  typed?: { id: string; values: ActionValues };
 }
 
 /**
@@ -86,7 +110,7 @@ export function reviewModel(db: Db, access: RoundAccess, extra: ReviewExtra = {}
     suppressed: results.suppressed,
     comments: results.suppressed ? null : commentsByTheme(db, access),
     report: { en: report("en"), nl: report("nl") },
-    actions: actionsModel(db, round.id, extra.errorsByField ?? {}),
+    ...actionsModel(db, round, extra.errorsByField ?? {}, extra.typed),
     newAction: extra.values ?? {},
     previous: previous ? { id: previous.id, title: previous.title } : null,
   };

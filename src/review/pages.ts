@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { createAction, findAction, updateAction } from "../actions/service";
+import { createAction, deleteAction, findAction, updateAction } from "../actions/service";
 import { authorizeRound, authorizeWithin } from "../auth/access";
 import { findComment, releaseAll, setCommentStatus } from "../comments/service";
 import { rounds } from "../db/schema";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { notFound } from "../lib/errors";
-import { formFields, loginRedirect, type PageContext, page, pageActor, zodFormErrors } from "../lib/pages";
+import { formFields, loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
 import { currentRound } from "../rounds/lifecycle";
 import type { RoundAccess } from "../rounds/page-model";
-import { ActionUpdateForm, NEW_ACTION_LABELS, NewActionForm, updateFieldId } from "./action-form";
+import { ActionUpdateForm, actionFormErrors, NewActionForm } from "./action-form";
 import { type ReviewExtra, reviewModel } from "./model";
 
 const NOTICES: Record<string, string> = {
@@ -18,6 +18,7 @@ const NOTICES: Record<string, string> = {
   shown: "The comment is released.",
   "action-added": "The action was recorded. The next round's report follows it up.",
   "action-updated": "The action was updated.",
+  "action-deleted": "The action was deleted.",
 };
 
 const signInFirst = (c: PageContext, path: string) => c.redirect(`/login?next=${encodeURIComponent(path)}`, 303);
@@ -84,7 +85,7 @@ export function reviewPages(deps: Deps) {
     const fields = await formFields(c);
     const values = { title: fields.title ?? "", owner: fields.owner ?? "", due: fields.due ?? "" };
     const parsed = NewActionForm.safeParse(values);
-    if (!parsed.success) return show(c, access, { values, ...zodFormErrors(parsed.error, NEW_ACTION_LABELS) }, 400);
+    if (!parsed.success) return show(c, access, { values, ...actionFormErrors(parsed.error) }, 400);
     createAction(deps, access.actor, access.network.id, {
       roundId: access.round.id,
       ...parsed.data,
@@ -93,25 +94,39 @@ export function reviewPages(deps: Deps) {
     return c.redirect(reviewUrl(access.round.id, "action-added", "#actions-title"), 303);
   });
 
-  app.post("/actions/:id", async (c) => {
-    if (!pageActor(c)) return signInFirst(c, "/");
-    const row = findAction(db, c.req.param("id"));
+  /**
+   * The action and the review page its form was on: an action carried forward is updated from a
+   * later round's page, and goes back there (`from`, checked to be a closed round of its network).
+   */
+  const actionOnPage = (c: PageContext, from: string | undefined) => {
+    const row = findAction(db, c.req.param("id") ?? "");
     authorizeWithin(db, c.get("actor"), row?.networkId, "manage", "Action");
     if (!row) throw notFound("Action");
-    const access = roundAccess(c, row.roundId, "manage");
+    const page = from ? db.select().from(rounds).where(eq(rounds.id, from)).get() : undefined;
+    const pageRound = page && page.networkId === row.networkId && page.status === "closed" ? page.id : row.roundId;
+    return { row, access: roundAccess(c, pageRound, "manage") };
+  };
+
+  app.post("/actions/:id", async (c) => {
+    if (!pageActor(c)) return signInFirst(c, "/");
     const fields = await formFields(c);
-    const parsed = ActionUpdateForm.safeParse({ status: fields.status, note: fields.note ?? "" });
+    const { row, access } = actionOnPage(c, fields.from);
+    const typed = { title: fields.title, owner: fields.owner, due: fields.due, status: fields.status, note: fields.note ?? "" };
+    const parsed = ActionUpdateForm.safeParse(typed);
     if (!parsed.success) {
-      const labels = { status: `Status of “${row.title}”`, note: `Note on “${row.title}”` };
-      const { errors, errorsByField } = zodFormErrors(parsed.error, labels);
-      // Several update forms share the page: each field's id names its action.
-      const ids = (field: string) => updateFieldId(row.id, field === "note" ? "note" : "status");
-      const renamed = errors.map((e) => ({ ...e, field: ids(e.field) }));
-      const byId = Object.fromEntries(Object.entries(errorsByField).map(([f, m]) => [ids(f), m]));
-      return show(c, access, { errors: renamed, errorsByField: byId }, 400);
+      const values = Object.fromEntries(Object.entries(typed).filter(([, v]) => v !== undefined));
+      return show(c, access, { ...actionFormErrors(parsed.error, row), typed: { id: row.id, values } }, 400);
     }
-    updateAction(deps, access.actor, row, { status: parsed.data.status, note: parsed.data.note });
-    return c.redirect(reviewUrl(row.roundId, "action-updated", `#action-${row.id}`), 303);
+    const change = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+    updateAction(deps, access.actor, row, change);
+    return c.redirect(reviewUrl(access.round.id, "action-updated", `#action-${row.id}`), 303);
+  });
+
+  app.post("/actions/:id/delete", async (c) => {
+    if (!pageActor(c)) return signInFirst(c, "/");
+    const { row, access } = actionOnPage(c, (await formFields(c)).from);
+    deleteAction(deps, access.actor, row);
+    return c.redirect(reviewUrl(access.round.id, "action-deleted", "#actions-title"), 303);
   });
 
   return app;

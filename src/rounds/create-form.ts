@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ACCESS_MODES, type AccessMode } from "../db/schema";
 import { LANGUAGES, type Lang } from "../instrument";
+import { suggestedClosing, zonedLocalToIso, zonedMonthYear, zoneLabel } from "../lib/zoned-time";
 import { ACCESS_LABELS, LANGUAGE_LABELS } from "./labels";
-import { londonLocalToIso, londonMonthYear, suggestedClosing, TIME_ZONE_LABEL } from "./london-time";
 import { MIN_RESPONSES_FLOOR } from "./schemas";
 
 /** What the create-round form holds, as typed (strings), so a refused form shows it again. */
@@ -23,41 +23,43 @@ export const ROUND_FORM_LABELS: Record<keyof RoundFormValues, string> = {
 };
 
 /**
- * A `datetime-local` value in UK time → an instant; empty means no closing date (closed by hand).
- * Messages read well after the field's label.
+ * A `datetime-local` value in the network's time zone → an instant; empty means no closing date
+ * (closed by hand). Messages read well after the field's label.
  */
-export const closingField = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    if (value === "") return undefined;
-    const iso = londonLocalToIso(value);
-    if (!iso) {
-      ctx.addIssue({ code: "custom", message: "must be a date and time, like 23/03/2026 17:00" });
-      return z.NEVER;
-    }
-    return new Date(iso);
-  });
-
-/** The create-round form; its output is what `createRound` takes. */
-export const CreateRoundForm = z.object({
-  title: z.string().trim().min(1, "is required").max(200, "must be 200 characters or fewer"),
-  closesAt: closingField,
-  language: z.enum(LANGUAGES, "must be English or Dutch"),
-  minResponses: z
+export const closingField = (timeZone: string) =>
+  z
     .string()
     .trim()
-    .regex(/^\d+$/, "must be a whole number, like 5")
-    .transform(Number)
-    .pipe(z.number().min(MIN_RESPONSES_FLOOR, `must be at least ${MIN_RESPONSES_FLOOR}`).max(1000, "must be 1,000 or less")),
-  access: z.enum(ACCESS_MODES, "must be personal invitations or an open link"),
-});
+    .transform((value, ctx) => {
+      if (value === "") return undefined;
+      const iso = zonedLocalToIso(value, timeZone);
+      if (!iso) {
+        ctx.addIssue({ code: "custom", message: "must be a date and time, like 23/03/2026 17:00" });
+        return z.NEVER;
+      }
+      return new Date(iso);
+    });
 
-/** The form's suggestions: this month's temperature check, closing in three weeks at 17:00. */
-export function defaultRoundValues(now: Date): RoundFormValues {
+/** The create-round form of a network in `timeZone`; its output is what `createRound` takes. */
+export const createRoundForm = (timeZone: string) =>
+  z.object({
+    title: z.string().trim().min(1, "is required").max(200, "must be 200 characters or fewer"),
+    closesAt: closingField(timeZone),
+    language: z.enum(LANGUAGES, "must be English or Dutch"),
+    minResponses: z
+      .string()
+      .trim()
+      .regex(/^\d+$/, "must be a whole number, like 5")
+      .transform(Number)
+      .pipe(z.number().min(MIN_RESPONSES_FLOOR, `must be at least ${MIN_RESPONSES_FLOOR}`).max(1000, "must be 1,000 or less")),
+    access: z.enum(ACCESS_MODES, "must be personal invitations or an open link"),
+  });
+
+/** The form's suggestions: this month's temperature check, closing in three weeks at 17:00 in the network's zone. */
+export function defaultRoundValues(now: Date, timeZone: string): RoundFormValues {
   return {
-    title: `Temperature check — ${londonMonthYear(now)}`,
-    closesAt: suggestedClosing(now),
+    title: `Temperature check — ${zonedMonthYear(now, timeZone)}`,
+    closesAt: suggestedClosing(now, timeZone),
     language: "en",
     minResponses: "5",
     access: "invite",
@@ -65,8 +67,8 @@ export function defaultRoundValues(now: Date): RoundFormValues {
 }
 
 /** Typed values, falling back to the suggestions for anything missing. */
-export function roundValuesFrom(fields: Record<string, string>, now: Date): RoundFormValues {
-  const defaults = defaultRoundValues(now);
+export function roundValuesFrom(fields: Record<string, string>, now: Date, timeZone: string): RoundFormValues {
+  const defaults = defaultRoundValues(now, timeZone);
   const pick = (k: keyof RoundFormValues) => fields[k] ?? defaults[k];
   return {
     title: pick("title"),
@@ -78,10 +80,10 @@ export function roundValuesFrom(fields: Record<string, string>, now: Date): Roun
 }
 
 /** What `partials/network/rounds.hbs` needs to draw the form. */
-export function roundFormModel(values: RoundFormValues) {
+export function roundFormModel(values: RoundFormValues, timeZone: string, now: Date) {
   return {
     values,
-    timeZone: TIME_ZONE_LABEL,
+    timeZone: zoneLabel(timeZone, now),
     floor: MIN_RESPONSES_FLOOR,
     languages: LANGUAGES.map((l: Lang) => ({ value: l, label: LANGUAGE_LABELS[l], selected: l === values.language })),
     accessModes: ACCESS_MODES.map((a: AccessMode, i) => ({

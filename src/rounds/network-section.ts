@@ -1,12 +1,13 @@
 import { desc, eq } from "drizzle-orm";
+import type { NetworkRow } from "../db/schema";
 import { rounds } from "../db/schema";
 import type { Db } from "../lib/db";
+import { zonedDateTime } from "../lib/zoned-time";
 import { formatterFor } from "../reports/format";
 import { frozenSummary } from "../results/freeze";
 import { defaultRoundValues, type RoundFormValues, roundFormModel } from "./create-form";
 import { SHORT_STATUS } from "./labels";
 import { currentRound } from "./lifecycle";
-import { londonDateTime } from "./london-time";
 import { pageClock } from "./page-clock";
 import { percent, roundCounts } from "./progress";
 
@@ -25,14 +26,17 @@ function rateOf(db: Db, row: typeof rounds.$inferSelect, submitted: number, invi
 /**
  * The rounds part of the network page: every round, newest first, with status, dates and response
  * rate; and for managers the create-round form (suggested values, or what was typed after an error).
- * @example { ...networkRoundsSection(db, network.id, canManage) }
+ * Dates and times are in the network's time zone.
+ * @example { ...networkRoundsSection(db, network, canManage) }
  */
-export function networkRoundsSection(db: Db, networkId: string, canManage: boolean, typed?: RoundFormValues) {
+export function networkRoundsSection(db: Db, network: NetworkRow, canManage: boolean, typed?: RoundFormValues) {
+  const zone = network.timeZone;
+  const dates = formatterFor("en", zone);
   const clock = pageClock(db);
   const rows = db
     .select()
     .from(rounds)
-    .where(eq(rounds.networkId, networkId))
+    .where(eq(rounds.networkId, network.id))
     .orderBy(desc(rounds.createdAt), desc(rounds.id))
     .all()
     .map((row) => currentRound({ db, clock }, row));
@@ -48,13 +52,13 @@ export function networkRoundsSection(db: Db, networkId: string, canManage: boole
         title: row.title,
         status: row.status,
         statusLabel: SHORT_STATUS[row.status],
-        opened: row.openedAt ? fmt.date(row.openedAt) : null,
-        closes: row.status !== "closed" && row.closesAt ? londonDateTime(row.closesAt) : null,
-        closed: row.closedAt ? fmt.date(row.closedAt) : null,
+        opened: row.openedAt ? dates.date(row.openedAt) : null,
+        closes: row.status !== "closed" && row.closesAt ? zonedDateTime(row.closesAt, zone) : null,
+        closed: row.closedAt ? dates.date(row.closedAt) : null,
         submitted: fmt.count(c.submitted),
         rate: rateOf(db, row, c.submitted, c.invited),
       };
     }),
-    roundForm: canManage ? roundFormModel(typed ?? defaultRoundValues(clock.now())) : null,
+    roundForm: canManage ? roundFormModel(typed ?? defaultRoundValues(clock.now(), zone), zone, clock.now()) : null,
   };
 }

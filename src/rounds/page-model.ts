@@ -3,10 +3,10 @@ import type { GrantRole, NetworkRow } from "../db/schema";
 import { linkCoverage } from "../invitations/link-status";
 import type { Deps } from "../lib/app-env";
 import { dayOf } from "../lib/clock";
+import { toZonedLocal, zonedDateTime, zoneLabel } from "../lib/zoned-time";
 import { formatterFor } from "../reports/format";
 import { frozenSummary } from "../results/freeze";
 import { ACCESS_LABELS, LANGUAGE_LABELS, STATUS_LABELS } from "./labels";
-import { londonDateTime, TIME_ZONE_LABEL, toLondonLocal } from "./london-time";
 import { percent, roundProgress } from "./progress";
 import { responsesChart } from "./progress-chart";
 import { openUrlOf, type RoundRow } from "./view";
@@ -40,7 +40,7 @@ function progressModel(deps: Pick<Deps, "db" | "clock">, round: RoundRow) {
 }
 
 /** The facilitator's tools for the round's status; null for people who may only look. */
-function manageModel(deps: Pick<Deps, "db" | "config">, round: RoundRow) {
+function manageModel(deps: Pick<Deps, "db" | "config">, round: RoundRow, timeZone: string) {
   const invite = round.access === "invite" && round.status !== "closed";
   const coverage = invite ? linkCoverage(deps.db, round) : null;
   return {
@@ -49,7 +49,7 @@ function manageModel(deps: Pick<Deps, "db" | "config">, round: RoundRow) {
     canChangeClosing: round.status !== "closed",
     canClose: round.status === "open",
     closingLabel: round.status === "open" ? "Extend the round" : "Change the closing date",
-    closesLocal: round.closesAt ? toLondonLocal(round.closesAt) : "",
+    closesLocal: round.closesAt ? toZonedLocal(round.closesAt, timeZone) : "",
     invitations: coverage && {
       roster: fmt.count(coverage.roster),
       withLink: fmt.count(coverage.withLink),
@@ -74,6 +74,7 @@ function manageModel(deps: Pick<Deps, "db" | "config">, round: RoundRow) {
 export function roundPageModel(deps: Pick<Deps, "db" | "clock" | "config">, access: RoundAccess) {
   const { round, network, relation } = access;
   const canManage = mayOnNetwork(relation, "manage");
+  const zone = network.timeZone;
   return {
     title: round.title,
     network: { id: network.id, name: network.name },
@@ -85,13 +86,13 @@ export function roundPageModel(deps: Pick<Deps, "db" | "clock" | "config">, acce
       accessLabel: ACCESS_LABELS[round.access],
       languageLabel: LANGUAGE_LABELS[round.language],
       threshold: fmt.count(round.minResponses),
-      opened: round.openedAt ? londonDateTime(round.openedAt) : null,
-      closes: round.closesAt && round.status !== "closed" ? londonDateTime(round.closesAt) : null,
-      closed: round.closedAt ? londonDateTime(round.closedAt) : null,
+      opened: round.openedAt ? zonedDateTime(round.openedAt, zone) : null,
+      closes: round.closesAt && round.status !== "closed" ? zonedDateTime(round.closesAt, zone) : null,
+      closed: round.closedAt ? zonedDateTime(round.closedAt, zone) : null,
     },
-    timeZone: TIME_ZONE_LABEL,
+    timeZone: zoneLabel(zone, round.closesAt ?? deps.clock.now()),
     progress: progressModel(deps, round),
     canReview: round.status === "closed" && mayOnNetwork(relation, "comments"),
-    manage: canManage ? manageModel(deps, round) : null,
+    manage: canManage ? manageModel(deps, round, zone) : null,
   };
 }

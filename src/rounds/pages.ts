@@ -5,11 +5,11 @@ import { invitationPages } from "../invitations/pages";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formErrors, formFields, loginRedirect, type PageContext, page, pageActor, zodFormErrors } from "../lib/pages";
+import { zonedDateTime } from "../lib/zoned-time";
 import { networkPageModel } from "../networks/page-model";
 import { formatterFor } from "../reports/format";
-import { CreateRoundForm, closingField, ROUND_FORM_LABELS, roundValuesFrom } from "./create-form";
+import { closingField, createRoundForm, ROUND_FORM_LABELS, roundValuesFrom } from "./create-form";
 import { currentRound } from "./lifecycle";
-import { londonDateTime } from "./london-time";
 import { networkRoundsSection } from "./network-section";
 import { registerPageClock } from "./page-clock";
 import { type RoundAccess, roundPageModel } from "./page-model";
@@ -26,8 +26,6 @@ const NOTICES: Record<string, string> = {
   "mirror-published": "The members' mirror is published. Share its link with the members.",
   "mirror-unpublished": "The members' mirror is unpublished: its link no longer works.",
 };
-
-const ExtendForm = z.object({ closesAt: closingField });
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -68,16 +66,16 @@ export function roundPages(deps: Deps) {
     const actor = pageActor(c);
     if (!actor) return signInFirst(c, `/networks/${c.req.param("id")}`);
     const { network, relation } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
-    const values = roundValuesFrom(await formFields(c), clock.now());
+    const values = roundValuesFrom(await formFields(c), clock.now(), network.timeZone);
     const refuse = (errors: ReturnType<typeof formErrors>, status: 400 | 409) =>
       page(
         c,
         views,
         "network",
-        { ...networkPageModel(db, actor, network, relation), ...networkRoundsSection(db, network.id, true, values), ...errors },
+        { ...networkPageModel(db, actor, network, relation), ...networkRoundsSection(db, network, true, values), ...errors },
         status,
       );
-    const parsed = CreateRoundForm.safeParse(values);
+    const parsed = createRoundForm(network.timeZone).safeParse(values);
     if (!parsed.success) return refuse(zodFormErrors(parsed.error, ROUND_FORM_LABELS), 400);
     try {
       const round = createRound(deps, actor, network.id, parsed.data);
@@ -109,7 +107,7 @@ export function roundPages(deps: Deps) {
     if (!pageActor(c)) return signInFirst(c, `/rounds/${c.req.param("id")}`);
     const access = roundAccess(c, "manage");
     const fields = await formFields(c);
-    const parsed = ExtendForm.safeParse({ closesAt: fields.closesAt ?? "" });
+    const parsed = z.object({ closesAt: closingField(access.network.timeZone) }).safeParse({ closesAt: fields.closesAt ?? "" });
     const values = { closesAt: fields.closesAt ?? "" };
     if (!parsed.success) return show(c, access, { values, ...zodFormErrors(parsed.error, ROUND_FORM_LABELS) }, 400);
     try {
@@ -133,7 +131,7 @@ export function roundPages(deps: Deps) {
       title: `Close ${round.title}`,
       network: { id: network.id, name: network.name },
       round: { id: round.id, title: round.title },
-      closes: round.closesAt ? londonDateTime(round.closesAt) : null,
+      closes: round.closesAt ? zonedDateTime(round.closesAt, network.timeZone) : null,
       submitted: fmt.count(submitted),
       threshold: fmt.count(round.minResponses),
       belowThreshold: submitted < round.minResponses,

@@ -6,8 +6,8 @@ import type { AppEnv, Deps } from "../lib/app-env";
 import { fileSlug } from "../lib/csv";
 import { AppError } from "../lib/errors";
 import { loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { zonedDateTime } from "../lib/zoned-time";
 import { currentRound } from "./lifecycle";
-import { londonDateTime } from "./london-time";
 import { openUrlOf } from "./view";
 
 // Error correction M survives a crease or a smudge on a printed poster and keeps the code coarse
@@ -34,7 +34,7 @@ const TEXT: Record<Lang, PosterText> = {
     body: "Take our temperature check: about ten minutes, on your phone or computer. Your answers are anonymous: results are only shown for a group, never for one person.",
     scan: "Scan the code with your phone's camera",
     type: "or type this address:",
-    until: (d) => `Open until ${d} (UK time).`,
+    until: (d) => `Open until ${d}.`,
     qrAlt: "QR code that opens the survey",
   },
   nl: {
@@ -42,7 +42,7 @@ const TEXT: Record<Lang, PosterText> = {
     body: "Doe mee met onze temperatuurmeting: ongeveer tien minuten, op je telefoon of computer. Je antwoorden zijn anoniem: uitkomsten worden alleen voor een groep getoond, nooit voor één persoon.",
     scan: "Scan de code met de camera van je telefoon",
     type: "of typ dit adres:",
-    until: (d) => `Open tot ${d} (Britse tijd).`,
+    until: (d) => `Open tot ${d}.`,
     qrAlt: "QR-code die de vragenlijst opent",
   },
 };
@@ -85,7 +85,7 @@ export function posterPages(deps: Deps) {
         scan: t.scan,
         type: t.type,
         qrAlt: t.qrAlt,
-        until: round.closesAt ? t.until(londonDateTime(round.closesAt, LOCALE[round.language])) : null,
+        until: round.closesAt ? t.until(zonedDateTime(round.closesAt, network.timeZone, LOCALE[round.language])) : null,
       },
       url,
       draft: round.status === "draft",

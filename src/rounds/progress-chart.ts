@@ -35,6 +35,9 @@ export interface DayCount {
  * @example responsesChart([{ day: "2026-03-02", submitted: 3 }], "2026-03-02", "2026-03-04")
  */
 export function responsesChart(byDay: DayCount[], from: string, to: string) {
+  const rows = byDay.map((d) => ({ day: fmt.date(`${d.day}T12:00:00Z`), submitted: fmt.count(d.submitted) }));
+  // Before the first response a chart would only draw an empty axis and "most in a day: 1".
+  if (!byDay.some((d) => d.submitted > 0)) return { empty: true as const, rows };
   const counts = new Map(byDay.map((d) => [d.day, d.submitted]));
   const firstDay = [from, ...byDay.map((d) => d.day)].sort()[0] ?? from;
   const lastDay = [to, ...byDay.map((d) => d.day)].sort().at(-1) ?? to;
@@ -67,11 +70,12 @@ export function responsesChart(byDay: DayCount[], from: string, to: string) {
     `<text x="${width - GAP}" y="${HEIGHT - 5}" font-size="13" fill="#1d2430" text-anchor="end">${label(last)}</text>`,
   ];
   return {
+    empty: false as const,
     svg: new Handlebars.SafeString(
       `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${HEIGHT}" viewBox="0 0 ${width} ${HEIGHT}" aria-hidden="true" focusable="false">${axis}${bars.join("")}${texts.join("")}</svg>`,
     ),
     alt,
     omitted: all.length - days.length,
-    rows: byDay.map((d) => ({ day: fmt.date(`${d.day}T12:00:00Z`), submitted: fmt.count(d.submitted) })),
+    rows,
   };
 }

@@ -157,7 +157,7 @@ export function welcomeModel(ctx: SurveyCtx, round: RoundRow, survey: LocalizedI
  * The saved page. Someone who came through a shared open link gets their own link to carry on
  * with, written out to bookmark or copy (no script needed), and is told the shared one starts afresh.
  */
-export function savedModel(ctx: SurveyCtx, link: SurveyLink, survey: LocalizedInstrument, ownUrl?: string) {
+export function savedModel(ctx: SurveyCtx, link: Pick<SurveyLink, "round">, survey: LocalizedInstrument, ownUrl?: string) {
   const { t } = ctx;
   const closesAt = link.round.closesAt;
   const date = closesAt ? formatDate(closesAt, ctx.lang) : undefined;

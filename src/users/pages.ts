@@ -2,9 +2,12 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { requireGlobal } from "../auth/access";
 import { ROLES } from "../db/schema";
+import type { Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formErrors, formFields, loginRedirect, page, pageActor, zodFormErrors } from "../lib/pages";
+import { preferredLanguage } from "../survey/lang";
+import { ROLE_HINTS, ROLE_LABELS } from "./labels";
 import { CreateUserSchema, passwordSchema } from "./schemas";
 import { createUser, listUsers, updateUser } from "./service";
 
@@ -21,8 +24,26 @@ export function userPages(deps: Deps) {
   const { views } = deps;
   const app = new Hono<AppEnv>();
 
-  const render = (c: Parameters<typeof page>[0], extra: Record<string, unknown> = {}, status: 200 | 400 = 200) =>
-    page(c, views, "admin/users", { title: "Users", users: listUsers(deps.db), roles: ROLES, ...extra }, status);
+  const render = (c: Parameters<typeof page>[0], extra: Record<string, unknown> = {}, status: 200 | 400 | 409 = 200) =>
+    page(
+      c,
+      views,
+      "admin/users",
+      usersModel(c.get("actor")?.userId, preferredLanguage(c.req.header("accept-language")) ?? "en", extra),
+      status,
+    );
+
+  /** The list with roles in plain words (in the reader's language), and no "Deactivate" on your own account. */
+  const usersModel = (selfId: string | undefined, lang: Lang, extra: Record<string, unknown>) => {
+    const selected = (extra.values as { role?: string } | undefined)?.role ?? "facilitator";
+    return {
+      title: "Users",
+      roleLang: lang,
+      users: listUsers(deps.db).map((u) => ({ ...u, roleLabel: ROLE_LABELS[lang][u.role], isYou: u.id === selfId })),
+      roles: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[lang][r], hint: ROLE_HINTS[lang][r], selected: r === selected })),
+      ...extra,
+    };
+  };
 
   app.use("/admin/*", async (c, next) => {
     if (!pageActor(c)) return loginRedirect(c);
@@ -50,7 +71,13 @@ export function userPages(deps: Deps) {
   app.post("/admin/users/:id/active", async (c) => {
     const actor = requireGlobal(c.get("actor"), "manageUsers");
     const active = (await formFields(c)).active === "true";
-    await updateUser(deps, c.req.param("id"), { active }, actor.userId);
+    try {
+      await updateUser(deps, c.req.param("id"), { active }, actor.userId);
+    } catch (err) {
+      // Your own account (the page offers no button for it): say why on the list, not a dead end.
+      if (err instanceof AppError && err.code === "conflict") return render(c, formErrors([{ field: "users", message: err.message }]), 409);
+      throw err;
+    }
     return c.redirect(`/admin/users?done=${active ? "activated" : "deactivated"}`, 303);
   });
 

@@ -72,8 +72,16 @@ export async function updateUser(
       .get();
     if (facilitating) throw invalidField("role", "this user facilitates a network; remove those grants before making them a commissioner");
   }
-  if (userId === byUserId && (input.active === false || (input.role && input.role !== "admin"))) {
-    throw invalidField(input.active === false ? "active" : "role", "you cannot deactivate yourself or remove your own admin role");
+  // An administrator who locks themself out may leave nobody able to run the service.
+  if (userId === byUserId && input.active === false) {
+    throw new AppError("conflict", "You cannot deactivate your own account: ask another administrator to do it", {
+      details: [{ field: "active", message: "cannot be turned off for your own account" }],
+    });
+  }
+  if (userId === byUserId && input.role && input.role !== "admin") {
+    throw new AppError("conflict", "You cannot remove your own administrator role: ask another administrator to do it", {
+      details: [{ field: "role", message: "cannot be changed for your own account" }],
+    });
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const row = db

@@ -144,8 +144,10 @@ const ROUTES: Route[] = [
   },
   { method: "GET", path: (x) => `/networks/${x.network.id}/actions`, allowed: VIEW },
   { method: "PATCH", path: (x) => `/actions/${x.action()}`, body: () => ({ status: "done" }), allowed: MANAGE },
+  { method: "DELETE", path: (x) => `/actions/${x.action()}`, allowed: MANAGE },
   // Comparison and reports.
   { method: "GET", path: (x) => `/compare?networkIds=${x.network.id}`, allowed: VIEW },
+  { method: "GET", path: (x) => `/networks/${x.network.id}/history`, allowed: VIEW },
   // The matrix has no browser: a 503 means the access check let the caller through to the renderer.
   { method: "GET", path: (x) => `/rounds/${x.closedRound().id}/report.pdf`, allowed: MANAGE, ok: 503 },
 ];

@@ -28,7 +28,9 @@ describe("GET /compare.pdf", () => {
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="comparison-2026-04-02.pdf"');
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
-    const { text, totalPages } = await extractText(bytes, { mergePages: true });
+    // unpdf takes the buffer over: each reading gets its own copy.
+    const pages = (await extractText(bytes.slice(), { mergePages: false })).text;
+    const { text, totalPages } = await extractText(bytes.slice(), { mergePages: true });
     expect(totalPages).toBeGreaterThanOrEqual(3);
     for (const name of [north.name, south.name, east.name]) expect(text).toContain(name);
     expect(text).toContain("Portfolio report: 3 networks compared");
@@ -36,6 +38,10 @@ describe("GET /compare.pdf", () => {
     for (const temperature of ["61.8", "74.3", "77.9", "42.6", "62.0"]) expect(text).toContain(temperature);
     expect(text).toContain("not enough responses");
     expect(text).toContain("Purpose");
+    // The table starts on page 1, under the title: every network's latest round is there.
+    expect(pages[0]).toContain("Portfolio report: 3 networks compared");
+    expect(pages[0]).toContain("Figures");
+    for (const cell of ["Spring 2025", "Autumn 2025", "77.9", "Response rate"]) expect(pages[0]).toContain(cell);
   });
 
   it("is a standalone document that cannot reach out", async () => {

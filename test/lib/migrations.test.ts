@@ -78,9 +78,9 @@ describe("migration 0001: respondent theme scores", () => {
   });
 });
 
-describe("migration 0002: open-link codes", () => {
+describe("migration 0003: open-link codes", () => {
   it("gives every open-access round made before a short code, keeping its old link", () => {
-    const file = databaseAt(1);
+    const file = databaseAt(2);
     const old = new Database(file);
     old.exec("insert into networks (id, name, stage, created_at) values ('n1', 'Old network', 'developing', 0)");
     const insert = old.prepare(
@@ -106,6 +106,62 @@ describe("migration 0002: open-link codes", () => {
       }
       expect(new Set(open.map((r) => r.open_code)).size).toBe(40);
       expect(rows.find((r) => r.id === "invite")?.open_code).toBeNull();
+    } finally {
+      db.$client.close();
+    }
+  });
+});
+
+describe("migration 0004: when an action was closed", () => {
+  it("takes an action already done or dropped as closed at its last update, and leaves open ones open", () => {
+    const file = databaseAt(3);
+    const old = new Database(file);
+    old.exec(`
+      insert into networks (id, name, stage, created_at) values ('n1', 'Old network', 'developing', 0);
+      insert into rounds (id, network_id, title, instrument_id, instrument_version, status, min_responses, created_at)
+        values ('r1', 'n1', 'Spring', 'core', 1, 'closed', 5, 0);
+      insert into actions (id, network_id, round_id, title, status, created_at, updated_at) values
+        ('a', 'n1', 'r1', 'Open one', 'open', 1, 10), ('b', 'n1', 'r1', 'Going', 'in_progress', 1, 20),
+        ('c', 'n1', 'r1', 'Done', 'done', 1, 30), ('d', 'n1', 'r1', 'Dropped', 'dropped', 1, 40);
+    `);
+    old.close();
+    const db = openDatabase(file);
+    try {
+      const rows = db.$client.prepare("select id, closed_at from actions order by id").all();
+      expect(rows).toEqual([
+        { id: "a", closed_at: null },
+        { id: "b", closed_at: null },
+        { id: "c", closed_at: 30 },
+        { id: "d", closed_at: 40 },
+      ]);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
+
+describe("migration 0005: a network's time zone", () => {
+  it("gives a network whose latest round is Dutch Europe/Amsterdam, and every other network Europe/London", () => {
+    const file = databaseAt(4);
+    const old = new Database(file);
+    old.exec(`
+      insert into networks (id, name, stage, created_at) values
+        ('dutch', 'Zorgnetwerk', 'developing', 0), ('english', 'Care network', 'developing', 0),
+        ('switched', 'Was Dutch', 'developing', 0), ('empty', 'No rounds', 'forming', 0);
+      insert into rounds (id, network_id, title, instrument_id, instrument_version, language, min_responses, created_at) values
+        ('r1', 'dutch', 'Voorjaar', 'core', 1, 'nl', 5, 1), ('r2', 'english', 'Spring', 'core', 1, 'en', 5, 1),
+        ('r3', 'switched', 'Eerst', 'core', 1, 'nl', 5, 1), ('r4', 'switched', 'Then', 'core', 1, 'en', 5, 2);
+    `);
+    old.close();
+    const db = openDatabase(file);
+    try {
+      const rows = db.$client.prepare("select id, time_zone from networks order by id").all();
+      expect(rows).toEqual([
+        { id: "dutch", time_zone: "Europe/Amsterdam" },
+        { id: "empty", time_zone: "Europe/London" },
+        { id: "english", time_zone: "Europe/London" },
+        { id: "switched", time_zone: "Europe/London" },
+      ]);
     } finally {
       db.$client.close();
     }

@@ -18,6 +18,7 @@ describe("creating a network", () => {
       name: "Coastal Care Network",
       description: "",
       stage: "forming",
+      timeZone: "Europe/London",
       access: "facilitator",
       createdAt: t.clock.now().toISOString(),
     });

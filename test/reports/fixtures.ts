@@ -124,6 +124,8 @@ export function demoReportRounds(deps: Deps & { clock: Clock & { advance(ms: num
     owner: "Network office",
     due: "2026-01-31",
     status: "done",
+    // Done a month after the meeting: the next report lists it as closed since the last round.
+    closedAt: new Date(deps.clock.now().getTime() + 30 * 86_400_000),
   });
   const going = addAction(deps, previous, {
     title: "Map who decides on shared budgets",

@@ -16,7 +16,7 @@ describe("the create-round form on the network page", () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('value="Temperature check — March 2026"');
     expect(res.text).toMatch(/id="closesAt" name="closesAt" type="datetime-local" value="2026-03-23T17:00"/);
-    expect(res.text).toContain("UK time (Europe/London)");
+    expect(res.text).toContain("In Europe/London time (GMT).");
     expect(res.text).toMatch(/<option value="en" selected>/);
     // Which language members see, said where it is chosen.
     expect(res.text).toContain('aria-describedby="language-hint"');
@@ -162,6 +162,18 @@ describe("running a round from its page", () => {
     expect(res.text).toContain('<td>4 March 2026</td><td class="num">1</td>');
     // A commissioner sees progress but no controls.
     expect(res.text).not.toContain("Run the round");
+  });
+
+  it("says there are no responses yet instead of drawing an empty chart", async () => {
+    const { t, cast } = setup();
+    const round = makeRound(t, cast.network.id, { status: "open", openedAt: t.clock.now() });
+    makeInvitation(t, round.id, { memberId: makeMember(t, cast.network.id).id, status: "invited" });
+    const res = await getPage(t, `/rounds/${round.id}`, { cookie: cast.facilitator.cookie });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("No responses yet. A chart of responses per day appears here after the first one.");
+    expect(res.text).not.toContain("most in a day");
+    expect(res.text).not.toContain("Responses per day</figcaption>");
+    expect(res.text).not.toContain("Bar chart of responses per day");
   });
 });
 

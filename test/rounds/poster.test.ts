@@ -27,7 +27,7 @@ describe("the QR-code poster of an open-access round", () => {
     // One form of address for members: "je", never "u"/"uw".
     expect(res.text).toContain("op je telefoon of computer. Je antwoorden zijn anoniem");
     expect(res.text).not.toMatch(/\b[Uu]w?\b/);
-    expect(res.text).toContain("Open tot 23 maart 2026 om 17:00 (Britse tijd)");
+    expect(res.text).toContain("Open tot 23 maart 2026 om 17:00 GMT.");
   });
 
   it("prints the short code as the address to type, which opens the survey however it is typed", async () => {

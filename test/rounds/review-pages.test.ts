@@ -108,7 +108,10 @@ describe("recording and updating actions", () => {
     const cookie = s.cast.facilitator.cookie;
     const bad = await postForm(s.t, `/rounds/${round.id}/actions`, { title: " ", owner: "Ann", due: "soon" }, { cookie });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('<a href="#title">Action is required');
+    // The error says what the label asks for.
+    expect(bad.text).toContain('<label for="title">What was agreed</label>');
+    expect(bad.text).toContain('<a href="#title">Say what was agreed</a>');
+    expect(bad.text).toContain('<p class="field-error" id="title-error">Say what was agreed</p>');
     expect(bad.text).toContain('<a href="#due">By when must be a date');
     expect(bad.text).toContain('value="Ann"');
 

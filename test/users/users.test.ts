@@ -138,10 +138,12 @@ describe("changing users", () => {
     const t = createTestApp();
     const { admin } = makeCast(t);
     const off = await call(t, "PATCH", `/api/v1/users/${admin.user.id}`, { active: false }, { cookie: admin.cookie });
-    expect(off.status).toBe(400);
+    expect(off.status).toBe(409);
+    expect(off.json.error.code).toBe("conflict");
+    expect(off.json.error.message).toBe("You cannot deactivate your own account: ask another administrator to do it");
     expect(fields(off)).toEqual(["active"]);
     const demote = await call(t, "PATCH", `/api/v1/users/${admin.user.id}`, { role: "facilitator" }, { cookie: admin.cookie });
-    expect(demote.status).toBe(400);
+    expect(demote.status).toBe(409);
     expect(fields(demote)).toEqual(["role"]);
     expect((await call(t, "GET", "/api/v1/auth/me", undefined, { cookie: admin.cookie })).json.role).toBe("admin");
   });
@@ -178,6 +180,32 @@ describe("the admin page", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/admin/users?done=created");
     expect((await getPage(t, "/admin/users", { cookie: admin.cookie })).text).toContain("nadia.bakker@example.org");
+  });
+
+  it("offers no Deactivate on your own account, and says why when it is posted anyway", async () => {
+    const t = createTestApp();
+    const { admin, facilitator } = makeCast(t);
+    const page = (await getPage(t, "/admin/users", { cookie: admin.cookie })).text;
+    expect(page).not.toContain(`action="/admin/users/${admin.user.id}/active"`);
+    expect(page).toContain(`action="/admin/users/${facilitator.user.id}/active"`);
+    expect(page).toContain("Your own account");
+    const res = await postForm(t, `/admin/users/${admin.user.id}/active`, { active: "false" }, { cookie: admin.cookie });
+    expect(res.status).toBe(409);
+    expect(res.text).toContain("You cannot deactivate your own account: ask another administrator to do it");
+    expect(res.text).toContain('id="users"');
+    expect((await call(t, "GET", "/api/v1/auth/me", undefined, { cookie: admin.cookie })).status).toBe(200);
+  });
+
+  it("shows roles in plain words, in English and in Dutch", async () => {
+    const t = createTestApp();
+    const { admin } = makeCast(t);
+    const cells = (html: string) => [...html.matchAll(/<td lang="(en|nl)">([^<]+)<\/td>/g)].map((m) => `${m[1]}:${m[2]}`);
+    const en = (await getPage(t, "/admin/users", { cookie: admin.cookie })).text;
+    expect(new Set(cells(en))).toEqual(new Set(["en:administrator", "en:facilitator", "en:commissioner"]));
+    expect(en).not.toMatch(/<td[^>]*>admin<\/td>/);
+    const nl = (await getPage(t, "/admin/users", { cookie: admin.cookie, headers: { "Accept-Language": "nl-NL,nl;q=0.9" } })).text;
+    expect(new Set(cells(nl))).toEqual(new Set(["nl:beheerder", "nl:begeleider", "nl:opdrachtgever"]));
+    expect(nl).toContain(">beheerder — beheert de dienst</option>");
   });
 
   it("names the field when the email is taken or the password short", async () => {

@@ -21,9 +21,11 @@ export const actions = sqliteTable(
     due: text("due"),
     status: text("status", { enum: ACTION_STATUSES }).notNull().default("open"),
     note: text("note"),
+    // When it was marked done or dropped (null while open): a report lists those closed since the last round.
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  // The report lists the actions of a round and of the round before it.
+  // The report lists the network's actions of this round and of the rounds before it.
   (t) => [index("actions_network_round_idx").on(t.networkId, t.roundId)],
 );

@@ -8,6 +8,8 @@ export const networks = sqliteTable("networks", {
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
   stage: text("stage", { enum: STAGES }).notNull().default("forming"),
+  // IANA zone every date and time of the network is shown and typed in (checked against Intl's list).
+  timeZone: text("time_zone").notNull().default("Europe/London"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
 });
 

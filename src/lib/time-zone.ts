@@ -1,0 +1,21 @@
+// A network's time zone: which zones exist, and the default for a language.
+import type { Lang } from "../instrument";
+
+/** Where a network that works in this language most likely is. */
+export const DEFAULT_TIME_ZONE: Record<Lang, string> = { en: "Europe/London", nl: "Europe/Amsterdam" };
+
+// Intl's list leaves out "UTC" itself, which every runtime supports.
+const SUPPORTED = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+
+/** Every time zone the runtime knows, sorted: what the forms offer. */
+export const TIME_ZONES: readonly string[] = [...SUPPORTED].sort();
+
+/** Whether `zone` is one of the runtime's supported IANA time zones (e.g. "Europe/Amsterdam"). */
+export function isTimeZone(zone: string): boolean {
+  return SUPPORTED.has(zone);
+}
+
+/** The network's default time zone from its language. */
+export function defaultTimeZone(lang: Lang | undefined): string {
+  return DEFAULT_TIME_ZONE[lang ?? "en"];
+}

@@ -1,0 +1,128 @@
+// The questionnaire as members will see it, for the facilitator before opening a round: the real
+// survey pages (same models, same templates, each language), marked as a preview. Nothing is
+// stored: no draft, no response, no invitation status. Answers are checked as they would be, then
+// forgotten.
+import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { authorizeRound } from "../auth/access";
+import type { RoundRow } from "../db/schema";
+import { getInstrument, LANGUAGES, type Lang, localize } from "../instrument";
+import type { AppEnv, Deps } from "../lib/app-env";
+import { formFields, loginRedirect, type PageContext, pageActor } from "../lib/pages";
+import { checkDraft, mergeAbout, mergeTheme } from "./form";
+import { type Arrival, type Step, type SurveyCtx, savedModel, stepHref, surveyCtx, thanksModel, welcomeModel } from "./page-model";
+import { aboutModel, themeModel } from "./question-model";
+import { reviewModel } from "./review-model";
+
+/** The banner on every preview page, in the page's language. */
+export const PREVIEW_BANNER: Record<Lang, string> = {
+  en: "Preview — answers are not saved",
+  nl: "Voorbeeld — antwoorden worden niet bewaard",
+};
+
+/** Members of an open-link round arrive through the shared link; everyone else through their own. */
+const arrivalOf = (round: RoundRow): Arrival => (round.access === "open" ? { kind: "shared", answeredBefore: false } : { kind: "personal" });
+
+/** Where the Back / Next / Save and finish later buttons lead, as on the real pages. */
+const nextStep = (go: string | undefined, back: Step, next: Step): Step => (go === "back" ? back : go === "save" ? "saved" : next);
+
+/** The preview pages under /rounds/:id/preview, for those who may manage the round. */
+export function surveyPreviewPages(deps: Deps) {
+  const { db, views } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.use("/rounds/:id/preview/*", async (c, next) => {
+    await next();
+    c.header("X-Robots-Tag", "noindex");
+  });
+
+  /** The round, its questionnaire in the language asked for (else the round's) and the flow's links. */
+  const preview = (c: PageContext) => {
+    const { round } = authorizeRound(db, c.get("actor"), c.req.param("id") ?? "", "manage");
+    const instrument = getInstrument(round.instrumentId, round.instrumentVersion);
+    if (!instrument) throw new Error(`Round ${round.id} uses an unknown instrument`);
+    const asked = c.req.query("lang");
+    const lang = LANGUAGES.find((l) => l === asked) ?? round.language;
+    const ctx: SurveyCtx = { ...surveyCtx("", lang), base: `/rounds/${encodeURIComponent(round.id)}/preview` };
+    return { round, instrument, ctx, survey: localize(instrument, lang) };
+  };
+  type Preview = ReturnType<typeof preview>;
+
+  const render = (c: PageContext, p: Preview, page: string, data: object, status: ContentfulStatusCode = 200) =>
+    c.html(views.render(`survey/${page}`, { ...data, preview: PREVIEW_BANNER[p.ctx.lang] }, "survey"), status);
+
+  /** A page of the preview: signed in, allowed to manage the round, else the usual answers. */
+  const route = (handler: (c: PageContext, p: Preview) => Response | Promise<Response>) => async (c: PageContext) =>
+    pageActor(c) ? handler(c, preview(c)) : loginRedirect(c);
+
+  const themeNumber = (c: PageContext, p: Preview) => {
+    const n = Number(c.req.param("n"));
+    return Number.isInteger(n) && n >= 1 && n <= p.instrument.themes.length ? n : undefined;
+  };
+
+  app.get(
+    "/rounds/:id/preview",
+    route((c, p) => render(c, p, "welcome", welcomeModel(p.ctx, p.round, p.survey, null, arrivalOf(p.round)))),
+  );
+
+  app.get(
+    "/rounds/:id/preview/theme/:n",
+    route((c, p) => {
+      const n = themeNumber(c, p);
+      return n ? render(c, p, "theme", themeModel(p.ctx, p.survey, n, {})) : c.redirect(stepHref(p.ctx, ""), 303);
+    }),
+  );
+
+  app.post(
+    "/rounds/:id/preview/theme/:n",
+    route(async (c, p) => {
+      const n = themeNumber(c, p);
+      const theme = n ? p.instrument.themes[n - 1] : undefined;
+      if (!n || !theme) return c.redirect(stepHref(p.ctx, ""), 303);
+      const fields = await formFields(c);
+      const checked = checkDraft(p.instrument, mergeTheme({}, theme, fields));
+      if ("errors" in checked)
+        return render(c, p, "theme", themeModel(p.ctx, p.survey, n, mergeTheme({}, theme, fields), checked.errors), 400);
+      const last = p.instrument.themes.length;
+      return c.redirect(stepHref(p.ctx, nextStep(fields.go, n > 1 ? `theme/${n - 1}` : "", n < last ? `theme/${n + 1}` : "about")), 303);
+    }),
+  );
+
+  app.get(
+    "/rounds/:id/preview/about",
+    route((c, p) => render(c, p, "about", aboutModel(p.ctx, p.survey, p.round.minResponses, {}))),
+  );
+
+  app.post(
+    "/rounds/:id/preview/about",
+    route(async (c, p) => {
+      const fields = await formFields(c);
+      const candidate = mergeAbout({}, fields);
+      const checked = checkDraft(p.instrument, candidate);
+      if ("errors" in checked)
+        return render(c, p, "about", aboutModel(p.ctx, p.survey, p.round.minResponses, candidate, checked.errors), 400);
+      return c.redirect(stepHref(p.ctx, nextStep(fields.go, `theme/${p.instrument.themes.length}`, "review")), 303);
+    }),
+  );
+
+  app.get(
+    "/rounds/:id/preview/review",
+    route((c, p) => render(c, p, "review", reviewModel(p.ctx, p.survey, {}))),
+  );
+
+  // "Submit" in a preview submits nothing: it shows the thanks page members see.
+  app.post(
+    "/rounds/:id/preview/submit",
+    route((c, p) => c.redirect(stepHref(p.ctx, "thanks"), 303)),
+  );
+  app.get(
+    "/rounds/:id/preview/thanks",
+    route((c, p) => render(c, p, "thanks", thanksModel(p.ctx))),
+  );
+  app.get(
+    "/rounds/:id/preview/saved",
+    route((c, p) => render(c, p, "saved", savedModel(p.ctx, p, p.survey))),
+  );
+
+  return app;
+}
