@@ -21,7 +21,8 @@ export const PREVIEW_BANNER: Record<Lang, string> = {
 };
 
 /** Members of an open-link round arrive through the shared link; everyone else through their own. */
-const arrivalOf = (round: RoundRow): Arrival => (round.access === "open" ? { kind: "shared", answeredBefore: false } : { kind: "personal" });
+const arrivalOf = (round: RoundRow): Arrival =>
+  round.access === "open" ? { kind: "shared", answeredBefore: false } : { kind: "personal" };
 
 /** Where the Back / Next / Save and finish later buttons lead, as on the real pages. */
 const nextStep = (go: string | undefined, back: Step, next: Step): Step => (go === "back" ? back : go === "save" ? "saved" : next);
