@@ -34,6 +34,7 @@ const UNIT = [
 ];
 const BROWSER = [
   "test/auth/access-matrix.test.ts",
+  "test/auth/tokens-browser.test.ts",
   "test/compare/browser.test.ts",
   "test/compare/pdf.test.ts",
   "test/e2e/**/*.test.ts",
@@ -41,12 +42,14 @@ const BROWSER = [
   "test/ops/*.test.ts",
   "test/reports/accessibility.test.ts",
   "test/reports/footer.test.ts",
+  "test/reports/pdf-pages.test.ts",
   "test/reports/pdf.test.ts",
   "test/reports/renderer-pool.test.ts",
   "test/reports/renderer.test.ts",
   "test/reports/security.test.ts",
   "test/survey/browser.test.ts",
   "test/survey/open-link-browser.test.ts",
+  "test/survey/preview.test.ts",
 ];
 
 /**
