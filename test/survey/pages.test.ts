@@ -7,7 +7,7 @@ import { newToken } from "../../src/lib/ids";
 import { closeRound } from "../../src/rounds/lifecycle";
 import { createTestApp, type TestApp } from "../support/app";
 import { getPage as fetchPage, postForm as sendForm } from "../support/http";
-import { openSurvey, surveyTables } from "./helpers";
+import { openSurvey, surveyTables, writePending } from "./helpers";
 
 const statusOf = (t: TestApp, id: string) => t.db.select().from(invitations).where(eq(invitations.id, id)).get()?.status;
 const core = getInstrument("core");
@@ -154,6 +154,8 @@ describe("survey pages: the flow", () => {
     expect(submitted.status).toBe(303);
     expect(submitted.headers.get("location")).toBe(`/s/${token}/thanks?lang=nl`);
     expect(statusOf(t, invitation.id)).toBe("submitted");
+    expect(surveyTables(t)).toMatchObject({ responses: 1, answers: 0, comments: 0, drafts: [] });
+    writePending(t);
     expect(surveyTables(t)).toMatchObject({ responses: 1, answers: 2, comments: 1, drafts: [] });
     const thanks = await getPage(t, `/s/${token}/thanks?lang=nl`);
     expect(thanks.status).toBe(200);
