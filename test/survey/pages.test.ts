@@ -28,6 +28,24 @@ const postTheme = (t: TestApp, token: string, n: number, fields: Record<string, 
   postForm(t, `/s/${token}/theme/${n}${query}`, fields);
 
 describe("survey pages: the flow", () => {
+  it("says beside each background question that it may be skipped, in English and Dutch", async () => {
+    const t = createTestApp();
+    const { token } = openSurvey(t);
+    const hints = {
+      en: "Skip this if only a few people like you take part.",
+      nl: "Sla dit over als maar weinig mensen zoals jij meedoen.",
+    };
+    for (const [lang, hint] of Object.entries(hints)) {
+      const about = await getPage(t, `/s/${token}/about?lang=${lang}`);
+      expect(about.text.split(hint).length - 1, lang).toBe(3);
+      // Read out with the question it belongs to, and only with the background questions.
+      for (const code of ["involvement", "organisationType", "professionalGroup"]) {
+        expect(about.text).toMatch(new RegExp(`<fieldset[^>]*aria-describedby="[^"]*${code}[^"]*hint[^"]*"[^>]*>\\s*<legend>`));
+      }
+      expect(about.text).not.toMatch(/<fieldset[^>]*aria-describedby="[^"]*(overall|trend)[^"]*hint/);
+    }
+  });
+
   it("renders every page in English, with a descriptive title and the round's threshold", async () => {
     const t = createTestApp();
     const { token } = openSurvey(t, { minResponses: 7, closesAt: new Date("2026-03-31T16:00:00Z") });
