@@ -148,4 +148,23 @@ describe("the pending pool", () => {
     bytes = fileBytes(t);
     expect(Array.from({ length: 6 }, (_, i) => bytes.includes(marker(i))).filter(Boolean)).toHaveLength(3);
   });
+
+  it("writes a batch in random order: the place of rows in a page says nothing of who came first", async () => {
+    const t = createTestApp();
+    const { round, tokens } = roundWith(t, 12, 12);
+    for (const [i, token] of tokens.entries()) await submit(t, token, i);
+    closeRound(t.deps, round);
+    t.db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    // SQLite fills a page's cells from its end towards its start in the order they are inserted; the
+    // twelve short comments share the table's one page.
+    const pageSize = t.db.$client.pragma("page_size", { simple: true }) as number;
+    const root = t.db.$client.prepare("select rootpage from sqlite_master where name = 'comments'").pluck().get() as number;
+    const page = readFileSync(join(t.dir, "test.db")).subarray((root - 1) * pageSize, root * pageSize);
+    const inserted = Array.from({ length: 12 }, (_, i) => i).sort((a, b) => page.indexOf(marker(b)) - page.indexOf(marker(a)));
+    expect(inserted.every((i) => page.indexOf(marker(i)) >= 0)).toBe(true);
+    // In submission order (or its reverse) by chance: 2 in 12! ≈ 1 in 240 million.
+    const inOrder = Array.from({ length: 12 }, (_, i) => i);
+    expect(inserted).not.toEqual(inOrder);
+    expect(inserted).not.toEqual([...inOrder].reverse());
+  });
 });
