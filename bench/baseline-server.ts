@@ -29,8 +29,8 @@ const db = openDatabase(process.env.BENCH_DB ?? ":memory:");
 const roundId = insertOpenRound(db);
 const client = db.$client;
 const insertResponse = client.prepare(
-  `insert into responses (id, round_id, submitted_on, overall, trend, involvement, organisation_type, professional_group)
-   values (?, ?, ?, ?, ?, ?, ?, ?)`,
+  `insert into responses (id, round_id, overall, trend, involvement, organisation_type, professional_group)
+   values (?, ?, ?, ?, ?, ?, ?)`,
 );
 const insertAnswer = client.prepare("insert into answers (response_id, round_id, item_code, value) values (?, ?, ?, ?)");
 const insertComment = client.prepare("insert into comments (id, round_id, theme, text, status) values (?, ?, ?, ?, 'pending')");
@@ -38,11 +38,9 @@ const insertComment = client.prepare("insert into comments (id, round_id, theme,
 function insertRows(input: z.infer<typeof body>): void {
   const id = newId();
   const p = input.profile;
-  const day = new Date().toISOString().slice(0, 10);
   insertResponse.run(
     id,
     roundId,
-    day,
     input.overall ?? null,
     input.trend ?? null,
     input.involvement ?? null,

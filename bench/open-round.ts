@@ -7,6 +7,14 @@ import { hashToken, newId, newToken } from "../src/lib/ids";
 
 export const DB_FILE = "netmirror.db";
 
+/**
+ * The server's environment for a database in `dataDir`: its key beside the folder (never inside it,
+ * and never the repository's ./secrets). Remove `${dataDir}-secrets` with the folder afterwards.
+ */
+export function serverDirs(dataDir: string): { DATA_DIR: string; SECRETS_DIR: string } {
+  return { DATA_DIR: dataDir, SECRETS_DIR: `${dataDir}-secrets` };
+}
+
 /** Inserts a network and an open round of `core` v1 into `db`; returns the round id. */
 export function insertOpenRound(db: Db, now = Date.now()): string {
   const client = db.$client;

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fullResponse, startChild } from "../test/support/server-process";
 import { runInterleaved } from "./load";
-import { DB_FILE, seedOpenRound } from "./open-round";
+import { DB_FILE, seedOpenRound, serverDirs } from "./open-round";
 import { type CpuProfile, summariseProfile } from "./profile-summary";
 
 const VERBS = [
@@ -31,7 +31,7 @@ try {
   const { tokens } = seedOpenRound(dir, 40_000);
   const child =
     which === "server"
-      ? await startChild("src/server.ts", { DATA_DIR: dir, LOG_LEVEL: "info" }, "netmirror is running at", prof)
+      ? await startChild("src/server.ts", { ...serverDirs(dir), LOG_LEVEL: "info" }, "netmirror is running at", prof)
       : await startChild("bench/baseline-server.ts", { BENCH_DB: join(dir, `baseline-${DB_FILE}`) }, "baseline listening", prof);
   const path = (i: number) => (which === "grouped" ? `/grouped/x${i}/response` : `/api/v1/s/${tokens[i] ?? ""}/response`);
   const bodies = Array.from({ length: 100 }, (_, i) => JSON.stringify(fullResponse(i)));
@@ -66,5 +66,5 @@ try {
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  for (const path of [dir, `${dir}-secrets`]) rmSync(path, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { getInstrument } from "../src/instrument";
 import type { Db } from "../src/lib/db";
-import { writeResponse } from "../src/survey/submit";
+import { writeResponses } from "../src/survey/submit";
 import { demoResponses } from "../test/reports/fixtures";
 import { asSurveyInput } from "../test/support/responses";
 
@@ -37,10 +37,18 @@ export function bulkResponses(db: Db, roundId: string, n: number, day: string): 
   if (!core) throw new Error("core v1 is missing");
   // A pool of generated respondents, reused: generating 100,000 distinct ones would time the generator.
   const pool = demoResponses(2000, 5);
+  // Batches of 1,000, as the pending pool writes them (each table in its own random order).
+  const inputs = pool.map(asSurveyInput);
   db.$client.transaction(() => {
-    for (let i = 0; i < n; i++) {
-      const r = pool[i % pool.length];
-      if (r) writeResponse(db, roundId, core, day, asSurveyInput(r));
+    for (let from = 0; from < n; from += 1000) {
+      const batch = Array.from({ length: Math.min(1000, n - from) }, (_, i) => inputs[(from + i) % inputs.length]);
+      writeResponses(
+        db,
+        roundId,
+        core,
+        day,
+        batch.filter((input) => input !== undefined),
+      );
     }
   })();
 }

@@ -21,8 +21,9 @@ function items(): string[] {
 /**
  * Adds `n` submitted responses to round `roundId`, each with its submitted invitation, a profile,
  * ~25 answers (leaning with the respondent's overall rating, 5 % "don't know" (0), 3 % skipped) and
- * the theme scores worked out from them; one response in five leaves a released comment. Answers go
- * in primary-key order.
+ * the theme scores worked out from them; one response in five leaves a released comment. Written
+ * as one batch that has left the pending pool, counted on one day (closing reads that count).
+ * Answers go in primary-key order.
  */
 export function fillRound(db: Db, roundId: string, n: number): void {
   const client = db.$client;
@@ -42,11 +43,15 @@ export function fillRound(db: Db, roundId: string, n: number): void {
                 select ${ID}, :round, null, lower(hex(randomblob(32))), 'submitted' from seq`)
       .run(bind("n", "round"));
     client
-      .prepare(`${COUNTER} insert into responses (id, round_id, submitted_on, overall, trend, involvement, organisation_type, professional_group)
-                select ${ID}, :round, '2026-03-02', abs(random()) % 11, ${oneOf(":trends")}, ${oneOf(":involvements")},
+      .prepare(`${COUNTER} insert into responses (id, round_id, overall, trend, involvement, organisation_type, professional_group)
+                select ${ID}, :round, abs(random()) % 11, ${oneOf(":trends")}, ${oneOf(":involvements")},
                        ${oneOf(":organisations")}, ${oneOf(":professions")}
                 from seq`)
       .run(bind("n", "round", "trends", "involvements", "organisations", "professions"));
+    client
+      .prepare(`insert into daily_submissions (round_id, day, submitted) values (:round, '2026-03-02', :n)
+                on conflict (round_id, day) do update set submitted = submitted + excluded.submitted`)
+      .run(bind("n", "round"));
     client
       .prepare(`insert into answers (response_id, round_id, item_code, value)
                 select r.id, r.round_id, j.value,

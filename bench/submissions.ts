@@ -6,7 +6,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { type Child, fullResponse, startChild } from "../test/support/server-process";
 import { type LoadResult, runInterleaved, type Subject } from "./load";
-import { DB_FILE, seedOpenRound } from "./open-round";
+import { DB_FILE, seedOpenRound, serverDirs } from "./open-round";
 
 /** More links than the fastest run can use, so that every request has a fresh one. */
 const LINKS = 80_000;
@@ -28,7 +28,8 @@ export interface SubmissionRuns {
 function countResponses(dataDir: string): number {
   const db = new Database(join(dataDir, DB_FILE), { readonly: true });
   try {
-    return (db.prepare("select count(*) as n from responses").get() as { n: number }).n;
+    // Written out, or still sealed in the pending pool waiting for its batch.
+    return (db.prepare("select (select count(*) from responses) + (select count(*) from pending_responses) as n").get() as { n: number }).n;
   } finally {
     db.close();
   }
@@ -36,7 +37,7 @@ function countResponses(dataDir: string): number {
 
 async function startServer(dir: string, level: string): Promise<{ child: Child; tokens: string[] }> {
   const { tokens } = seedOpenRound(dir, LINKS);
-  const child = await startChild("src/server.ts", { DATA_DIR: dir, LOG_LEVEL: level }, "netmirror is running at");
+  const child = await startChild("src/server.ts", { ...serverDirs(dir), LOG_LEVEL: level }, "netmirror is running at");
   return { child, tokens };
 }
 
@@ -87,6 +88,6 @@ export async function runSubmissions(options: { slices: number; sliceSeconds: nu
     };
   } finally {
     for (const child of children) await child.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs) for (const path of [dir, `${dir}-secrets`]) rmSync(path, { recursive: true, force: true });
   }
 }

@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { type Child, startChild } from "../test/support/server-process";
 import { type Figure, figure } from "./figures";
 import { runInterleaved } from "./load";
-import { DB_FILE, seedOpenRound } from "./open-round";
+import { DB_FILE, seedOpenRound, serverDirs } from "./open-round";
 
 const SECTION = "Survey page: GET /s/:token, 50 connections, 2 × 5 s each, interleaved";
 const WEIGHT_BUDGET = 30 * 1024;
@@ -48,7 +48,7 @@ export async function benchSurveyPage(): Promise<{ figures: Figure[] }> {
   try {
     const { tokens } = seedOpenRound(dir, 2);
     const token = tokens[0] ?? "";
-    const server = await startChild("src/server.ts", { DATA_DIR: dir, LOG_LEVEL: "info" }, "netmirror is running at");
+    const server = await startChild("src/server.ts", { ...serverDirs(dir), LOG_LEVEL: "info" }, "netmirror is running at");
     children.push(server);
     const welcome = await weigh(server.url, `/s/${token}`);
     const theme = await weigh(server.url, `/s/${token}/theme/1`);
@@ -117,6 +117,6 @@ export async function benchSurveyPage(): Promise<{ figures: Figure[] }> {
     };
   } finally {
     for (const child of children) await child.stop();
-    rmSync(dir, { recursive: true, force: true });
+    for (const path of [dir, `${dir}-secrets`]) rmSync(path, { recursive: true, force: true });
   }
 }

@@ -25,7 +25,17 @@ async function main() {
   }
   const logger = createLogger(config.logLevel);
   const clock = systemClock;
-  const db = openDatabase(join(config.dataDir, "netmirror.db"));
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(join(config.dataDir, "netmirror.db"), { secretsDir: config.secretsDir });
+  } catch (err) {
+    // A missing or wrong key for the sealed responses the database holds: say so in one line.
+    if (err instanceof ConfigError) {
+      process.stderr.write(`netmirror: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
   const demoLogins = config.demo ? await seedDemo({ db, clock, config, logger }) : undefined;
   await ensureFirstAdmin({ db, clock, logger }, config.admin);
   const renderer = createPdfRenderer({ executablePath: config.chromiumPath, logger });

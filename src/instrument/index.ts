@@ -26,6 +26,7 @@ export {
   type LocalizedQuestion,
   type LocalizedTheme,
   type LocalText,
+  MAX_THEME_ITEMS,
   type Option,
   type Question,
   type QuestionCode,

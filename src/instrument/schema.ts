@@ -23,6 +23,9 @@ export const QUESTION_GROUPS = {
   professionalGroup: "profile",
 } as const;
 
+/** Most statements a theme may have: with the five themes, it bounds the size of a stored response. */
+export const MAX_THEME_ITEMS = 6;
+
 const text = z.string().trim().min(1, "Text must not be empty");
 
 /** One text in every supported language; a missing translation is a schema error, not a fallback. */
@@ -39,7 +42,7 @@ export const themeSchema = z.strictObject({
   code: themeCodeSchema,
   title: localTextSchema,
   intro: localTextSchema,
-  items: z.array(itemSchema).min(4, "A theme needs at least 4 items").max(6, "A theme has at most 6 items"),
+  items: z.array(itemSchema).min(4, "A theme needs at least 4 items").max(MAX_THEME_ITEMS, `A theme has at most ${MAX_THEME_ITEMS} items`),
   commentPrompt: localTextSchema,
   conversation: z
     .array(localTextSchema)

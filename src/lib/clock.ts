@@ -19,7 +19,7 @@ export function manualClock(start: Date | string = "2026-03-02T09:00:00Z") {
   };
 }
 
-/** The calendar day (UTC) of a moment, e.g. "2026-03-02": the finest time we keep on a response. */
+/** The calendar day (UTC) of a moment, e.g. "2026-03-02": the day a submission is counted on (responses keep no time). */
 export function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

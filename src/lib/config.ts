@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { z } from "zod";
 
 const booleanFlag = z.enum(["0", "1", "true", "false", "yes", "no", ""]).transform((v) => v === "1" || v === "true" || v === "yes");
@@ -7,6 +8,7 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./data"),
+  SECRETS_DIR: z.string().min(1).default("./secrets"),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .transform((u) => u.replace(/\/+$/, ""))
@@ -25,6 +27,11 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * Where the key that seals pending answers lives: never inside dataDir, so that a copy of the data
+   * files alone cannot open them.
+   */
+  secretsDir: string;
   /** Base of every link we hand out (survey links, open links, members' mirror). */
   publicUrl: string;
   secureCookies: boolean;
@@ -54,11 +61,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const missing = e.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL";
     throw new ConfigError(`Invalid ${missing}: ADMIN_EMAIL and ADMIN_PASSWORD must be set together`);
   }
+  if (isInside(e.SECRETS_DIR, e.DATA_DIR)) {
+    throw new ConfigError("Invalid SECRETS_DIR: must not be DATA_DIR or inside it (a copy of the data files must not hold the key)");
+  }
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    secretsDir: e.SECRETS_DIR,
     publicUrl,
     secureCookies: publicUrl.startsWith("https:"),
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : undefined,
@@ -67,4 +78,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     demo: e.DEMO,
   };
+}
+
+/** True when `path` is `dir` itself or lies somewhere below it. */
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

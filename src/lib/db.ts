@@ -1,30 +1,105 @@
-import { mkdirSync } from "node:fs";
+import type { KeyObject } from "node:crypto";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../db/schema";
+import { ConfigError } from "./config";
+import { unseal } from "./sealing";
+import { ephemeralKey, loadSecretKey, pendingContext } from "./secrets";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Db = BetterSQLite3Database<typeof schema> & {
+  $client: Database.Database;
+  /** The key that seals pending responses (from SECRETS_DIR, never from the database's folder). */
+  $sealKey: KeyObject;
+};
 
 const MIGRATIONS = fileURLToPath(new URL("../../migrations", import.meta.url));
 
+export interface OpenOptions {
+  /**
+   * The folder of the key that seals pending responses (SECRETS_DIR). Without it the key lives only
+   * in this process: fine for a database nobody opens again (tests, benchmarks), and refused for one
+   * that already holds sealed rows.
+   */
+  secretsDir?: string;
+}
+
 /**
- * Opens (creating if needed) the SQLite database at `file`, sets the pragmas we rely on and applies
- * any pending migrations.
+ * Only its owner may read the database: the folder is created 0700 and the file 0600 before SQLite
+ * opens it (SQLite gives the -wal and -shm files the database file's mode). An existing folder is
+ * left as it is (it may be shared, like /tmp); existing files we own are tightened.
  */
-export function openDatabase(file: string): Db {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+function prepareFiles(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path)) chmodSync(path, 0o600);
+  }
+}
+
+const appliedMigrations = (sqlite: Database.Database): number => {
+  const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  return table ? (sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n : 0;
+};
+
+/**
+ * The key for the pending pool. With sealed rows present it must open them: a wrong or missing key
+ * stops start-up with one line rather than failing at the next submission or close.
+ */
+function sealKey(sqlite: Database.Database, options: OpenOptions): KeyObject {
+  const { n } = sqlite.prepare("select count(*) as n from pending_responses").get() as { n: number };
+  if (!options.secretsDir) {
+    if (n > 0) throw new ConfigError(`Invalid SECRETS_DIR: not set, but the database holds ${n} sealed responses`);
+    return ephemeralKey();
+  }
+  const key = loadSecretKey(options.secretsDir, n);
+  const first = sqlite.prepare("select round_id as roundId, sealed from pending_responses limit 1").get() as
+    | { roundId: string; sealed: Buffer }
+    | undefined;
+  if (first && !unseal(key, first.sealed, pendingContext(first.roundId))) {
+    throw new ConfigError(
+      "Invalid SECRETS_DIR: its key does not open the sealed responses in the database; restore the key that belongs to it",
+    );
+  }
+  return key;
+}
+
+/**
+ * Opens (creating if needed) the SQLite database at `file`, sets the pragmas we rely on, applies
+ * any pending migrations and loads the key of `options.secretsDir`. Throws a ConfigError (one line)
+ * when that key is missing or wrong for the sealed rows the database holds.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ":memory:") prepareFiles(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   // FULL: an acknowledged answer must survive a power cut, not only a crash of the process.
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Deleted rows (drafts, pending responses, answers of a round too small to keep) are overwritten
+  // with zeros rather than left readable in free space.
+  sqlite.pragma("secure_delete = ON");
   const db = drizzle(sqlite, { schema }) as Db;
+  const before = appliedMigrations(sqlite);
   migrate(db, { migrationsFolder: MIGRATIONS });
-  return db;
+  // A migration that rewrote rows (anonymous_storage shuffles answers and comments) leaves the old
+  // page images in free pages and the WAL. VACUUM rebuilds the file, and truncating the WAL drops the
+  // old frames; VACUUM cannot run inside the migrator's transaction, so it runs here, once, right
+  // after an upgrade (a new, empty database has nothing to hide and skips it).
+  if (before > 0 && appliedMigrations(sqlite) > before) {
+    sqlite.exec("VACUUM");
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  }
+  try {
+    return Object.assign(db, { $sealKey: sealKey(sqlite, options) });
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
 }
 
 /** True when the database answers a trivial query. */

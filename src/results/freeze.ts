@@ -4,6 +4,7 @@ import { DONT_KNOW, invitations, roundResults, rounds, themeScoreColumns } from 
 import { getInstrument, themeItems } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
+import { submittedCount } from "../rounds/submitted";
 import { type Published, publish } from "./published";
 import { type AnswerTally, type RespondentColumns, type RoundScores, scoreTallies, type ThemeDef, type Trend, tallyOf } from "./scoring";
 
@@ -115,7 +116,11 @@ function storePublished(db: Db, round: RoundRow, frozen: FrozenResults) {
  */
 export function freezeRoundResults(db: Db, clock: Clock, round: RoundRow): FrozenResults {
   const invited = db.select({ n: count() }).from(invitations).where(eq(invitations.roundId, round.id)).get()?.n ?? 0;
-  const frozen: FrozenResults = { scores: scoreStoredRound(db, round), invited };
+  // Below its threshold a round keeps only its count (its answers are deleted when it closes).
+  const submitted = submittedCount(db, round.id);
+  const scores: RoundScores =
+    submitted < round.minResponses ? { n: submitted, minResponses: round.minResponses, suppressed: true } : scoreStoredRound(db, round);
+  const frozen: FrozenResults = { scores, invited };
   const values = { scores: frozen, ...storePublished(db, round, frozen), computedAt: clock.now() };
   db.insert(roundResults)
     .values({ roundId: round.id, ...values })

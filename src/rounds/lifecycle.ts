@@ -4,10 +4,12 @@ import { drafts, invitations, rounds } from "../db/schema";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { freezeRoundResults } from "../results/freeze";
+import { emptyPoolAtClose } from "../survey/pool";
 
 /**
  * Closes an open round in one transaction: marks it closed, deletes every half-finished draft (they
- * can never be submitted now) and freezes its results. Returns the closed round.
+ * can never be submitted now), empties its pending pool (the last batch written, or everything
+ * deleted for a round below its threshold) and freezes its results. Returns the closed round.
  */
 export function closeRound(deps: { db: Db; clock: Clock }, round: RoundRow, closedAt = deps.clock.now()): RoundRow {
   const { db, clock } = deps;
@@ -26,6 +28,7 @@ export function closeRound(deps: { db: Db; clock: Clock }, round: RoundRow, clos
       .where(and(eq(invitations.id, drafts.invitationId), eq(invitations.roundId, round.id)));
     tx.delete(drafts).where(exists(ofThisRound)).run();
     // The outer handle: better-sqlite3 runs it on the same connection, inside this transaction.
+    emptyPoolAtClose(db, closed);
     freezeRoundResults(db, clock, closed);
     return closed;
   });

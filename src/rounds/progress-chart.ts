@@ -14,7 +14,7 @@ const fmt = formatterFor("en");
 const dayLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const label = (day: string) => dayLabel.format(new Date(`${day}T12:00:00Z`));
 
-/** Every calendar day (UTC, as responses keep them) from `first` to `last`, inclusive. */
+/** Every calendar day (UTC, as the daily counts keep them) from `first` to `last`, inclusive. */
 export function daysBetween(first: string, last: string): string[] {
   const days: string[] = [];
   for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000) {

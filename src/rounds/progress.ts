@@ -1,15 +1,16 @@
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { count, inArray, sql } from "drizzle-orm";
 import type { RoundRow } from "../db/schema";
-import { invitations, responses } from "../db/schema";
+import { invitations } from "../db/schema";
 import type { Db } from "../lib/db";
 import type { RoundCounts, RoundProgress } from "./schemas";
+import { submittedByDay, submittedPerRound } from "./submitted";
 
 const EMPTY: RoundCounts = { invited: 0, started: 0, submitted: 0 };
 
 /**
  * Invited / started / submitted for several rounds in two grouped queries. `started` counts links
- * on which someone began (started or submitted); `submitted` counts responses, because open-link
- * rounds have responses too.
+ * on which someone began (started or submitted); `submitted` counts responses, pending or written,
+ * from the counts kept per day (open-link rounds have responses too).
  */
 export function roundCounts(db: Db, roundIds: string[]): Map<string, RoundCounts> {
   const result = new Map<string, RoundCounts>(roundIds.map((id) => [id, { ...EMPTY }]));
@@ -28,15 +29,9 @@ export function roundCounts(db: Db, roundIds: string[]): Map<string, RoundCounts
     const counts = result.get(row.roundId);
     if (counts) Object.assign(counts, { invited: row.invited, started: Number(row.started) });
   }
-  const submitted = db
-    .select({ roundId: responses.roundId, submitted: count() })
-    .from(responses)
-    .where(inArray(responses.roundId, roundIds))
-    .groupBy(responses.roundId)
-    .all();
-  for (const row of submitted) {
-    const counts = result.get(row.roundId);
-    if (counts) counts.submitted = row.submitted;
+  for (const [roundId, submitted] of submittedPerRound(db, roundIds)) {
+    const counts = result.get(roundId);
+    if (counts) counts.submitted = submitted;
   }
   return result;
 }
@@ -52,13 +47,7 @@ export function percent(part: number, whole: number): number | null {
  */
 export function roundProgress(db: Db, round: RoundRow): RoundProgress {
   const counts = roundCounts(db, [round.id]).get(round.id) ?? EMPTY;
-  const byDay = db
-    .select({ day: responses.submittedOn, submitted: count() })
-    .from(responses)
-    .where(eq(responses.roundId, round.id))
-    .groupBy(responses.submittedOn)
-    .orderBy(asc(responses.submittedOn))
-    .all();
+  const byDay = submittedByDay(db, round.id);
   return {
     ...counts,
     responseRate: round.access === "open" ? null : percent(counts.submitted, counts.invited),

@@ -1,46 +1,52 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { hkdfSync } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { drafts, invitations } from "../db/schema";
+import type { Instrument } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
+import { seal, unseal } from "../lib/sealing";
 import { LINK_MESSAGES, type SurveyLink } from "./link";
+import { decodePayload, encodePayload, SEALED_BYTES } from "./payload";
 import { draftSchema, type SurveyDraft } from "./schemas";
 
-const INFO = "netmirror draft v1";
-const NONCE_BYTES = 12;
-const TAG_BYTES = 16;
+/** Drafts sealed at one fixed size (v2) and, before that, as JSON of their own length (v1). */
+const INFO = { fixed: "netmirror draft v2", json: "netmirror draft v1" } as const;
 
 /**
  * The draft key, derived from the link's token, which the server never stores: only someone holding
  * the link can read the draft. The invitation id as salt gives every draft its own key.
  */
-function draftKey(token: string, invitationId: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", token, invitationId, INFO, 32));
+function draftKey(token: string, invitationId: string, info: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", token, invitationId, info, 32));
 }
 
 /**
  * Encrypts a draft with AES-256-GCM under a key derived from the token (HKDF-SHA256, salt =
- * invitation id). Returns nonce | ciphertext | tag.
+ * invitation id), padded first to the size of the largest possible response: every sealed draft is
+ * SEALED_BYTES long, so its size says nothing of what (or how much) the member wrote.
  *
  * @example
- * const sealed = sealDraft(token, invitation.id, { answers: { "purpose.1": 4 } });
+ * const sealed = sealDraft(token, invitation.id, instrument, { answers: { "purpose.1": 4 } });
  */
-export function sealDraft(token: string, invitationId: string, draft: SurveyDraft): Buffer {
-  const nonce = randomBytes(NONCE_BYTES);
-  const cipher = createCipheriv("aes-256-gcm", draftKey(token, invitationId), nonce);
-  const body = Buffer.concat([cipher.update(JSON.stringify(draft), "utf8"), cipher.final()]);
-  return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+export function sealDraft(token: string, invitationId: string, instrument: Instrument, draft: SurveyDraft): Buffer {
+  return seal(draftKey(token, invitationId, INFO.fixed), encodePayload(instrument, draft), "");
 }
 
-/** Decrypts a sealed draft; null when the token is wrong, the bytes were altered or it is not a JSON object. */
-export function openDraft(token: string, invitationId: string, sealed: Buffer): SurveyDraft | null {
-  if (sealed.length < NONCE_BYTES + TAG_BYTES) return null;
+/**
+ * Decrypts a sealed draft; null when the token is wrong or the bytes were altered. Drafts saved
+ * before drafts had one size (JSON, v1) still open, so that nobody loses half-finished answers;
+ * saving again seals them at the fixed size.
+ */
+export function openDraft(token: string, invitationId: string, instrument: Instrument, sealed: Buffer): SurveyDraft | null {
+  if (sealed.length === SEALED_BYTES) {
+    const plain = unseal(draftKey(token, invitationId, INFO.fixed), sealed, "");
+    if (plain) return decodePayload(instrument, plain);
+  }
+  const json = unseal(draftKey(token, invitationId, INFO.json), sealed, "");
+  if (!json) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", draftKey(token, invitationId), sealed.subarray(0, NONCE_BYTES));
-    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    const plain = Buffer.concat([decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
-    const value: unknown = JSON.parse(plain.toString("utf8"));
+    const value: unknown = JSON.parse(json.toString("utf8"));
     return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as SurveyDraft) : null;
   } catch {
     return null;
@@ -53,7 +59,7 @@ type Deps = { db: Db; clock: Clock };
 export function loadDraft(deps: Deps, link: SurveyLink, token: string): SurveyDraft | null {
   const row = deps.db.select({ sealed: drafts.sealed }).from(drafts).where(eq(drafts.invitationId, link.invitation.id)).get();
   if (!row) return null;
-  const draft = openDraft(token, link.invitation.id, row.sealed);
+  const draft = openDraft(token, link.invitation.id, link.instrument, row.sealed);
   if (!draft) return null;
   const checked = draftSchema(link.instrument).safeParse(draft);
   return checked.success ? checked.data : null;
@@ -70,7 +76,7 @@ export function hasAnswer(draft: SurveyDraft): boolean {
  */
 export function saveDraft(deps: Deps, link: SurveyLink, token: string, draft: SurveyDraft): void {
   const invitationId = link.invitation.id;
-  const sealed = sealDraft(token, invitationId, draft);
+  const sealed = sealDraft(token, invitationId, link.instrument, draft);
   deps.db.transaction((tx) => {
     // Re-read inside the transaction: a draft must never outlive (or follow) a submission.
     const current = tx.select({ status: invitations.status }).from(invitations).where(eq(invitations.id, invitationId)).get();

@@ -48,6 +48,7 @@ const en = {
   aboutTitle: "About you and the network",
   aboutIntro: "These questions are optional. The answers about you are only used for group results of at least {n} people.",
   preferNotToSay: "Prefer not to say",
+  backgroundHint: "Skip this if only a few people like you take part.",
 
   reviewTitle: "Check your answers",
   reviewIntro: "You can change any answer before you submit. After that your answers cannot be changed or seen again, not even by you.",
@@ -141,6 +142,7 @@ const nl: Messages = {
   aboutIntro:
     "Deze vragen zijn niet verplicht. Je antwoorden over jezelf worden alleen gebruikt voor groepsresultaten van minstens {n} mensen.",
   preferNotToSay: "Zeg ik liever niet",
+  backgroundHint: "Sla dit over als maar weinig mensen zoals jij meedoen.",
 
   reviewTitle: "Controleer je antwoorden",
   reviewIntro: "Je kunt alles nog aanpassen voordat je verstuurt. Daarna kun je je antwoorden niet meer wijzigen of inzien, ook jij niet.",

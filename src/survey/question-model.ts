@@ -128,7 +128,10 @@ function aboutQuestion(ctx: SurveyCtx, question: LocalizedQuestion, values: Valu
   const choices = question.options.map((option) => choice(option.code, option.label));
   // Profile questions can be declined outright, not just left alone (a radio cannot be unticked).
   if (question.group === "profile") choices.push({ ...choice("", ctx.t.preferNotToSay), checked: false });
-  return { ...base, rating: false, choices };
+  // Background answers can single out someone who is the only one of their kind among those who
+  // answered: no storage or threshold can hide that, so members are told they may skip them.
+  const background = question.group === "profile" || question.code === "involvement";
+  return { ...base, rating: false, choices, ...(background ? { hint: ctx.t.backgroundHint, hintId: radioId(question.code, "hint") } : {}) };
 }
 
 /** The last questions: the overall rating, trend, involvement and the two profile questions. */

@@ -4,6 +4,7 @@ import { THEME_CODES } from "../../src/instrument";
 import { createTestApp } from "../support/app";
 import { makeInvitation } from "../support/factories";
 import { call } from "../support/http";
+import { writePending } from "../survey/helpers";
 import { anyText, fuzzBody, hostileString, loneSurrogate } from "./arbitraries";
 import { expectApiContract, expectNothingStored, storedState } from "./oracle";
 import { hostileComment, linkMaker, openRound, tokenSegment, validResponse, wellFormed } from "./survey-bodies";
@@ -78,6 +79,8 @@ describe("fuzzing the public survey JSON", () => {
           JSON.stringify({ answers: { "purpose.1": 3 }, comments: sent }),
         );
         expect(res.status, res.text).toBe(201);
+        // Through the pending pool (sealed, then opened) and out as ordinary rows.
+        writePending(t);
         const stored = t.db.$client
           .prepare("select theme, text, hex(text) as hex from comments where round_id = ? order by theme")
           .all(round.id) as { theme: string; text: string; hex: string }[];

@@ -19,6 +19,7 @@ describe("loadConfig", () => {
       port: 3000,
       host: "0.0.0.0",
       dataDir: "./data",
+      secretsDir: "./secrets",
       publicUrl: "http://localhost:3000",
       secureCookies: false,
       logLevel: "info",
@@ -34,6 +35,7 @@ describe("loadConfig", () => {
       PORT: "8080",
       HOST: "127.0.0.1",
       DATA_DIR: "/var/lib/netmirror",
+      SECRETS_DIR: "/etc/netmirror/secrets",
       PUBLIC_URL: "https://netmirror.example.org/",
       ADMIN_EMAIL: "Admin@Example.org",
       ADMIN_PASSWORD: "a long enough secret",
@@ -47,6 +49,7 @@ describe("loadConfig", () => {
       port: 8080,
       host: "127.0.0.1",
       dataDir: "/var/lib/netmirror",
+      secretsDir: "/etc/netmirror/secrets",
       publicUrl: "https://netmirror.example.org",
       secureCookies: true,
       admin: { email: "admin@example.org", password: "a long enough secret" },
@@ -80,6 +83,18 @@ describe("loadConfig", () => {
   it("says what is missing when only one of ADMIN_EMAIL and ADMIN_PASSWORD is set", () => {
     expect(configError({ ADMIN_EMAIL: "admin@example.org" }).message).toMatch(/^Invalid ADMIN_PASSWORD: .*set together/);
     expect(configError({ ADMIN_PASSWORD: "a long enough secret" }).message).toMatch(/^Invalid ADMIN_EMAIL: .*set together/);
+  });
+
+  it.each([
+    { DATA_DIR: "/var/lib/netmirror", SECRETS_DIR: "/var/lib/netmirror" },
+    { DATA_DIR: "/var/lib/netmirror", SECRETS_DIR: "/var/lib/netmirror/secrets" },
+    { DATA_DIR: "./data", SECRETS_DIR: "data/../data/keys" },
+  ])("refuses a SECRETS_DIR inside DATA_DIR: a copy of the data must not hold the key (%o)", (env) => {
+    expect(configError(env).message).toMatch(/^Invalid SECRETS_DIR: must not be DATA_DIR or inside it/);
+  });
+
+  it("accepts a SECRETS_DIR beside DATA_DIR, even with a similar name", () => {
+    expect(loadConfig({ DATA_DIR: "/srv/data", SECRETS_DIR: "/srv/data-secrets" }).secretsDir).toBe("/srv/data-secrets");
   });
 
   it("explains the password rule rather than quoting the value", () => {

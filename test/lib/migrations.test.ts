@@ -1,5 +1,5 @@
 // Upgrading a database made before a migration: the data already there must come through whole.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -162,6 +162,87 @@ describe("migration 0005: a network's time zone", () => {
         { id: "english", time_zone: "Europe/London" },
         { id: "switched", time_zone: "Europe/London" },
       ]);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
+
+describe("migrations 0006 and 0007: anonymous storage", () => {
+  /** A database at migration 0005 with a kept round, a round closed below its threshold and an open round. */
+  function oldDatabase(): string {
+    const file = databaseAt(5);
+    const old = new Database(file);
+    old.exec(`
+      insert into networks (id, name, stage, created_at) values ('n1', 'Old network', 'developing', 0);
+      insert into rounds (id, network_id, title, instrument_id, instrument_version, status, min_responses, created_at) values
+        ('kept', 'n1', 'Spring', 'core', 1, 'closed', 2, 0),
+        ('small', 'n1', 'Summer', 'core', 1, 'closed', 5, 0),
+        ('open', 'n1', 'Autumn', 'core', 1, 'open', 5, 0);
+      insert into responses (id, round_id, submitted_on, overall) values
+        ('a', 'kept', '2026-03-02', 7), ('b', 'kept', '2026-03-02', 8), ('c', 'kept', '2026-03-04', 9),
+        ('d', 'small', '2026-05-01', 3), ('e', 'small', '2026-05-02', 4),
+        ('f', 'open', '2026-09-01', 5);
+      insert into answers (response_id, round_id, item_code, value) values
+        ('a', 'kept', 'purpose.1', 5), ('b', 'kept', 'purpose.1', 4), ('c', 'kept', 'purpose.2', 0),
+        ('d', 'small', 'purpose.1', 1), ('e', 'small', 'value.1', 2), ('f', 'open', 'value.1', 3);
+      insert into comments (id, round_id, theme, text, status) values
+        ('k1', 'kept', 'purpose', 'Kept one', 'released'), ('k2', 'kept', 'value', 'Kept two', 'pending'),
+        ('s1', 'small', 'value', 'Only three of us answered', 'pending'), ('o1', 'open', 'purpose', 'Still open', 'pending');
+    `);
+    // Enough rows that deleting them leaves free pages behind, unless VACUUM rebuilds the file.
+    const insert = old.prepare("insert into comments (id, round_id, theme, text, status) values (?, 'small', 'purpose', ?, 'pending')");
+    for (let i = 0; i < 400; i++) insert.run(`filler${i}`, `A long comment, number ${i}, `.repeat(20));
+    old.close();
+    return file;
+  }
+
+  it("counts the days, drops submitted_on, and keeps only the counts of a round closed below its threshold", () => {
+    const file = oldDatabase();
+    const db = openDatabase(file);
+    try {
+      const all = (sql: string) => db.$client.prepare(sql).raw().all();
+      expect(all("select round_id, day, submitted from daily_submissions order by round_id, day")).toEqual([
+        ["kept", "2026-03-02", 2],
+        ["kept", "2026-03-04", 1],
+        ["open", "2026-09-01", 1],
+        ["small", "2026-05-01", 1],
+        ["small", "2026-05-02", 1],
+      ]);
+      const columns = db.$client.prepare("select name from pragma_table_info('responses')").pluck().all();
+      expect(columns).not.toContain("submitted_on");
+      // Still WITHOUT ROWID after the column went.
+      expect(() => all("select rowid from responses")).toThrow(/rowid/);
+      expect(all("select id, round_id, overall from responses order by id")).toEqual([
+        ["a", "kept", 7],
+        ["b", "kept", 8],
+        ["c", "kept", 9],
+        ["f", "open", 5],
+      ]);
+      expect(all("select response_id, item_code, value from answers order by response_id")).toEqual([
+        ["a", "purpose.1", 5],
+        ["b", "purpose.1", 4],
+        ["c", "purpose.2", 0],
+        ["f", "value.1", 3],
+      ]);
+      expect(all("select id, text, status from comments order by id")).toEqual([
+        ["k1", "Kept one", "released"],
+        ["k2", "Kept two", "pending"],
+        ["o1", "Still open", "pending"],
+      ]);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it("rebuilds the file after the upgrade: no free pages keep deleted rows, and the WAL is emptied", () => {
+    const file = oldDatabase();
+    const db = openDatabase(file);
+    try {
+      expect(db.$client.pragma("freelist_count", { simple: true })).toBe(0);
+      expect(statSync(`${file}-wal`).size).toBe(0);
+      expect(readFileSync(file).includes("Only three of us answered")).toBe(false);
+      expect(readFileSync(file).includes("A long comment, number 7,")).toBe(false);
     } finally {
       db.$client.close();
     }

@@ -75,10 +75,13 @@ describe("closing a round", () => {
     const t = createTestApp();
     const network = makeNetwork(t);
     // purpose: 5, 4 and "don't know" → mean 4.5 → 87.5; relationships: only "don't know" → null;
-    // the other themes unanswered → null.
-    makeClosedRound(t, network.id, [
-      { answers: { "purpose.1": 5, "purpose.2": 4, "purpose.3": "dont_know", "relationships.1": "dont_know" } },
-    ]);
+    // the other themes unanswered → null. (Threshold 1: a round below its threshold keeps no rows.)
+    makeClosedRound(
+      t,
+      network.id,
+      [{ answers: { "purpose.1": 5, "purpose.2": 4, "purpose.3": "dont_know", "relationships.1": "dont_know" } }],
+      { minResponses: 1 },
+    );
     const row = t.db.$client
       .prepare("select purpose_score, relationships_score, communication_score, governance_score, value_score from responses")
       .get();

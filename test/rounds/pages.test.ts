@@ -144,9 +144,9 @@ describe("running a round from its page", () => {
     for (const status of ["invited", "invited", "started", "submitted", "submitted"] as const) {
       makeInvitation(t, round.id, { memberId: makeMember(t, cast.network.id).id, status });
     }
-    makeResponse(t, round.id, { submittedOn: "2026-03-02" });
+    makeResponse(t, round.id, { day: "2026-03-02" });
     t.clock.set("2026-03-04T10:00:00Z");
-    makeResponse(t, round.id, { submittedOn: "2026-03-04" });
+    makeResponse(t, round.id, { day: "2026-03-04" });
     const res = await getPage(t, `/rounds/${round.id}`, { cookie: sessionFor(t, cast.commissioner.user.id) });
     expect(res.status).toBe(200);
     const stats = [...res.text.matchAll(/<dt>(Invited|Started|Submitted|Response rate)<\/dt><dd>([^<]+)<\/dd>/g)].map((m) => [m[1], m[2]]);

@@ -9,13 +9,13 @@ describe("GET /api/v1/rounds/:id/progress", () => {
     // 7 links: 3 untouched, 1 started, 3 submitted.
     const statuses = ["invited", "invited", "invited", "started", "submitted", "submitted", "submitted"] as const;
     for (const status of statuses) makeInvitation(t, round.id, { memberId: makeMember(t, cast.network.id).id, status });
-    makeResponse(t, round.id, { submittedOn: "2026-03-04" });
-    makeResponse(t, round.id, { submittedOn: "2026-03-02" });
-    makeResponse(t, round.id, { submittedOn: "2026-03-04" });
+    makeResponse(t, round.id, { day: "2026-03-04" });
+    makeResponse(t, round.id, { day: "2026-03-02" });
+    makeResponse(t, round.id, { day: "2026-03-04" });
     // Another round's links and responses never count here.
     const other = makeRound(t, cast.network.id);
     makeInvitation(t, other.id, { status: "submitted" });
-    makeResponse(t, other.id, { submittedOn: "2026-03-03" });
+    makeResponse(t, other.id, { day: "2026-03-03" });
 
     const res = await asFacilitator("GET", `/api/v1/rounds/${round.id}/progress`);
     expect(res.status).toBe(200);
@@ -46,7 +46,7 @@ describe("GET /api/v1/rounds/:id/progress", () => {
     const round = makeRound(t, cast.network.id, { access: "open", status: "open", openedAt: t.clock.now() });
     makeInvitation(t, round.id);
     makeInvitation(t, round.id, { status: "submitted" });
-    makeResponse(t, round.id, { submittedOn: "2026-03-02" });
+    makeResponse(t, round.id, { day: "2026-03-02" });
     const res = await asFacilitator("GET", `/api/v1/rounds/${round.id}/progress`);
     expect(res.json).toEqual({ invited: 2, started: 1, submitted: 1, responseRate: null, byDay: [{ day: "2026-03-02", submitted: 1 }] });
   });

@@ -25,7 +25,9 @@ export interface TestAppOptions {
  */
 export function createTestApp(options: TestAppOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), "netmirror-test-"));
-  const db = openDatabase(join(dir, "test.db"));
+  // The key lives apart from the database's folder, as SECRETS_DIR must.
+  const secretsDir = mkdtempSync(join(tmpdir(), "netmirror-secrets-"));
+  const db = openDatabase(join(dir, "test.db"), { secretsDir });
   const clock = manualClock(options.now);
   const { logger, lines } = memoryLogger();
   const config: Config = loadConfig({ PUBLIC_URL: "http://localhost", LOG_LEVEL: "silent", ...options.env });
@@ -35,8 +37,9 @@ export function createTestApp(options: TestAppOptions = {}) {
   afterThisTest(() => {
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(secretsDir, { recursive: true, force: true });
   });
-  return { app, db, clock, config, deps, logs: lines, dir };
+  return { app, db, clock, config, deps, logs: lines, dir, secretsDir };
 }
 
 export type TestApp = ReturnType<typeof createTestApp>;

@@ -1,5 +1,17 @@
+import { sql } from "drizzle-orm";
 import { createSession } from "../../src/auth/sessions";
-import { type GrantRole, grants, invitations, members, networks, type Role, responses, rounds, users } from "../../src/db/schema";
+import {
+  dailySubmissions,
+  type GrantRole,
+  grants,
+  invitations,
+  members,
+  networks,
+  type Role,
+  responses,
+  rounds,
+  users,
+} from "../../src/db/schema";
 import type { Clock } from "../../src/lib/clock";
 import type { Db } from "../../src/lib/db";
 import { hashToken, newId, newToken } from "../../src/lib/ids";
@@ -116,11 +128,27 @@ export function makeInvitation(deps: Deps, roundId: string, overrides: Partial<t
   return { ...row, token };
 }
 
-/** A submitted response (no answers) in a round, on a given day (default: the clock's day). */
-export function makeResponse(deps: Deps, roundId: string, overrides: Partial<typeof responses.$inferInsert> = {}) {
-  return deps.db
-    .insert(responses)
-    .values({ id: newId(), roundId, submittedOn: deps.clock.now().toISOString().slice(0, 10), ...overrides })
-    .returning()
-    .get();
+/**
+ * A submitted response (no answers) in a round, written as if its batch had left the pool already,
+ * and counted on `day` (default: the clock's day).
+ */
+export function makeResponse(
+  deps: Deps,
+  roundId: string,
+  { day, ...overrides }: Partial<typeof responses.$inferInsert> & { day?: string } = {},
+) {
+  return deps.db.transaction((tx) => {
+    tx.insert(dailySubmissions)
+      .values({ roundId, day: day ?? deps.clock.now().toISOString().slice(0, 10), submitted: 1 })
+      .onConflictDoUpdate({
+        target: [dailySubmissions.roundId, dailySubmissions.day],
+        set: { submitted: sql`${dailySubmissions.submitted} + 1` },
+      })
+      .run();
+    return tx
+      .insert(responses)
+      .values({ id: newId(), roundId, ...overrides })
+      .returning()
+      .get();
+  });
 }

@@ -89,6 +89,8 @@ export async function startChild(script: string, env: Record<string, string>, re
 export interface ServerProcess {
   url: string;
   dataDir: string;
+  /** Beside dataDir (never inside it), and the same for a server started again on the same dataDir. */
+  secretsDir: string;
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
@@ -97,9 +99,17 @@ export interface ServerProcess {
 /** Starts the real server (`src/server.ts`) as a child process on a free port and waits until it listens. */
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "netmirror-server-"));
-  const env = { DATA_DIR: dataDir, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: "warn", ...options.env };
+  const secretsDir = `${dataDir}-secrets`;
+  const env = {
+    DATA_DIR: dataDir,
+    SECRETS_DIR: secretsDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: "warn",
+    ...options.env,
+  };
   const server = await startChild("src/server.ts", env, "netmirror is running at");
-  return { url: server.url, dataDir, child: server.process, output: server.output, exited: server.exited };
+  return { url: server.url, dataDir, secretsDir, child: server.process, output: server.output, exited: server.exited };
 }
 
 /** JSON over real HTTP, with the session cookie and our Origin. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { hashToken } from "../../src/lib/ids";
 import { createTestApp, type TestApp } from "../support/app";
 import { call } from "../support/http";
-import { fullResponse, openSurvey, survey } from "./helpers";
+import { fullResponse, openSurvey, survey, writePending } from "./helpers";
 
 /** Every value in every row of a table, as text. */
 function cells(t: TestApp, table: string): string[] {
@@ -22,6 +22,10 @@ describe("anonymity of a submitted response", () => {
     const { member, invitation, token } = openSurvey(t);
     await call(t, "PUT", `${survey(token)}/draft`, { answers: { "purpose.1": 2 } });
     expect((await call(t, "POST", `${survey(token)}/response`, fullResponse())).status).toBe(201);
+    // Until its batch is written, the response is only a sealed row beside its round.
+    expect(columns(t, "pending_responses")).toEqual(["id", "round_id", "sealed"]);
+    for (const table of ["responses", "answers", "comments"]) expect(cells(t, table), table).toEqual([]);
+    writePending(t);
 
     const secrets = [token, hashToken(token), invitation.id, member.id, member.email ?? "", member.name];
     for (const table of ["responses", "answers", "comments"]) {
@@ -40,7 +44,6 @@ describe("anonymity of a submitted response", () => {
     expect(columns(t, "responses")).toEqual([
       "id",
       "round_id",
-      "submitted_on",
       "overall",
       "trend",
       "involvement",
@@ -53,8 +56,10 @@ describe("anonymity of a submitted response", () => {
       "governance_score",
       "value_score",
     ]);
-    const submittedOn = t.db.$client.prepare("select submitted_on from responses").pluck().all();
-    expect(submittedOn).toEqual(["2026-03-05"]);
+    // No time at all on a response: the day is counted beside the invitations instead.
+    expect(t.db.$client.prepare("select round_id, day, submitted from daily_submissions").raw().all()).toEqual([
+      [expect.any(String), "2026-03-05", 1],
+    ]);
 
     // The invitation records only its status: no time or order of use.
     expect(columns(t, "invitations")).toEqual(["id", "round_id", "member_id", "token_hash", "status"]);

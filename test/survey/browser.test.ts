@@ -8,7 +8,7 @@ import { resolveLink } from "../../src/survey/link";
 import { submitResponse } from "../../src/survey/submit";
 import { createTestApp, type TestApp } from "../support/app";
 import { axeViolations, browserAndServer, clickAndWait, heading } from "../support/browser";
-import { openSurvey } from "./helpers";
+import { openSurvey, writePending } from "./helpers";
 
 // One Chromium and one HTTP server for the file; each test builds its own app behind the server.
 const shared = browserAndServer();
@@ -49,7 +49,9 @@ async function pick(page: Page, name: string, arrows: number) {
   for (let i = 0; i < arrows; i++) await page.keyboard.press("ArrowRight");
 }
 
+/** What the survey stored, once the pending pool is written out (as closing the round would). */
 function stored(t: TestApp) {
+  writePending(t);
   return {
     responses: t.db.select().from(responses).all(),
     answers: Object.fromEntries(

@@ -1,12 +1,21 @@
+import { hkdfSync } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { drafts, invitations } from "../../src/db/schema";
+import { getInstrument } from "../../src/instrument";
 import { newToken } from "../../src/lib/ids";
+import { seal } from "../../src/lib/sealing";
 import { openDraft, sealDraft } from "../../src/survey/drafts";
+import { MAX_COMMENT_LENGTH } from "../../src/survey/schemas";
 import { createTestApp, type TestApp } from "../support/app";
 import { call } from "../support/http";
 import { openSurvey, survey } from "./helpers";
 
+const core =
+  getInstrument("core", 1) ??
+  (() => {
+    throw new Error("core v1 is missing");
+  })();
 const statusOf = (t: TestApp, id: string) => t.db.select().from(invitations).where(eq(invitations.id, id)).get()?.status;
 const SECRET_COMMENT = "Marjolein keeps the agenda to herself";
 
@@ -37,20 +46,59 @@ describe("drafts", () => {
     expect(bytes).not.toContain("purpose.1");
     expect(bytes).not.toContain(JSON.stringify(draft));
     expect(bytes).not.toContain(token);
-    expect(openDraft(token, invitation.id, row.sealed)).toEqual(draft);
-    expect(openDraft(newToken(), invitation.id, row.sealed)).toBeNull();
-    expect(openDraft(token, "another-invitation", row.sealed)).toBeNull();
+    expect(openDraft(token, invitation.id, core, row.sealed)).toEqual(draft);
+    expect(openDraft(newToken(), invitation.id, core, row.sealed)).toBeNull();
+    expect(openDraft(token, "another-invitation", core, row.sealed)).toBeNull();
     const tampered = Buffer.from(row.sealed);
     tampered[20] = (tampered[20] ?? 0) ^ 1;
-    expect(openDraft(token, invitation.id, tampered)).toBeNull();
-    expect(openDraft(token, invitation.id, Buffer.alloc(10))).toBeNull();
+    expect(openDraft(token, invitation.id, core, tampered)).toBeNull();
+    expect(openDraft(token, invitation.id, core, Buffer.alloc(10))).toBeNull();
   });
 
   it("seals with a fresh nonce each time", () => {
-    const a = sealDraft("token", "inv", { overall: 5 });
-    const b = sealDraft("token", "inv", { overall: 5 });
+    const a = sealDraft("token", "inv", core, { overall: 5 });
+    const b = sealDraft("token", "inv", core, { overall: 5 });
     expect(a.equals(b)).toBe(false);
-    expect(a.length).toBe(12 + JSON.stringify({ overall: 5 }).length + 16);
+  });
+
+  it("seals every draft at one size, from an empty one to the largest possible", async () => {
+    const t = createTestApp();
+    const everything = {
+      answers: Object.fromEntries(core.themes.flatMap((theme) => theme.items.map((item) => [item.code, "dont_know"]))),
+      overall: 10,
+      trend: "better",
+      involvement: "occasional",
+      profile: { organisationType: "hospital", professionalGroup: "nursing" },
+      // Characters outside the Basic Multilingual Plane take two code units each: the longest text.
+      comments: Object.fromEntries(core.themes.map((theme) => [theme.code, "😀".repeat(MAX_COMMENT_LENGTH / 2)])),
+    };
+    const samples = [
+      {},
+      { answers: { "purpose.1": 4 } },
+      { comments: { value: "x" } },
+      { comments: { value: "y".repeat(1500) } },
+      everything,
+    ];
+    const tokens: string[] = [];
+    for (const draft of samples) {
+      const { token } = openSurvey(t);
+      tokens.push(token);
+      expect((await call(t, "PUT", `${survey(token)}/draft`, draft)).status).toBe(200);
+    }
+    const sizes = t.db.$client.prepare("select length(sealed) from drafts").pluck().all();
+    expect(new Set(sizes)).toEqual(new Set([20_074]));
+    // The largest comes back whole.
+    expect((await call(t, "GET", survey(tokens[4] ?? ""))).json.draft).toEqual(everything);
+  });
+
+  it("still opens a draft saved before drafts had one size", async () => {
+    const t = createTestApp();
+    const { invitation, token } = openSurvey(t);
+    const draft = { answers: { "purpose.1": 4 }, comments: { value: "from before" } };
+    const key = Buffer.from(hkdfSync("sha256", token, invitation.id, "netmirror draft v1", 32));
+    const legacy = seal(key, Buffer.from(JSON.stringify(draft)), "");
+    t.db.insert(drafts).values({ invitationId: invitation.id, sealed: legacy }).run();
+    expect((await call(t, "GET", survey(token))).json.draft).toEqual(draft);
   });
 
   it("marks the invitation started at the first saved answer, never at a GET", async () => {

@@ -1,3 +1,5 @@
+import { getInstrument } from "../../src/instrument";
+import { poolFor } from "../../src/survey/pool";
 import type { TestApp } from "../support/app";
 import { makeInvitation, makeMember, makeNetwork, makeRound } from "../support/factories";
 
@@ -22,12 +24,32 @@ export function fullResponse() {
   };
 }
 
-/** Row counts of the tables a survey writes to, to check that nothing was stored. */
+/**
+ * Row counts of the tables a survey writes to, to check that nothing was stored. `responses` counts
+ * every stored response, still sealed in the pending pool or written out.
+ */
 export function surveyTables(t: TestApp) {
   const count = (table: string) => (t.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  const drafts = t.db.$client.prepare("select invitation_id, hex(sealed) as sealed from drafts order by invitation_id").all();
-  const statuses = t.db.$client.prepare("select id, status from invitations order by id").all();
-  return { responses: count("responses"), answers: count("answers"), comments: count("comments"), drafts, statuses };
+  return {
+    responses: count("responses") + count("pending_responses"),
+    answers: count("answers"),
+    comments: count("comments"),
+    drafts: t.db.$client.prepare("select invitation_id, hex(sealed) as sealed from drafts order by invitation_id").all(),
+    statuses: t.db.$client.prepare("select id, status from invitations order by id").all(),
+  };
+}
+
+/**
+ * Writes every pending response out, one batch per round, as closing the rounds would: for tests
+ * that look at the rows a submission ends up as.
+ */
+export function writePending(t: TestApp): void {
+  const core = getInstrument("core", 1);
+  if (!core) throw new Error("core v1 is missing");
+  const rounds = t.db.$client.prepare("select distinct round_id from pending_responses").pluck().all() as string[];
+  t.db.transaction(() => {
+    for (const roundId of rounds) poolFor(t.db).flushAll(roundId, core);
+  });
 }
 
 export const survey = (token: string) => `/api/v1/s/${token}`;

@@ -7,7 +7,7 @@ import { newToken } from "../../src/lib/ids";
 import { closeRound } from "../../src/rounds/lifecycle";
 import { createTestApp, type TestApp } from "../support/app";
 import { getPage as fetchPage, postForm as sendForm } from "../support/http";
-import { openSurvey, surveyTables } from "./helpers";
+import { openSurvey, surveyTables, writePending } from "./helpers";
 
 const statusOf = (t: TestApp, id: string) => t.db.select().from(invitations).where(eq(invitations.id, id)).get()?.status;
 const core = getInstrument("core");
@@ -28,6 +28,24 @@ const postTheme = (t: TestApp, token: string, n: number, fields: Record<string, 
   postForm(t, `/s/${token}/theme/${n}${query}`, fields);
 
 describe("survey pages: the flow", () => {
+  it("says beside each background question that it may be skipped, in English and Dutch", async () => {
+    const t = createTestApp();
+    const { token } = openSurvey(t);
+    const hints = {
+      en: "Skip this if only a few people like you take part.",
+      nl: "Sla dit over als maar weinig mensen zoals jij meedoen.",
+    };
+    for (const [lang, hint] of Object.entries(hints)) {
+      const about = await getPage(t, `/s/${token}/about?lang=${lang}`);
+      expect(about.text.split(hint).length - 1, lang).toBe(3);
+      // Read out with the question it belongs to, and only with the background questions.
+      for (const code of ["involvement", "organisationType", "professionalGroup"]) {
+        expect(about.text).toMatch(new RegExp(`<fieldset[^>]*aria-describedby="[^"]*${code}[^"]*hint[^"]*"[^>]*>\\s*<legend>`));
+      }
+      expect(about.text).not.toMatch(/<fieldset[^>]*aria-describedby="[^"]*(overall|trend)[^"]*hint/);
+    }
+  });
+
   it("renders every page in English, with a descriptive title and the round's threshold", async () => {
     const t = createTestApp();
     const { token } = openSurvey(t, { minResponses: 7, closesAt: new Date("2026-03-31T16:00:00Z") });
@@ -176,6 +194,8 @@ describe("survey pages: the flow", () => {
     expect(submitted.status).toBe(303);
     expect(submitted.headers.get("location")).toBe(`/s/${token}/thanks?lang=nl`);
     expect(statusOf(t, invitation.id)).toBe("submitted");
+    expect(surveyTables(t)).toMatchObject({ responses: 1, answers: 0, comments: 0, drafts: [] });
+    writePending(t);
     expect(surveyTables(t)).toMatchObject({ responses: 1, answers: 2, comments: 1, drafts: [] });
     const thanks = await getPage(t, `/s/${token}/thanks?lang=nl`);
     expect(thanks.status).toBe(200);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { answers, comments, invitations, responses } from "../../src/db/schema";
+import { answers, comments, dailySubmissions, invitations, responses } from "../../src/db/schema";
 import { AppError } from "../../src/lib/errors";
 import { submitResponse } from "../../src/survey/submit";
 import { createTestApp } from "../support/app";
 import { call } from "../support/http";
-import { fullResponse, openSurvey, survey, surveyTables } from "./helpers";
+import { fullResponse, openSurvey, survey, surveyTables, writePending } from "./helpers";
 
 describe("POST /api/v1/s/:token/response", () => {
   it("stores the response, its answers and its comments, and says nothing identifying", async () => {
@@ -14,13 +14,17 @@ describe("POST /api/v1/s/:token/response", () => {
     expect(res.status).toBe(201);
     expect(res.json).toEqual({ status: "submitted" });
     expect(res.headers.get("set-cookie")).toBeNull();
+    // Sealed in the pool for now, counted on its day; written out with others later.
+    expect(t.db.$client.prepare("select count(*) from pending_responses").pluck().get()).toBe(1);
+    expect(t.db.select().from(responses).all()).toEqual([]);
+    expect(t.db.select().from(dailySubmissions).all()).toEqual([{ roundId: round.id, day: "2026-03-04", submitted: 1 }]);
 
+    writePending(t);
     const [stored, ...others] = t.db.select().from(responses).all();
     expect(others).toEqual([]);
     expect(stored).toEqual({
       id: expect.any(String),
       roundId: round.id,
-      submittedOn: "2026-03-04",
       overall: 7,
       trend: "better",
       involvement: "active",
@@ -53,6 +57,7 @@ describe("POST /api/v1/s/:token/response", () => {
     const t = createTestApp();
     const { token } = openSurvey(t);
     expect((await call(t, "POST", `${survey(token)}/response`, { answers: { "communication.4": "dont_know" } })).status).toBe(201);
+    writePending(t);
     expect(t.db.select().from(responses).get()).toMatchObject({ overall: null, trend: null, organisationType: null });
     expect(t.db.select().from(comments).all()).toEqual([]);
   });

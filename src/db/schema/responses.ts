@@ -4,8 +4,9 @@ import { rounds } from "./rounds";
 
 /**
  * One submitted questionnaire. Holds no token, invitation, member, address or user agent, and no
- * time finer than the day. The table is WITHOUT ROWID (see the migration) so that not even SQLite's
- * hidden row number records the order of submission.
+ * time at all: it is written in a batch of at least the round's minResponses (src/survey/pool.ts).
+ * The table is WITHOUT ROWID (see the migration) so that not even SQLite's hidden row number records
+ * the order of writing.
  */
 export const responses = sqliteTable(
   "responses",
@@ -14,7 +15,6 @@ export const responses = sqliteTable(
     roundId: text("round_id")
       .notNull()
       .references(() => rounds.id, { onDelete: "cascade" }),
-    submittedOn: text("submitted_on").notNull(),
     overall: integer("overall"),
     trend: text("trend"),
     involvement: text("involvement"),
@@ -29,8 +29,8 @@ export const responses = sqliteTable(
     governanceScore: real("governance_score"),
     valueScore: real("value_score"),
   },
-  // Counting and scoring a round's responses; progress per day.
-  (t) => [index("responses_round_idx").on(t.roundId, t.submittedOn)],
+  // Scoring a round's responses.
+  (t) => [index("responses_round_idx").on(t.roundId)],
 );
 
 /** The column that holds a respondent's score in each theme. */
