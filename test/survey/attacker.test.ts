@@ -126,6 +126,11 @@ const MARKER = Buffer.from("marker-");
 const MARKER_LENGTH = 17;
 /** Page image → the answers it holds, shared by all copies. */
 const decoded = new Map<string, { id: string; item: string; value: number }[]>();
+/** Whose marker a text holds, if any. */
+const markerIn = (text: string): number | undefined => {
+  const at = text.indexOf("marker-");
+  return at < 0 ? undefined : Number(text.slice(at + 7, at + 9)) - 1;
+};
 const json = (value: unknown) => JSON.stringify(value, (_, v) => (Buffer.isBuffer(v) ? v.toString("hex") : v));
 
 interface Sighting {
@@ -275,13 +280,17 @@ function cellsOf(db: Buffer, sqlite: Database.Database, table: string) {
   const primaryKey = (sqlite.prepare(`select count(*) from pragma_table_info(?) where pk > 0`).pluck().get(table) as number) || 1;
   return trees.flatMap((tree) =>
     leafPages(db, tree.rootpage).flatMap((page) =>
-      page.cells.map((cell) => ({
-        page: `${tree.name}:${page.page}`,
-        offset: cell.offset,
-        values: cell.values,
-        // An index's record is all key; a WITHOUT ROWID table's key is its primary key, first; a rowid table's is the rowid.
-        key: tree.type === "index" ? cell.values : page.type === 0x0a ? cell.values.slice(0, primaryKey) : [],
-      })),
+      page.cells.flatMap((cell) => [
+        {
+          page: `${tree.name}:${page.page}`,
+          offset: cell.offset,
+          values: cell.values,
+          // An index's record is all key; a WITHOUT ROWID table's key is its primary key, first; a rowid table's is the rowid.
+          key: tree.type === "index" ? cell.values : page.type === 0x0a ? cell.values.slice(0, primaryKey) : [],
+        },
+        // A rowid says the order of insertion outright: read as one more page, later rows lower down.
+        ...(cell.rowid === undefined ? [] : [{ page: `${tree.name}:rowids`, offset: -cell.rowid, values: cell.values, key: [] }]),
+      ]),
     ),
   );
 }
@@ -295,7 +304,7 @@ function physicalScores(db: Buffer, sqlite: Database.Database, table: string, ow
   const votes = new Map<string, number>();
   const byPage = new Map<string, { j: number; offset: number; key: string }[]>();
   for (const cell of cellsOf(db, sqlite, table)) {
-    const j = cell.values.map((v) => (typeof v === "string" ? owner.get(v) : undefined)).find((v) => v !== undefined);
+    const j = cell.values.map((v) => (typeof v === "string" ? (owner.get(v) ?? markerIn(v)) : undefined)).find((v) => v !== undefined);
     if (j === undefined) continue;
     const key = JSON.stringify(
       cell.key.map((v) => (typeof v === "string" && owner.has(v) ? "<id>" : typeof v === "bigint" ? String(v) : v)),
@@ -456,12 +465,11 @@ describe("an attacker holding copies of DATA_DIR", () => {
         // Answers: their identifier is the response's, recognised by its pattern.
         const answers = rows.flatMap((row) => answerOf(Object.values(row), round.id) ?? []);
         for (const [id, j] of recognise(answers, people)) owner.set(id, j);
-        // Comments: every identifier on the row holding a marker.
+        // Comments: the primary key of the row holding a marker (its index entries carry only that).
+        const primaryKey = sqlite.prepare("select name from pragma_table_info(?) where pk > 0").pluck().all(table) as string[];
         for (const row of rows) {
           const j = people.findIndex((person) => Object.values(row).some((v) => typeof v === "string" && v.includes(person.marker)));
-          if (j < 0) continue;
-          for (const v of Object.values(row))
-            if (typeof v === "string" && v !== round.id && /^[A-Za-z0-9_-]{8,64}$/.test(v)) owner.set(v, j);
+          for (const column of j < 0 ? [] : primaryKey) if (typeof row[column] === "string") owner.set(row[column], j);
         }
       }
       const batchOf = (j: number) => `${markerSeen[j]}/${patternSeen[j]}`;
