@@ -138,6 +138,9 @@ interface Sighting {
   patterns: Map<number, string>;
   /** table.column → lengths of the BLOB values seen there. */
   blobs: Map<string, number[]>;
+  /** A day (YYYY-MM-DD) found on the same row as a member's comment, or on a row holding their response's id. */
+  markerDays: Map<number, string>;
+  patternDays: Map<number, string>;
   /** Every row present, named by its table and primary key. */
   keys: Set<string>;
   /** Every row present, named by its table, primary key and content. */
@@ -152,6 +155,8 @@ function readCopy(copy: Copy, people: Respondent[], roundId: string): Sighting {
   const blobs = new Map<string, number[]>();
   const keys = new Set<string>();
   const versions = new Set<string>();
+  const markerDays = new Map<number, string>();
+  const patternDays = new Map<number, string>();
   const files = readdirSync(copy.dir);
   for (const name of files) {
     const bytes = readFileSync(join(copy.dir, name));
@@ -186,6 +191,7 @@ function readCopy(copy: Copy, people: Respondent[], roundId: string): Sighting {
     try {
       const tables = sqlite.prepare("select name from sqlite_schema where type = 'table'").pluck().all() as string[];
       const triples: { id: string; item: string; value: number }[] = [];
+      const everyRow: Record<string, RecordValue>[] = [];
       for (const table of tables) {
         const primaryKey = sqlite.prepare("select name from pragma_table_info(?) where pk > 0 order by pk").pluck().all(table) as string[];
         for (const row of sqlite.prepare(`select * from "${table}"`).all() as Record<string, RecordValue>[]) {
@@ -201,14 +207,28 @@ function readCopy(copy: Copy, people: Respondent[], roundId: string): Sighting {
           }
           const answer = answerOf(Object.values(row), roundId);
           if (answer) triples.push(answer);
+          everyRow.push(row);
         }
       }
-      for (const j of recognise(triples, people).values()) if (!patterns.has(j)) patterns.set(j, "SQLite's view of the copy");
+      const responseOwner = recognise(triples, people);
+      for (const j of responseOwner.values()) if (!patterns.has(j)) patterns.set(j, "SQLite's view of the copy");
+      // Days kept beside what members wrote, to match against the invitations that changed that day.
+      for (const row of everyRow) {
+        const values = Object.values(row).filter((v): v is string => typeof v === "string");
+        const day = values.find((v) => /^\d{4}-\d{2}-\d{2}/.test(v))?.slice(0, 10);
+        if (!day) continue;
+        for (const v of values) {
+          const author = responseOwner.get(v);
+          if (author !== undefined) patternDays.set(author, day);
+          const writer = markerIn(v);
+          if (writer !== undefined) markerDays.set(writer, day);
+        }
+      }
     } finally {
       sqlite.close();
     }
   }
-  return { markers, patterns, blobs, keys, versions };
+  return { markers, patterns, blobs, markerDays, patternDays, keys, versions };
 }
 
 /**
@@ -234,8 +254,9 @@ function waitingRows(copies: Copy[], sightings: Sighting[]): (m: number, i: numb
 
 /**
  * Candidate sets for what each member wrote, from the first copy each was readable in: it can only
- * be the writing of a member who had submitted by then (and, in the sharper reading, whose rows do
- * not say it is still waiting, when that reading never rules out the true writer). Member j
+ * be the writing of a member who had submitted by then. A sharper reading also uses rows that say a
+ * member's response is still waiting, and a day kept beside what was written (a member who did not
+ * submit that day cannot have written it); it is used when it never rules out the true writer. Member j
  * submitted j-th (counting from 0). Returns one line per item narrowed below k, naming it and its
  * candidates.
  */
@@ -245,22 +266,28 @@ function narrowed(
   where: string[],
   copies: Copy[],
   waiting: (m: number, i: number) => boolean,
+  days: { of: Map<number, string>; submitted: string[] },
 ): string[] {
   const allowed = firstSeen.map((at) => {
     const by = at === undefined ? MEMBERS : (copies[at]?.submitted ?? MEMBERS);
     return Array.from({ length: by }, (_, m) => m);
   });
-  const sharper = allowed.map((members, j) => {
+  const byWaiting = allowed.map((members, j) => {
     const at = firstSeen[j];
     return at === undefined ? members : members.filter((m) => !waiting(m, at));
   });
+  const byDay = allowed.map((members, j) => members.filter((m) => days.of.get(j) === undefined || days.submitted[m] === days.of.get(j)));
+  const sharper = byWaiting.map((members, j) => members.filter((m) => byDay[j]?.includes(m)));
   const sound = sharper.every((members, j) => members.includes(j));
   const sets = candidateSets(sound ? sharper : allowed, MEMBERS);
   if (!sets) return [`${kind}: no one-to-one assignment fits the copies: something was readable before its member submitted`];
-  const how =
-    sound && sharper.some((members, j) => members.length < (allowed[j]?.length ?? 0))
-      ? ", following rows that came and went with each submission"
-      : "";
+  const narrower = (list: number[][]) => list.some((members, j) => members.length < (allowed[j]?.length ?? 0));
+  const how = [
+    ...(sound && narrower(byWaiting) ? ["following rows that came and went with each submission"] : []),
+    ...(sound && narrower(byDay) ? ["matching the day kept beside it against the day each member submitted"] : []),
+  ]
+    .map((reading) => `, ${reading}`)
+    .join("");
   return sets.flatMap((set, j) =>
     set.length < K
       ? [
@@ -376,7 +403,6 @@ describe("an attacker holding copies of DATA_DIR", () => {
     });
     const facilitator = makeUser(t.deps);
     makeGrant(t.deps, network.id, facilitator.id);
-    const cookie = sessionFor(t.deps, facilitator.id);
 
     // Everyone saves a draft first, with the comment they will send: drafts sit on disk beside the invitations.
     for (const [j, person] of people.entries()) {
@@ -387,7 +413,11 @@ describe("an attacker holding copies of DATA_DIR", () => {
 
     const copies: Copy[] = [];
     takeCopy(dataDir, copiesDir, "after the drafts were saved", 0, copies);
+    // Members submit over six days, four a day: the day of each submission is known to whoever
+    // compares copies (the invitations that changed), so a day kept beside a response would narrow it.
+    const submittedOn: string[] = [];
     for (const [j, person] of people.entries()) {
+      submittedOn.push(t.clock.now().toISOString().slice(0, 10));
       const res = await call(t, "POST", `/api/v1/s/${links[j]}/response`, {
         answers: person.answers,
         overall: person.overall,
@@ -398,8 +428,9 @@ describe("an attacker holding copies of DATA_DIR", () => {
       // Whatever the server does a moment later, before the next member submits, is in a copy too.
       await new Promise((resolve) => setTimeout(resolve, 5));
       takeCopy(dataDir, copiesDir, `a moment after ${memberName(j)} submitted`, j + 1, copies);
+      t.clock.advance(6 * 60 * 60 * 1000);
     }
-    const closed = await call(t, "POST", `/api/v1/rounds/${round.id}/close`, undefined, { cookie });
+    const closed = await call(t, "POST", `/api/v1/rounds/${round.id}/close`, undefined, { cookie: sessionFor(t.deps, facilitator.id) });
     expect(closed.status).toBe(200);
     takeCopy(dataDir, copiesDir, "after close", MEMBERS, copies, true);
     // A copy checkpointed afterwards: everything in the WAL moved into the database file.
@@ -418,6 +449,8 @@ describe("an attacker holding copies of DATA_DIR", () => {
     const patternWhere: string[] = [];
     const blobSizes = new Map<string, Set<number>>();
     const sightings: Sighting[] = [];
+    const markerDays = new Map<number, string>();
+    const patternDays = new Map<number, string>();
     const finalSighting = readCopy(final, people, round.id);
     copies.forEach((copy, i) => {
       const previous = copies[i - 1];
@@ -430,6 +463,8 @@ describe("an attacker holding copies of DATA_DIR", () => {
       for (const [j, where] of sighting.markers) if (markerSeen[j] === undefined) [markerSeen[j], markerWhere[j]] = [i, where];
       for (const [j, where] of sighting.patterns) if (patternSeen[j] === undefined) [patternSeen[j], patternWhere[j]] = [i, where];
       sightings.push(sighting);
+      for (const [j, day] of sighting.markerDays) markerDays.set(j, day);
+      for (const [j, day] of sighting.patternDays) patternDays.set(j, day);
       for (const [column, lengths] of sighting.blobs) blobSizes.set(column, new Set([...(blobSizes.get(column) ?? []), ...lengths]));
     });
 
@@ -443,8 +478,8 @@ describe("an attacker holding copies of DATA_DIR", () => {
 
     const waiting = waitingRows(copies, sightings);
     problems.push(
-      ...narrowed("comment", markerSeen, markerWhere, copies, waiting),
-      ...narrowed("answers", patternSeen, patternWhere, copies, waiting),
+      ...narrowed("comment", markerSeen, markerWhere, copies, waiting, { of: markerDays, submitted: submittedOn }),
+      ...narrowed("answers", patternSeen, patternWhere, copies, waiting, { of: patternDays, submitted: submittedOn }),
     );
 
     // 2. Sealed rows (pending responses, drafts) all have one size per column.
