@@ -231,23 +231,24 @@ function readCopy(copy: Copy, people: Respondent[], roundId: string): Sighting {
   return { markers, patterns, blobs, markerDays, patternDays, keys, versions };
 }
 
+/** A row version's table and key (versions are the key and a digest of the content). */
+const keyOf = (version: string) => version.slice(0, version.lastIndexOf(" "));
+
 /**
  * A sharper reading, for a pool of pending responses: rows that arrived with a member's submission
- * (a key not there before) and were deleted or changed later. While such a row is still there as it
- * arrived, that member's response is taken to be still waiting. Returns whether member m still has
- * such a row in copy i.
+ * (a key not there before) and were deleted later. While such a row is still there as it arrived,
+ * that member's response is taken to be still waiting. Returns whether member m still has such a
+ * row in copy i.
  */
 function waitingRows(copies: Copy[], sightings: Sighting[]): (m: number, i: number) => boolean {
   const traces = Array.from({ length: MEMBERS }, (_, m) => {
     const before = sightings[copies.findLastIndex((copy) => copy.submitted === m && !copy.closed)];
     const after = copies.flatMap((copy, i) => (copy.submitted === m + 1 && !copy.closed ? [i] : []));
     const arrived = new Set(
-      after.flatMap((i) =>
-        [...(sightings[i]?.versions ?? [])].filter((version) => !before?.keys.has(version.slice(0, version.lastIndexOf(" ")))),
-      ),
+      after.flatMap((i) => [...(sightings[i]?.versions ?? [])].filter((version) => !before?.keys.has(keyOf(version)))),
     );
     const first = Math.min(...after);
-    return [...arrived].filter((version) => sightings.some((sighting, i) => i > first && !sighting.versions.has(version)));
+    return [...arrived].filter((version) => sightings.some((sighting, i) => i > first && !sighting.keys.has(keyOf(version))));
   });
   return (m, i) => (traces[m] ?? []).some((version) => sightings[i]?.versions.has(version));
 }
@@ -611,7 +612,8 @@ describe("an attacker holding copies of DATA_DIR", () => {
     const root = mkdtempSync(join(tmpdir(), "netmirror-modes-"));
     dirs.push(root);
     const dataDir = join(root, "data");
-    const server = await startServer({ dataDir, env: { SECRETS_DIR: join(root, "secrets") } });
+    // No first admin: hashing a password would only slow the start.
+    const server = await startServer({ dataDir, env: { SECRETS_DIR: join(root, "secrets"), ADMIN_EMAIL: "", ADMIN_PASSWORD: "" } });
     try {
       const modes = Object.fromEntries(
         [dataDir, ...readdirSync(dataDir).map((name) => join(dataDir, name))].map((path) => [
