@@ -14,9 +14,9 @@ export interface Cell {
   rowid?: number;
 }
 
-export interface LeafPage {
+export interface RowPage {
   page: number;
-  /** 0x0a index leaf (WITHOUT ROWID tables and indexes), 0x0d table leaf. */
+  /** 0x0a index leaf and 0x02 index interior (WITHOUT ROWID tables and indexes: both hold records), 0x0d table leaf. */
   type: number;
   /** In key order (the cell pointer array), each with its physical offset. */
   cells: Cell[];
@@ -176,17 +176,20 @@ function pageImage(db: Buffer, pageSize: number, page: number): Buffer {
   return db.subarray((page - 1) * pageSize, page * pageSize);
 }
 
-/** Every leaf page of the B-tree rooted at `root` in a database file, left to right. */
-export function leafPages(db: Buffer, root: number): LeafPage[] {
+/**
+ * Every page of the B-tree rooted at `root` in a database file that holds rows: its leaves, and the
+ * interior pages of an index B-tree, whose cells are records too.
+ */
+export function rowPages(db: Buffer, root: number): RowPage[] {
   const { pageSize, usable } = fileHeader(db);
-  const leaves: LeafPage[] = [];
+  const pages: RowPage[] = [];
   const visit = (page: number) => {
     const parsed = parsePage(pageImage(db, pageSize, page), page === 1 ? 100 : 0, usable, { db, pageSize });
-    if (parsed.type === LEAF_INDEX || parsed.type === LEAF_TABLE) leaves.push({ page, type: parsed.type, cells: parsed.cells });
+    if (parsed.type !== INTERIOR_TABLE) pages.push({ page, type: parsed.type, cells: parsed.cells });
     for (const child of parsed.children) visit(child);
   };
   visit(root);
-  return leaves;
+  return pages;
 }
 
 /** A page image and where its B-tree header starts (100 on page 1, after the file header). */
@@ -227,11 +230,11 @@ export function everyPageImage(db: Buffer | undefined, wal: Buffer | undefined):
   return images;
 }
 
-/** The cells of a page image when it is a leaf page (what it holds as rows), else none. */
-export function leafCells({ image, headerAt, usable }: PageImage): Cell[] {
+/** The cells of a page image that holds rows (see rowPages), else none. */
+export function rowCells({ image, headerAt, usable }: PageImage): Cell[] {
   try {
     const parsed = parsePage(image, headerAt, usable);
-    return parsed.type === LEAF_INDEX || parsed.type === LEAF_TABLE ? parsed.cells : [];
+    return parsed.type !== INTERIOR_TABLE ? parsed.cells : [];
   } catch {
     // Not a B-tree page (or a damaged one): nothing readable as rows.
     return [];
