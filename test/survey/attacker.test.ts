@@ -608,7 +608,7 @@ describe("an attacker holding copies of DATA_DIR", () => {
     expect(answers?.length).toBe(MEMBERS);
   });
 
-  it("finds DATA_DIR 0700 and the database files 0600 when the server creates them", async () => {
+  it("finds DATA_DIR 0700, holding only the database files, 0600, when the server creates them", async () => {
     const root = mkdtempSync(join(tmpdir(), "netmirror-modes-"));
     dirs.push(root);
     const dataDir = join(root, "data");
@@ -622,6 +622,8 @@ describe("an attacker holding copies of DATA_DIR", () => {
         ]),
       );
       expect(Object.keys(modes)).toContain("netmirror.db");
+      // Nothing but the database in DATA_DIR: a copy of it must not carry the key that opens pending answers.
+      expect(Object.keys(modes).filter((name) => !/^(DATA_DIR|netmirror\.db(-wal|-shm)?)$/.test(name))).toEqual([]);
       expect(modes).toEqual(Object.fromEntries(Object.keys(modes).map((name) => [name, name === "DATA_DIR" ? "700" : "600"])));
     } finally {
       server.child.kill("SIGTERM");
