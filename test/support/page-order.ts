@@ -8,7 +8,7 @@ import { rowPages } from "./sqlite-pages";
 /** How unlikely chance must make an order before it counts as a leak: the checks' false-alarm rate. */
 export const FALSE_ALARM = 1e-6;
 
-/** The record of every leaf cell of every B-tree of `table`, with its page, physical offset and which values are its key. */
+/** The record of every cell holding a row in every B-tree of `table`, with its page, physical offset and which values are its key. */
 function cellsOf(db: Buffer, sqlite: Database.Database, table: string) {
   const trees = sqlite.prepare("select name, type, rootpage from sqlite_schema where tbl_name = ? and rootpage > 0").all(table) as {
     name: string;
@@ -24,7 +24,7 @@ function cellsOf(db: Buffer, sqlite: Database.Database, table: string) {
           offset: cell.offset,
           values: cell.values,
           // An index's record is all key; a WITHOUT ROWID table's key is its primary key, first; a rowid table's is the rowid.
-          key: tree.type === "index" ? cell.values : page.type === 0x0a ? cell.values.slice(0, primaryKey) : [],
+          key: tree.type === "index" ? cell.values : page.type === 0x0d ? [] : cell.values.slice(0, primaryKey),
         },
         // A rowid says the order of insertion outright: read as one more page, later rows lower down.
         ...(cell.rowid === undefined ? [] : [{ page: `${tree.name}:rowids`, offset: -cell.rowid, values: cell.values, key: [] }]),
