@@ -31,6 +31,8 @@ export const en: Messages = {
     rating: (value, n) => `Average answer to "How healthy is this network today?": ${value} out of 10 (${n} answers).`,
     trend: (worse, same, better, fresh) =>
       `Compared with a year ago: ${better} say better, ${same} about the same, ${worse} worse; ${fresh} joined less than a year ago.`,
+    ratingHidden: (n) => `Average answer to "How healthy is this network today?": too few answers (${n} answers).`,
+    trendHidden: (n) => `Compared with a year ago: too few answers (${n} answers).`,
     themeScores: "Theme scores",
     themeChart: (list) => `Bar chart of the theme scores out of 100: ${list}.`,
     theme: "Theme",

@@ -31,6 +31,8 @@ export const nl: Messages = {
     rating: (value, n) => `Gemiddeld antwoord op "Hoe gezond is dit netwerk op dit moment?": ${value} van de 10 (${n} antwoorden).`,
     trend: (worse, same, better, fresh) =>
       `Vergeleken met een jaar geleden: ${better} vinden het beter, ${same} ongeveer hetzelfde, ${worse} slechter; ${fresh} zijn korter dan een jaar lid.`,
+    ratingHidden: (n) => `Gemiddeld antwoord op "Hoe gezond is dit netwerk op dit moment?": te weinig antwoorden (${n} antwoorden).`,
+    trendHidden: (n) => `Vergeleken met een jaar geleden: te weinig antwoorden (${n} antwoorden).`,
     themeScores: "Scores per thema",
     themeChart: (list) => `Staafdiagram van de scores per thema, van de 100: ${list}.`,
     theme: "Thema",

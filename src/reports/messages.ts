@@ -34,6 +34,9 @@ export interface Messages {
     thermometer: (value: string) => string;
     rating: (value: string, n: string) => string;
     trend: (worse: string, same: string, better: string, fresh: string) => string;
+    /** The rating or trend split with fewer answers than the threshold: not shown. */
+    ratingHidden: (n: string) => string;
+    trendHidden: (n: string) => string;
     themeScores: string;
     themeChart: (list: string) => string;
     theme: string;

@@ -7,11 +7,13 @@ import type { Db } from "../lib/db";
 export { type Confidence, confidenceOf } from "./published";
 
 import { AppError } from "../lib/errors";
+import { NOT_ANSWERED_GROUP, OTHER_GROUP } from "./breakdown";
 import { frozenPublished } from "./freeze";
 import { previousClosedRound } from "./previous";
 import type { BreakdownKey } from "./types";
 
 const OTHER_LABEL: Record<Lang, string> = { en: "Other groups (combined)", nl: "Overige groepen (samengevoegd)" };
+const NOT_ANSWERED_LABEL: Record<Lang, string> = { en: "Not answered", nl: "Niet beantwoord" };
 
 function roundSummary(round: RoundRow) {
   return {
@@ -29,7 +31,8 @@ function roundSummary(round: RoundRow) {
 
 function labelBreakdowns(breakdowns: Record<BreakdownKey, { group: string }[]>, instrument: LocalizedInstrument, lang: Lang) {
   const labelOf = (key: BreakdownKey, group: string) => {
-    if (group === "other") return OTHER_LABEL[lang];
+    if (group === OTHER_GROUP) return OTHER_LABEL[lang];
+    if (group === NOT_ANSWERED_GROUP) return NOT_ANSWERED_LABEL[lang];
     const question = instrument.questions.find((q) => q.code === key);
     return (question?.kind === "choice" && question.options.find((o) => o.code === group)?.label) || group;
   };

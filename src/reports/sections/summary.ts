@@ -11,13 +11,17 @@ import { mostDivided, rankThemes } from "./ranking";
 /** Builds the summary section from the results; every figure is the results' own, formatted. */
 export async function summarySection(results: ShownRoundResults, m: Messages, f: Formatter) {
   const { overall, themes } = results;
-  const temperature = f.score(overall.score);
+  // A figure with too few respondents behind it says so instead of a number (its change is null too).
+  const temperature = overall.shown ? f.score(overall.score) : m.theme.tooFew;
   const { strongest, weakest } = rankThemes(themes);
-  const rows = themes.map((t) => ({ title: t.title, score: f.score(t.score), n: f.count(t.n), change: describeChange(t.change, m, f) }));
+  const rows = themes.map((t) => ({
+    title: t.title,
+    score: t.shown ? f.score(t.score) : m.theme.tooFew,
+    n: f.count(t.n),
+    change: describeChange(t.change, m, f),
+  }));
   const chartAlt = m.summary.themeChart(rows.map((r) => `${r.title} ${r.score}`).join(", "));
   const named = (t: (typeof themes)[number]) => ({ title: t.title, score: f.score(t.score) });
-  const { worse, same, better, new: fresh } = overall.trend;
-  const trendTotal = worse + same + better + fresh;
   return {
     title: m.summary.title,
     temperature: {
@@ -26,8 +30,8 @@ export async function summarySection(results: ShownRoundResults, m: Messages, f:
       change: describeChange(overall.change, m, f),
       chart: thermometerChart(overall.score, m.summary.thermometer(temperature)),
     },
-    rating: overall.rating === null ? null : m.summary.rating(f.twoDecimals(overall.rating), f.count(overall.ratingN)),
-    trend: trendTotal === 0 ? null : m.summary.trend(f.count(worse), f.count(same), f.count(better), f.count(fresh)),
+    rating: ratingLine(overall, m, f),
+    trend: trendLine(overall, m, f),
     changeHeading: results.previousRound ? m.change.since(results.previousRound.title) : m.summary.change,
     noPrevious: results.previousRound ? null : m.change.none,
     themes: rows,
@@ -39,6 +43,21 @@ export async function summarySection(results: ShownRoundResults, m: Messages, f:
     weakest: weakest.map(named),
     divided: mostDivided(themes).map(({ theme, item }) => ({ text: item.text, theme: theme.title, sd: f.twoDecimals(item.sd) })),
   };
+}
+
+type Overall = ShownRoundResults["overall"];
+
+/** The 0–10 rating, or "too few answers" with how many gave one; nothing when nobody did. */
+function ratingLine(overall: Overall, m: Messages, f: Formatter): string | null {
+  if (overall.ratingShown && overall.rating !== null) return m.summary.rating(f.twoDecimals(overall.rating), f.count(overall.ratingN));
+  return overall.ratingN > 0 ? m.summary.ratingHidden(f.count(overall.ratingN)) : null;
+}
+
+/** The trend split, or "too few answers" with how many gave one; nothing when nobody did. */
+function trendLine(overall: Overall, m: Messages, f: Formatter): string | null {
+  const { trend } = overall;
+  if (overall.trendShown && trend) return m.summary.trend(f.count(trend.worse), f.count(trend.same), f.count(trend.better), f.count(trend.new));
+  return overall.trendN > 0 ? m.summary.trendHidden(f.count(overall.trendN)) : null;
 }
 
 export type SummarySection = Awaited<ReturnType<typeof summarySection>>;
