@@ -111,7 +111,12 @@ export function breakdownBy(
       count[c] = (count[c] ?? 0) + 1;
     }
   });
-  const shown = columns.map((_, c) => hideSmallCells(counts.map((count) => count[c] ?? 0), minResponses));
+  const shown = columns.map((_, c) =>
+    hideSmallCells(
+      counts.map((count) => count[c] ?? 0),
+      minResponses,
+    ),
+  );
   const meanOf = (b: number, c: number): number | null => {
     const count = counts[b]?.[c] ?? 0;
     return count === 0 || !shown[c]?.[b] ? null : (sums[b]?.[c] ?? 0) / count;

@@ -149,7 +149,7 @@ describe("compareRounds by hand", () => {
 
   it("gives no change for a theme with fewer respondents than the threshold on either side", () => {
     // At threshold 2, B now has 1 respondent (hidden): its delta would give its score away.
-    expect(now.themes.find((t) => t.code === "B")).toMatchObject({ n: 1, shown: false });
+    expect(scored(now).themes.find((t) => t.code === "B")).toMatchObject({ n: 1, shown: false });
     expect(change.themes.B).toEqual({ delta: null, t: null, df: null, p: null, notable: false });
     // Swapped, the hidden side is the previous round (B: 1 respondent at threshold 2).
     expect(compareRounds(before, now).themes.B).toEqual({ delta: null, t: null, df: null, p: null, notable: false });

@@ -70,7 +70,9 @@ describe("theme score, rating and trend split with too few respondents behind th
     });
     const before = scoreRound({
       themes,
-      responses: Array.from({ length: 5 }, (_, i) => ({ answers: { "purpose.1": 2, ...(i < 4 ? { "value.1": 1 } : {}) } as ScoredResponse["answers"] })),
+      responses: Array.from({ length: 5 }, (_, i) => ({
+        answers: { "purpose.1": 2, ...(i < 4 ? { "value.1": 1 } : {}) } as ScoredResponse["answers"],
+      })),
       minResponses: MIN,
     });
     const r = presentRoundScores(now, compareRounds(now, before));
@@ -134,7 +136,7 @@ describe("breakdown: each cell needs the threshold, remainder rule per theme", (
   ];
   /** k respondents of `group` answering T with `t`; the first `withV` of them also answer V with `v`. */
   const make = (group: string, k: number, t: 1 | 5, withV: number, v: 1 | 3 | 5): ScoredResponse[] =>
-    Array.from({ length: k }, (_, i) => ({ answers: i < withV ? { t, v } : { t }, organisationType: group }));
+    Array.from({ length: k }, (_, i): ScoredResponse => ({ answers: i < withV ? { t, v } : { t }, organisationType: group }));
   const rows = (responses: ScoredResponse[]) => scored(scoreRound({ themes, responses, minResponses: MIN })).breakdowns.organisationType;
 
   it("hides a group's value score with 1 person behind it, and the other group's so it cannot be subtracted", () => {
@@ -171,13 +173,34 @@ describe("breakdown: each cell needs the threshold, remainder rule per theme", (
 
 describe("hideSmallCells", () => {
   it.each([
-    [[5, 5], [true, true]],
-    [[4, 5], [false, false]],
-    [[1, 6, 5], [false, true, false]],
-    [[0, 5, 5], [false, true, true]],
-    [[5, 6, 1], [false, true, false]],
-    [[2, 2], [false, false]],
-    [[7, 5, 5, 3], [true, false, true, false]],
+    [
+      [5, 5],
+      [true, true],
+    ],
+    [
+      [4, 5],
+      [false, false],
+    ],
+    [
+      [1, 6, 5],
+      [false, true, false],
+    ],
+    [
+      [0, 5, 5],
+      [false, true, true],
+    ],
+    [
+      [5, 6, 1],
+      [false, true, false],
+    ],
+    [
+      [2, 2],
+      [false, false],
+    ],
+    [
+      [7, 5, 5, 3],
+      [true, false, true, false],
+    ],
   ])("%j at 5 → %j", (counts, expected) => {
     expect(hideSmallCells(counts, 5)).toEqual(expected);
   });

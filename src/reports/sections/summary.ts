@@ -56,7 +56,8 @@ function ratingLine(overall: Overall, m: Messages, f: Formatter): string | null 
 /** The trend split, or "too few answers" with how many gave one; nothing when nobody did. */
 function trendLine(overall: Overall, m: Messages, f: Formatter): string | null {
   const { trend } = overall;
-  if (overall.trendShown && trend) return m.summary.trend(f.count(trend.worse), f.count(trend.same), f.count(trend.better), f.count(trend.new));
+  if (overall.trendShown && trend)
+    return m.summary.trend(f.count(trend.worse), f.count(trend.same), f.count(trend.better), f.count(trend.new));
   return overall.trendN > 0 ? m.summary.trendHidden(f.count(overall.trendN)) : null;
 }
 
