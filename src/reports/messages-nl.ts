@@ -80,7 +80,7 @@ export const nl: Messages = {
   breakdowns: {
     title: "Resultaten per groep",
     intro: (min) =>
-      `Scores van groepen deelnemers. Groepen kleiner dan ${min} zijn samengevoegd tot "overige groepen", zodat niemand herkenbaar is.`,
+      `Scores van groepen deelnemers, per thema. Groepen kleiner dan ${min}, ook wie de vraag niet beantwoordde, zijn samengevoegd tot "overige groepen"; een score staat er alleen als ten minste ${min} mensen van de groep dat thema beantwoordden, zodat niemand herkenbaar is.`,
     none: (min) => `Er kan geen uitsplitsing worden getoond: die zou een groep kleiner dan ${min} zichtbaar maken.`,
     by: {
       organisationType: "Naar type organisatie",
@@ -88,6 +88,8 @@ export const nl: Messages = {
       involvement: "Naar betrokkenheid bij het netwerk",
     },
     group: "Groep",
+    legend: "Hoe donkerder de kleur, hoe hoger de score. Elk vak geeft zijn score; de kleur herhaalt die alleen.",
+    bands: ["onder 20", "20 tot 39", "40 tot 59", "60 tot 79", "80 en hoger"],
   },
   guide: {
     title: "Gespreksleidraad",
@@ -124,7 +126,9 @@ export const nl: Messages = {
     anonymity: (min) => [
       `Resultaten worden alleen getoond als ten minste ${min} leden reageerden, en pas nadat de temperatuurmeting is afgesloten.`,
       `Bij een stelling met minder dan ${min} geldige antwoorden staat "te weinig antwoorden"; die antwoorden tellen wel mee in de themascore.`,
-      `Bij de resultaten per groep zijn groepen kleiner dan ${min} samengevoegd tot "overige groepen", en worden er groepen aan toegevoegd tot ook die ten minste ${min} telt; blijft er dan maar één groep over, dan wordt geen uitsplitsing getoond.`,
+      `Bij een themascore, de temperatuur, het rapportcijfer (0–10) en de vergelijking met een jaar geleden staat "te weinig antwoorden" als er minder dan ${min} mensen achter staan; de verandering wordt dan ook niet getoond.`,
+      `Bij de resultaten per groep zijn mensen die de vraag niet beantwoordden ook een groep. Groepen kleiner dan ${min} zijn samengevoegd tot "overige groepen", en worden er groepen aan toegevoegd tot ook die ten minste ${min} telt; blijft er dan maar één groep over, dan wordt geen uitsplitsing getoond.`,
+      `Elke score bij de resultaten per groep vraagt ten minste ${min} mensen van die groep die het thema beantwoordden, en de weggelaten scores van een thema samen ook ten minste ${min} (anders worden er meer weggelaten), zodat geen score door aftrekken te achterhalen is.`,
     ],
     comments: (withheld, count) =>
       `Opmerkingen staan er letterlijk in, en alleen nadat de facilitator ze heeft vrijgegeven; ${withheld} ${count === 1 ? "opmerking is" : "opmerkingen zijn"} niet getoond (niet vrijgegeven, of verborgen omdat ze iemand herkenbaar konden maken).`,

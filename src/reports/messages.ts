@@ -87,6 +87,9 @@ export interface Messages {
     none: (min: string) => string;
     by: Record<"organisationType" | "professionalGroup" | "involvement", string>;
     group: string;
+    /** What the shades of the heatmap mean; every cell also holds its figure in words. */
+    legend: string;
+    bands: [string, string, string, string, string];
   };
   guide: {
     title: string;
