@@ -16,6 +16,8 @@ export const en: Messages = {
     confidence: "Confidence",
     generated: "Report made on",
     responsesOf: (n, invited) => `${n} of ${invited} invited`,
+    openLinks: "Through an open link",
+    openLinksOf: (n) => `${n} (anyone with an open link can answer, including whoever made it)`,
   },
   stage: { forming: "Forming (start-up)", developing: "Developing", established: "Established", renewing: "Renewing" },
   confidenceLabel: { high: "High", moderate: "Moderate", low: "Low" },

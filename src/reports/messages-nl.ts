@@ -16,6 +16,8 @@ export const nl: Messages = {
     confidence: "Betrouwbaarheid",
     generated: "Rapport gemaakt op",
     responsesOf: (n, invited) => `${n} van ${invited} uitgenodigd`,
+    openLinks: "Via een open link",
+    openLinksOf: (n) => `${n} (iedereen met een open link kan antwoorden, ook wie de link maakte)`,
   },
   stage: { forming: "Opbouw (start)", developing: "In ontwikkeling", established: "Gevestigd", renewing: "Vernieuwing" },
   confidenceLabel: { high: "Hoog", moderate: "Redelijk", low: "Laag" },

@@ -21,6 +21,9 @@ export interface Messages {
     confidence: string;
     generated: string;
     responsesOf: (n: string, invited: string) => string;
+    /** How many responses came through an open link, which anyone holding it (its maker too) can use. */
+    openLinks: string;
+    openLinksOf: (n: string) => string;
   };
   stage: Record<Stage, string>;
   confidenceLabel: Record<Confidence, string>;

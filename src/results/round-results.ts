@@ -64,7 +64,8 @@ export function getRoundResults(db: Db, round: RoundRow, network: NetworkRow, la
   const actions = roundActions(db, round);
   if (published.suppressed) {
     const { n, invited, responseRate, minResponses } = published;
-    return { ...head, n, invited, responseRate, minResponses, suppressed: true as const, actions };
+    const openLinkResponses = published.openLinkResponses ?? 0;
+    return { ...head, n, invited, responseRate, minResponses, openLinkResponses, suppressed: true as const, actions };
   }
   const localized = localize(instrument, lang);
   const { n, invited, responseRate, minResponses, confidence, previousRound, overall, themes, breakdowns } = published;
@@ -74,6 +75,7 @@ export function getRoundResults(db: Db, round: RoundRow, network: NetworkRow, la
     invited,
     responseRate,
     minResponses,
+    openLinkResponses: published.openLinkResponses ?? 0,
     confidence,
     suppressed: false as const,
     previousRound,

@@ -69,7 +69,7 @@ export function openLinkPages(deps: Deps, options: OpenLinkOptions = {}) {
     const round = currentRound(deps, row);
     if (round.status === "draft") return notice(c, round.language, "draft", 404);
     if (round.status === "closed") return notice(c, round.language, "closed", 410);
-    const token = createOpenInvitation(db, round.id);
+    const token = createOpenInvitation(deps, round.id);
     c.header("Cache-Control", "no-store");
     return c.redirect(`/s/${token}`, 303);
   });
