@@ -112,7 +112,7 @@ describe("figures with too few respondents behind them", () => {
     ]);
   });
 
-  it("HTML report: too few answers in the summary, the theme page, the rating, the trend split and the heatmap", async () => {
+  it("HTML report: too few answers in the summary, the theme page, the rating, the trend split, themes over time and the heatmap", async () => {
     const { t, low, high, cookie, results } = await fixture();
     for (const lang of ["en", "nl"] as const) {
       const tooFew = lang === "en" ? "too few answers" : "te weinig antwoorden";
@@ -149,6 +149,8 @@ describe("figures with too few respondents behind them", () => {
       const highHtml = (await getPage(t, `/rounds/${high.id}/report?lang=${lang}`, { cookie })).text;
       const highText = textOf(highHtml);
       expect(highText).toContain(`${title} ${lang === "en" ? "75.0" : "75,0"} 5`);
+      // Themes over time: Low's governance had too few respondents behind it.
+      expect(highText).toContain(`${title} ${tooFew} ${lang === "en" ? "75.0" : "75,0"}`);
       expect(highText).toContain(lang === "en" ? "9.00 out of 10 (5 answers)" : "9,00 van de 10 (5 antwoorden)");
       expect(heatmapRows(highHtml).slice(1)[1]).toBe(
         lang === "en"
