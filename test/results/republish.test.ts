@@ -1,5 +1,8 @@
 // A database whose closed rounds were frozen under the old rules (format 1, before the results
 // format existed): at start-up they are frozen again under today's rules and cached PDFs dropped.
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { getInstrument, themeItems } from "../../src/instrument";
@@ -11,6 +14,7 @@ import { getRoundResults } from "../../src/results/round-results";
 import type { ScoredResponse } from "../../src/results/scoring";
 import { scoreRound } from "../../src/results/scoring";
 import { databaseAt } from "../support/database-at";
+import { startServer } from "../support/server-process";
 
 const core = getInstrument("core", 1);
 if (!core) throw new Error("core v1 is missing");
@@ -161,3 +165,28 @@ describe("republishing closed rounds frozen under the old rules", () => {
     }
   });
 });
+
+it("happens when the server starts on a data directory holding old frozen results", async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "netmirror-republish-"));
+  try {
+    copyFileSync(oldDatabase(), join(dataDir, "netmirror.db"));
+    const server = await startServer({ dataDir, env: { LOG_LEVEL: "info" } });
+    try {
+      expect(server.output()).toContain("closed rounds' results worked out again under the current rules");
+      const db = new Database(join(dataDir, "netmirror.db"), { readonly: true });
+      try {
+        expect(db.prepare("select format from round_results").get()).toEqual({ format: RESULTS_FORMAT });
+        expect(db.prepare("select count(*) as n from report_cache").get()).toEqual({ n: 0 });
+        const published = JSON.parse((db.prepare("select published from round_results").get() as { published: string }).published);
+        expect(published.themes.find((t: { code: string }) => t.code === "value")).toMatchObject({ shown: false, score: null });
+      } finally {
+        db.close();
+      }
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 30_000);
