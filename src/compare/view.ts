@@ -8,6 +8,8 @@ import type { CompareRound, Comparison } from "./schemas";
 
 const fmt = formatterFor("en");
 export const TOO_FEW = "not enough responses";
+/** A figure of a shown round with fewer respondents behind it than the round's threshold. */
+export const TOO_FEW_ANSWERS = "too few answers";
 
 type Figure = "overall" | ThemeCode;
 
@@ -22,6 +24,8 @@ export function figureTitles(instrument: Comparison["instrument"]): { code: Figu
 }
 
 const figureOf = (round: CompareRound, figure: Figure) => (figure === "overall" ? round.overall : (round.themes?.[figure] ?? null));
+/** A compared figure in words: null in a shown round means too few respondents were behind it. */
+const figureText = (x: number | null | undefined) => (x === null || x === undefined ? TOO_FEW_ANSWERS : fmt.score(x));
 
 /** One row of the data table: a network's round, formatted; suppressed rounds carry no scores. */
 function tableRow(network: Comparison["networks"][number], round: CompareRound) {
@@ -32,7 +36,7 @@ function tableRow(network: Comparison["networks"][number], round: CompareRound) 
     n: fmt.count(round.n),
     responseRate: fmt.percent(round.responseRate),
     suppressed: round.suppressed,
-    scores: round.suppressed ? [] : [fmt.score(round.overall), ...THEME_CODES.map((code) => fmt.score(round.themes?.[code]))],
+    scores: round.suppressed ? [] : [figureText(round.overall), ...THEME_CODES.map((code) => figureText(round.themes?.[code]))],
   };
 }
 
@@ -40,7 +44,7 @@ function tableRow(network: Comparison["networks"][number], round: CompareRound) 
 function chartAlt(title: string, comparison: Comparison, figure: Figure): string {
   const parts = comparison.networks.map((network) => {
     if (network.rounds.length === 0) return `${network.name}: no closed rounds`;
-    const values = network.rounds.map((r) => `${fmt.date(r.closedAt)} ${r.suppressed ? TOO_FEW : fmt.score(figureOf(r, figure))}`);
+    const values = network.rounds.map((r) => `${fmt.date(r.closedAt)} ${r.suppressed ? TOO_FEW : figureText(figureOf(r, figure))}`);
     return `${network.name}: ${values.join(", ")}`;
   });
   return `${title} (0 to 100) by round closing date. ${parts.join("; ")}.`;

@@ -200,7 +200,7 @@ describe("figures with too few respondents behind them", () => {
     expect(highMirror).not.toContain("too few answers");
   });
 
-  it("compare: null in the API and CSV, no figure on the page", async () => {
+  it("compare: null in the API and CSV, too few answers on the page and in the chart", async () => {
     const { t, cast, low, high } = await fixture();
     const cookie = cast.commissioner.cookie;
     const api = (await call(t, "GET", `/api/v1/compare?networkIds=${cast.network.id}`, undefined, { cookie })).json;
@@ -215,9 +215,12 @@ describe("figures with too few respondents behind them", () => {
       ["High", "75"],
     ]);
 
-    const page = textOf((await getPage(t, `/compare?networkIds=${cast.network.id}`, { cookie })).text);
+    const html = (await getPage(t, `/compare?networkIds=${cast.network.id}`, { cookie })).text;
+    const page = textOf(html);
     // Table rows: round, closed, n, response rate, temperature, then the five themes; Low's governance has no figure.
-    expect(page).toMatch(/Low .*? 50\.0 50\.0 50\.0 50\.0 – 47\.2/);
+    expect(page).toMatch(/Low .*? 50\.0 50\.0 50\.0 50\.0 too few answers 47\.2/);
+    // And the governance chart's text alternative says so too.
+    expect(html).toMatch(/aria-label="Governance \(0 to 100\) by round closing date\. [^"]*? too few answers, [^"]*? 75\.0\."/);
     expect(page).toMatch(/High .*? 50\.0 50\.0 50\.0 75\.0 50\.0/);
   });
 });
