@@ -8,6 +8,7 @@ import { openDatabase } from "./lib/db";
 import { loadViews } from "./lib/html";
 import { createLogger } from "./lib/logger";
 import { createPdfRenderer } from "./reports/renderer";
+import { republishOldResults } from "./results/republish";
 import { startAutoClose } from "./rounds/auto-close";
 import { ensureFirstAdmin } from "./users/first-admin";
 
@@ -36,6 +37,9 @@ async function main() {
     }
     throw err;
   }
+  // Closed rounds frozen under older anonymity rules must not keep showing what the rules now hide.
+  const republished = republishOldResults({ db, clock });
+  if (republished > 0) logger.info("closed rounds' results worked out again under the current rules", { rounds: republished });
   const demoLogins = config.demo ? await seedDemo({ db, clock, config, logger }) : undefined;
   await ensureFirstAdmin({ db, clock, logger }, config.admin);
   const renderer = createPdfRenderer({ executablePath: config.chromiumPath, logger });

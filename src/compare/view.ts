@@ -10,6 +10,8 @@ const fmt = formatterFor("en");
 /** A round's closing day as its network lives it (in the network's time zone). */
 const dayIn = (network: { timeZone: string }, at: string) => formatterFor("en", network.timeZone).date(at);
 export const TOO_FEW = "not enough responses";
+/** A figure of a shown round with fewer respondents behind it than the round's threshold. */
+export const TOO_FEW_ANSWERS = "too few answers";
 
 type Figure = "overall" | ThemeCode;
 
@@ -24,6 +26,8 @@ export function figureTitles(instrument: Comparison["instrument"]): { code: Figu
 }
 
 const figureOf = (round: CompareRound, figure: Figure) => (figure === "overall" ? round.overall : (round.themes?.[figure] ?? null));
+/** A compared figure in words: null in a shown round means too few respondents were behind it. */
+const figureText = (x: number | null | undefined) => (x === null || x === undefined ? TOO_FEW_ANSWERS : fmt.score(x));
 
 /** One row of the data table: a network's round, formatted; suppressed rounds carry no scores. */
 function tableRow(network: Comparison["networks"][number], round: CompareRound) {
@@ -34,7 +38,7 @@ function tableRow(network: Comparison["networks"][number], round: CompareRound) 
     n: fmt.count(round.n),
     responseRate: fmt.percent(round.responseRate),
     suppressed: round.suppressed,
-    scores: round.suppressed ? [] : [fmt.score(round.overall), ...THEME_CODES.map((code) => fmt.score(round.themes?.[code]))],
+    scores: round.suppressed ? [] : [figureText(round.overall), ...THEME_CODES.map((code) => figureText(round.themes?.[code]))],
   };
 }
 
@@ -42,7 +46,7 @@ function tableRow(network: Comparison["networks"][number], round: CompareRound) 
 function chartAlt(title: string, comparison: Comparison, figure: Figure): string {
   const parts = comparison.networks.map((network) => {
     if (network.rounds.length === 0) return `${network.name}: no closed rounds`;
-    const values = network.rounds.map((r) => `${dayIn(network, r.closedAt)} ${r.suppressed ? TOO_FEW : fmt.score(figureOf(r, figure))}`);
+    const values = network.rounds.map((r) => `${dayIn(network, r.closedAt)} ${r.suppressed ? TOO_FEW : figureText(figureOf(r, figure))}`);
     return `${network.name}: ${values.join(", ")}`;
   });
   return `${title} (0 to 100) by round closing date. ${parts.join("; ")}.`;

@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { drafts, invitations, members } from "../db/schema";
 import { recordAudit } from "../lib/audit";
+import type { Clock } from "../lib/clock";
 import type { Config } from "../lib/config";
 import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
@@ -71,7 +72,8 @@ export function createInvitations(deps: RoundDeps, actor: Actor, row: RoundRow, 
     action: "invitations.create",
     targetType: "round",
     targetId: round.id,
-    detail: { count: created.length },
+    // Every link made is on record, so that links a facilitator made to answer themselves show.
+    detail: { count: created.length, invitationIds: created.map((c) => c.id) },
   });
   return created;
 }
@@ -104,9 +106,13 @@ export function reissueInvitation(deps: RoundDeps, actor: Actor, row: RoundRow, 
   return { id: invitation.id, memberId: invitation.memberId, url: surveyUrl(deps.config, token) };
 }
 
-/** A fresh link for one visitor of an open link (for no member); returns its token. */
-export function createOpenInvitation(db: Db, roundId: string): string {
+/**
+ * A fresh link for one visitor of an open link (for no member); returns its token. Audited like
+ * every link made, without the link's id: the audit's time must not be joinable to a link's use.
+ */
+export function createOpenInvitation(deps: { db: Db; clock: Clock }, roundId: string): string {
   const { token, tokenHash } = mintToken();
-  db.insert(invitations).values({ id: newId(), roundId, memberId: null, tokenHash }).run();
+  deps.db.insert(invitations).values({ id: newId(), roundId, memberId: null, tokenHash }).run();
+  recordAudit(deps.db, deps.clock, { userId: null, action: "invitation.open_link", targetType: "round", targetId: roundId });
   return token;
 }

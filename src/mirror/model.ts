@@ -17,15 +17,17 @@ function scoresModel(db: Db, results: ShownRoundResults, lang: Lang, timeZone: s
   const m = messagesFor(lang);
   const f = formatterFor(lang, timeZone);
   const released = releasedComments(db, results.round.id).comments;
+  // A figure with too few respondents behind it says so, as in the report.
+  const scoreOf = (shown: boolean, score: number | null) => (shown ? f.score(score) : m.theme.tooFew);
   return {
-    temperature: f.score(results.overall.score),
+    temperature: scoreOf(results.overall.shown, results.overall.score),
     temperatureChange: describeChange(results.overall.change, m, f),
     changeHeading: results.previousRound ? m.change.since(results.previousRound.title) : m.summary.change,
     noPrevious: results.previousRound ? null : m.change.none,
     themes: results.themes.map((t) => ({
       code: t.code,
       title: t.title,
-      score: f.score(t.score),
+      score: scoreOf(t.shown, t.score),
       change: describeChange(t.change, m, f),
       comments: released.filter((c) => c.theme === t.code).map((c) => c.text),
     })),

@@ -19,6 +19,8 @@ export const en: Messages = {
     confidence: "Confidence",
     generated: "Report made on",
     responsesOf: (n, invited) => `${n} of ${invited} invited`,
+    openLinks: "Through an open link",
+    openLinksOf: (n) => `${n} (anyone with an open link can answer, including whoever made it)`,
   },
   stage: { forming: "Forming (start-up)", developing: "Developing", established: "Established", renewing: "Renewing" },
   confidenceLabel: { high: "High", moderate: "Moderate", low: "Low" },
@@ -34,6 +36,9 @@ export const en: Messages = {
       `Average answer to "How healthy is this network today?": ${value} out of 10 (${n.text} ${plural(n.n, { one: "answer", other: "answers" })}).`,
     trend: ({ worse, same, better, fresh }) =>
       `Compared with a year ago: ${better.text} ${plural(better.n, { one: "says", other: "say" })} better, ${same.text} about the same, ${worse.text} worse; ${fresh.text} joined less than a year ago.`,
+    ratingHidden: (n) =>
+      `Average answer to "How healthy is this network today?": too few answers (${n.text} ${plural(n.n, { one: "answer", other: "answers" })}).`,
+    trendHidden: (n) => `Compared with a year ago: too few answers (${n.text} ${plural(n.n, { one: "answer", other: "answers" })}).`,
     themeScores: "Theme scores",
     themeChart: (list) => `Bar chart of the theme scores out of 100: ${list}.`,
     theme: "Theme",
@@ -95,7 +100,7 @@ export const en: Messages = {
   breakdowns: {
     title: "Results by group",
     intro: (min) =>
-      `Scores of groups of respondents. Groups smaller than ${min} are combined into "other groups", so that nobody can be recognised.`,
+      `Scores of groups of respondents, by theme. Groups smaller than ${min}, including those who did not answer the question, are combined into "other groups"; a score is shown only where at least ${min} people of the group answered that theme, so that nobody can be recognised.`,
     none: (min) => `No breakdown can be shown: it would reveal a group smaller than ${min}.`,
     by: {
       organisationType: "By type of organisation",
@@ -103,6 +108,8 @@ export const en: Messages = {
       involvement: "By involvement in the network",
     },
     group: "Group",
+    legend: "The darker the shade, the higher the score. Each cell gives its score; the shade only repeats it.",
+    bands: ["under 20", "20 to 39", "40 to 59", "60 to 79", "80 and over"],
   },
   guide: {
     title: "Conversation guide",
@@ -139,7 +146,9 @@ export const en: Messages = {
     anonymity: (min) => [
       `Results are shown only when at least ${min} members responded, and only after the temperature check closed.`,
       `A statement with fewer than ${min} valid answers shows "too few answers"; its answers still count in the theme score.`,
-      `In the results by group, groups smaller than ${min} are combined into "other groups", and further groups are added to it until it too has at least ${min}; if that leaves a single group, no breakdown is shown.`,
+      `A theme score, the temperature, the 0–10 rating and the comparison with a year ago show "too few answers" when fewer than ${min} people are behind them; their change is then not shown either.`,
+      `In the results by group, people who did not answer the question are a group too. Groups smaller than ${min} are combined into "other groups", and further groups are added to it until it too has at least ${min}; if that leaves a single group, no breakdown is shown.`,
+      `Each score in the results by group needs at least ${min} people of that group who answered the theme, and the scores left out of a theme together need at least ${min} too (otherwise more are left out), so that no score can be worked out by subtraction.`,
     ],
     comments: (withheld) =>
       `Comments appear word for word, only after the facilitator released them; ${withheld.text} ${plural(withheld.n, { one: "comment was", other: "comments were" })} not shown (not released, or hidden because they could identify someone).`,

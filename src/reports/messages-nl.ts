@@ -19,6 +19,8 @@ export const nl: Messages = {
     confidence: "Betrouwbaarheid",
     generated: "Rapport gemaakt op",
     responsesOf: (n, invited) => `${n} van ${invited} uitgenodigd`,
+    openLinks: "Via een open link",
+    openLinksOf: (n) => `${n} (iedereen met een open link kan antwoorden, ook wie de link maakte)`,
   },
   stage: { forming: "Opbouw (start)", developing: "In ontwikkeling", established: "Gevestigd", renewing: "Vernieuwing" },
   confidenceLabel: { high: "Hoog", moderate: "Redelijk", low: "Laag" },
@@ -34,6 +36,10 @@ export const nl: Messages = {
       `Gemiddeld antwoord op "Hoe gezond is dit netwerk op dit moment?": ${value} van de 10 (${n.text} ${plural(n.n, { one: "antwoord", other: "antwoorden" })}).`,
     trend: ({ worse, same, better, fresh }) =>
       `Vergeleken met een jaar geleden: ${better.text} ${plural(better.n, { one: "vindt", other: "vinden" })} het beter, ${same.text} ongeveer hetzelfde, ${worse.text} slechter; ${fresh.text} ${plural(fresh.n, { one: "is", other: "zijn" })} korter dan een jaar lid.`,
+    ratingHidden: (n) =>
+      `Gemiddeld antwoord op "Hoe gezond is dit netwerk op dit moment?": te weinig antwoorden (${n.text} ${plural(n.n, { one: "antwoord", other: "antwoorden" })}).`,
+    trendHidden: (n) =>
+      `Vergeleken met een jaar geleden: te weinig antwoorden (${n.text} ${plural(n.n, { one: "antwoord", other: "antwoorden" })}).`,
     themeScores: "Scores per thema",
     themeChart: (list) => `Staafdiagram van de scores per thema, van de 100: ${list}.`,
     theme: "Thema",
@@ -96,7 +102,7 @@ export const nl: Messages = {
   breakdowns: {
     title: "Resultaten per groep",
     intro: (min) =>
-      `Scores van groepen deelnemers. Groepen kleiner dan ${min} zijn samengevoegd tot "overige groepen", zodat niemand herkenbaar is.`,
+      `Scores van groepen deelnemers, per thema. Groepen kleiner dan ${min}, ook wie de vraag niet beantwoordde, zijn samengevoegd tot "overige groepen"; een score staat er alleen als ten minste ${min} mensen van de groep dat thema beantwoordden, zodat niemand herkenbaar is.`,
     none: (min) => `Er kan geen uitsplitsing worden getoond: die zou een groep kleiner dan ${min} zichtbaar maken.`,
     by: {
       organisationType: "Naar type organisatie",
@@ -104,6 +110,8 @@ export const nl: Messages = {
       involvement: "Naar betrokkenheid bij het netwerk",
     },
     group: "Groep",
+    legend: "Hoe donkerder de kleur, hoe hoger de score. Elk vak geeft zijn score; de kleur herhaalt die alleen.",
+    bands: ["onder 20", "20 tot 39", "40 tot 59", "60 tot 79", "80 en hoger"],
   },
   guide: {
     title: "Gespreksleidraad",
@@ -140,7 +148,9 @@ export const nl: Messages = {
     anonymity: (min) => [
       `Resultaten worden alleen getoond als ten minste ${min} leden reageerden, en pas nadat de temperatuurmeting is afgesloten.`,
       `Bij een stelling met minder dan ${min} geldige antwoorden staat "te weinig antwoorden"; die antwoorden tellen wel mee in de themascore.`,
-      `Bij de resultaten per groep zijn groepen kleiner dan ${min} samengevoegd tot "overige groepen", en worden er groepen aan toegevoegd tot ook die ten minste ${min} telt; blijft er dan maar één groep over, dan wordt geen uitsplitsing getoond.`,
+      `Bij een themascore, de temperatuur, het rapportcijfer (0–10) en de vergelijking met een jaar geleden staat "te weinig antwoorden" als er minder dan ${min} mensen achter staan; de verandering wordt dan ook niet getoond.`,
+      `Bij de resultaten per groep zijn mensen die de vraag niet beantwoordden ook een groep. Groepen kleiner dan ${min} zijn samengevoegd tot "overige groepen", en worden er groepen aan toegevoegd tot ook die ten minste ${min} telt; blijft er dan maar één groep over, dan wordt geen uitsplitsing getoond.`,
+      `Elke score bij de resultaten per groep vraagt ten minste ${min} mensen van die groep die het thema beantwoordden, en de weggelaten scores van een thema samen ook ten minste ${min} (anders worden er meer weggelaten), zodat geen score door aftrekken te achterhalen is.`,
     ],
     comments: (withheld) =>
       `Opmerkingen staan er letterlijk in, en alleen nadat de begeleider ze heeft vrijgegeven; ${withheld.text} ${plural(withheld.n, { one: "opmerking is", other: "opmerkingen zijn" })} niet getoond (niet vrijgegeven, of verborgen omdat ze iemand herkenbaar konden maken).`,

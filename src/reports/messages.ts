@@ -32,6 +32,9 @@ export interface Messages {
     confidence: string;
     generated: string;
     responsesOf: (n: string, invited: string) => string;
+    /** How many responses came through an open link, which anyone holding it (its maker too) can use. */
+    openLinks: string;
+    openLinksOf: (n: string) => string;
   };
   stage: Record<Stage, string>;
   confidenceLabel: Record<Confidence, string>;
@@ -44,6 +47,9 @@ export interface Messages {
     thermometer: (value: string) => string;
     rating: (value: string, n: Counted) => string;
     trend: (counts: Record<"worse" | "same" | "better" | "fresh", Counted>) => string;
+    /** The rating or trend split with fewer answers than the threshold: not shown. */
+    ratingHidden: (n: Counted) => string;
+    trendHidden: (n: Counted) => string;
     themeScores: string;
     themeChart: (list: string) => string;
     theme: string;
@@ -110,6 +116,9 @@ export interface Messages {
     none: (min: string) => string;
     by: Record<"organisationType" | "professionalGroup" | "involvement", string>;
     group: string;
+    /** What the shades of the heatmap mean; every cell also holds its figure in words. */
+    legend: string;
+    bands: [string, string, string, string, string];
   };
   guide: {
     title: string;

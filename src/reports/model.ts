@@ -11,9 +11,9 @@ import { type HistoryEntry, loadHistory } from "./history";
 import { messagesFor } from "./messages";
 import { actionsSection } from "./sections/actions";
 import { atAGlanceSection } from "./sections/at-a-glance";
-import { breakdownsSection } from "./sections/breakdowns";
 import { coverSection } from "./sections/cover";
 import { guideSection } from "./sections/guide";
+import { heatmapSection } from "./sections/heatmap";
 import { howToReadSection } from "./sections/how-to-read";
 import { summarySection } from "./sections/summary";
 import { themeSections } from "./sections/themes";
@@ -88,7 +88,7 @@ export async function buildReportModel(src: ReportSources) {
     summary,
     themes,
     trend,
-    breakdowns: breakdownsSection(results, m, f),
+    heatmap: heatmapSection(results, m, f),
     guide: guideSection(results, src.instrument, stage, m, f),
     actions: actionsSection(results.actions, m, f),
     howToRead: howToReadSection(results.minResponses, released.withheld, m, f),

@@ -2,9 +2,15 @@
 // "other" included, has at least minResponses respondents. Merging only the groups under the
 // threshold is not enough: an "other" of 2 next to a shown total lets a reader subtract their
 // way to a small group, so the smallest shown group is pulled into "other" until it is big enough.
+// Respondents who skipped the question are a group of their own ("not answered"): left out,
+// they would be the total minus the shown groups. Each figure (bucket × theme) then passes the
+// same two rules again on the respondents who have a score in it (breakdown-cells.ts).
+import { hideSmallCells } from "./breakdown-cells";
 import type { BreakdownRow } from "./types";
 
 export const OTHER_GROUP = "other";
+/** The group of respondents who did not answer the question. An answer with this code joins it. */
+export const NOT_ANSWERED_GROUP = "not_answered";
 
 export interface Bucket {
   group: string;
@@ -35,6 +41,9 @@ export function planBuckets(sizes: Record<string, number>, minResponses: number)
     const smallest = takeSmallest(shown);
     joinOther(other, smallest.group, smallest.n);
   }
+  // "Not answered", when big enough to show, comes after the answers and before "other".
+  const notAnswered = shown.findIndex((b) => b.group === NOT_ANSWERED_GROUP);
+  if (notAnswered >= 0) shown.push(...shown.splice(notAnswered, 1));
   const buckets = other.n > 0 ? [...shown, other] : shown;
   return buckets.length < 2 ? [] : buckets;
 }
@@ -65,7 +74,9 @@ export interface ScoreColumns {
 /**
  * Breakdown rows for one background question: per shown bucket its n, temperature and theme
  * scores, aggregated from the same respondent scores the round totals use. `groups[i]` is
- * respondent i's answer to the question; null or empty means not answered (in no bucket).
+ * respondent i's answer to the question; null or empty means not answered, a group like any
+ * other. A figure is null where fewer than minResponses respondents have a score in it, or where
+ * showing it would let the figures left out add up to fewer than minResponses (hideSmallCells).
  */
 export function breakdownBy(
   groups: ReadonlyArray<string | null | undefined>,
@@ -75,7 +86,8 @@ export function breakdownBy(
 ): BreakdownRow[] {
   // No prototype: group codes are user data, and "__proto__" must count like any other code.
   const sizes: Record<string, number> = Object.create(null);
-  for (const group of groups) if (group) sizes[group] = (sizes[group] ?? 0) + 1;
+  const groupOf = (i: number): string => groups[i] || NOT_ANSWERED_GROUP;
+  for (let i = 0; i < groups.length; i++) sizes[groupOf(i)] = (sizes[groupOf(i)] ?? 0) + 1;
   const buckets = planBuckets(sizes, minResponses);
   const bucketOf: Record<string, number> = Object.create(null);
   buckets.forEach((bucket, b) => {
@@ -87,8 +99,8 @@ export function breakdownBy(
   const columns = [...themeCodes.map((code) => scores.themes[code]), scores.overall];
   const sums = buckets.map(() => new Float64Array(columns.length));
   const counts = buckets.map(() => new Float64Array(columns.length));
-  groups.forEach((group, i) => {
-    const b = group ? bucketOf[group] : undefined;
+  groups.forEach((_, i) => {
+    const b = bucketOf[groupOf(i)];
     const sum = b === undefined ? undefined : sums[b];
     const count = b === undefined ? undefined : counts[b];
     if (!sum || !count) return;
@@ -99,9 +111,15 @@ export function breakdownBy(
       count[c] = (count[c] ?? 0) + 1;
     }
   });
+  const shown = columns.map((_, c) =>
+    hideSmallCells(
+      counts.map((count) => count[c] ?? 0),
+      minResponses,
+    ),
+  );
   const meanOf = (b: number, c: number): number | null => {
     const count = counts[b]?.[c] ?? 0;
-    return count === 0 ? null : (sums[b]?.[c] ?? 0) / count;
+    return count === 0 || !shown[c]?.[b] ? null : (sums[b]?.[c] ?? 0) / count;
   };
   return buckets.map((bucket, b) => ({
     group: bucket.group,

@@ -2,6 +2,7 @@
 // on exactly the respondent scores behind each figure (through their n, mean and sd, which is all
 // the test uses), to flag changes unlikely to be noise.
 import { welchFromSummaries } from "./stats";
+import { enoughBehind } from "./threshold";
 import type { Change, ChangeSet, RoundScores } from "./types";
 
 /** p below this marks a change as notable. */
@@ -18,18 +19,24 @@ interface Figure {
 
 /**
  * Change of the temperature and of each theme of `current` (matched by code) since `previous`.
- * A suppressed round on either side, or a theme missing from the previous round, gives
- * delta/t/df/p null and notable false.
+ * A suppressed round on either side, a theme missing from the previous round, or a figure with
+ * fewer than its round's minResponses respondents behind it on either side gives delta/t/df/p null
+ * and notable false: a change would give away the hidden figure.
  * @example compareRounds(thisRound, lastRound).themes.purpose // { delta, t, df, p, notable }
  */
 export function compareRounds(current: RoundScores, previous: RoundScores): ChangeSet {
   if (current.suppressed) return { overall: { ...NO_CHANGE }, themes: {} };
+  // Decided from n and each round's own threshold, not a stored flag: a previous round frozen
+  // before figures carried one is judged by the same rule.
+  const shownNow = (figure: Figure) => enoughBehind(figure.n, current.minResponses);
+  const shownBefore = (figure: Figure) => enoughBehind(figure.n, previous.minResponses);
+  const between = (now: Figure, before: Figure | undefined) =>
+    before && shownNow(now) && shownBefore(before) ? changeBetween(now, before) : { ...NO_CHANGE };
   const themes: Record<string, Change> = {};
   for (const theme of current.themes) {
-    const before = previous.suppressed ? undefined : previous.themes.find((t) => t.code === theme.code);
-    themes[theme.code] = before ? changeBetween(theme, before) : { ...NO_CHANGE };
+    themes[theme.code] = between(theme, previous.suppressed ? undefined : previous.themes.find((t) => t.code === theme.code));
   }
-  const overall = previous.suppressed ? { ...NO_CHANGE } : changeBetween(current.overall, previous.overall);
+  const overall = between(current.overall, previous.suppressed ? undefined : previous.overall);
   return { overall, themes };
 }
 

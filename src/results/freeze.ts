@@ -1,4 +1,4 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, isNull } from "drizzle-orm";
 import type { RoundRow } from "../db/schema";
 import { DONT_KNOW, invitations, roundResults, rounds, themeScoreColumns } from "../db/schema";
 import { getInstrument, themeItems } from "../instrument";
@@ -74,11 +74,34 @@ export function scoreStoredRound(db: Db, round: RoundRow): RoundScores {
   });
 }
 
+/**
+ * The rules frozen results are worked out under. 2: theme scores, the temperature, rating, trend
+ * split and each breakdown cell need minResponses respondents; "not answered" is a breakdown group.
+ * Raise it whenever a rule changes what may be shown: closed rounds are then frozen again at start.
+ */
+export const RESULTS_FORMAT = 2;
+
 /** What is kept of a closed round: its scores and how many were invited when it closed. */
 export interface FrozenResults {
   scores: RoundScores;
   /** Links handed out when the round closed (removing a member later must not change the rate). */
   invited: number;
+  /**
+   * Responses that came through an open link (links made for no member, submitted): counted from
+   * the links, since no response says how it came. Absent in results frozen before format 2.
+   */
+  openLinkResponses?: number;
+}
+
+/** Links of a round made through its open link (for no member) that were used to submit. */
+export function countOpenLinkResponses(db: Db, roundId: string): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(invitations)
+      .where(and(eq(invitations.roundId, roundId), isNull(invitations.memberId), eq(invitations.status, "submitted")))
+      .get()?.n ?? 0
+  );
 }
 
 /** The figures a comparison shows for a round, exactly as the results endpoint shows them. */
@@ -105,7 +128,7 @@ function summarise(published: Published): RoundSummary {
 }
 
 /** Stores the rounded results and summary worked out from a round's frozen scores. */
-function storePublished(db: Db, round: RoundRow, frozen: FrozenResults) {
+export function storePublished(db: Db, round: RoundRow, frozen: FrozenResults) {
   const published = publish(db, round, frozen);
   return { published, summary: summarise(published) };
 }
@@ -120,8 +143,8 @@ export function freezeRoundResults(db: Db, clock: Clock, round: RoundRow): Froze
   const submitted = submittedCount(db, round.id);
   const scores: RoundScores =
     submitted < round.minResponses ? { n: submitted, minResponses: round.minResponses, suppressed: true } : scoreStoredRound(db, round);
-  const frozen: FrozenResults = { scores, invited };
-  const values = { scores: frozen, ...storePublished(db, round, frozen), computedAt: clock.now() };
+  const frozen: FrozenResults = { scores, invited, openLinkResponses: countOpenLinkResponses(db, round.id) };
+  const values = { scores: frozen, ...storePublished(db, round, frozen), computedAt: clock.now(), format: RESULTS_FORMAT };
   db.insert(roundResults)
     .values({ roundId: round.id, ...values })
     .onConflictDoUpdate({ target: roundResults.roundId, set: values })

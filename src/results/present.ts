@@ -1,6 +1,8 @@
 // The public, rounded shape of a round's scores. The one place where rounding happens, and where
-// internal figures (the temperature's sd, kept for next round's test) and hidden items' figures are dropped.
+// internal figures (the temperature's sd, kept for next round's test) and the figures of hidden
+// items, themes, temperature, rating and trend split (too few respondents behind them) are dropped.
 import { round1, round2, round3 } from "./rounding";
+import { enoughBehind } from "./threshold";
 import type { BreakdownKey, Breakdowns, Change, ChangeSet, Distribution, ItemScores, RoundScores, ThemeScores, TrendCounts } from "./types";
 
 export interface PublicChange {
@@ -24,8 +26,10 @@ export interface PublicItem {
   unfavourable?: number | null;
 }
 
+/** A theme that is not shown has score, sd and its change's delta and p null. */
 export interface PublicTheme {
   code: string;
+  shown: boolean;
   score: number | null;
   sd: number | null;
   n: number;
@@ -33,12 +37,18 @@ export interface PublicTheme {
   items: PublicItem[];
 }
 
+/** Each figure shown only with at least minResponses respondents behind it; otherwise null. */
 export interface PublicOverall {
   score: number | null;
+  shown: boolean;
   n: number;
   rating: number | null;
   ratingN: number;
-  trend: TrendCounts;
+  ratingShown: boolean;
+  /** How many answered "compared with a year ago" each way; null when not shown. */
+  trend: TrendCounts | null;
+  trendN: number;
+  trendShown: boolean;
   change?: PublicChange;
 }
 
@@ -71,31 +81,42 @@ export function presentRoundScores(scores: RoundScores, change?: ChangeSet): Pub
   const { n, minResponses } = scores;
   if (scores.suppressed) return { n, minResponses, suppressed: true };
   const o = scores.overall;
+  // From n and the threshold rather than the stored flags, so that scores frozen before the flags
+  // existed are presented by the same rule.
+  const shown = enoughBehind(o.n, minResponses);
+  const ratingShown = enoughBehind(o.ratingN, minResponses);
+  const trendN = o.trend.worse + o.trend.same + o.trend.better + o.trend.new;
+  const trendShown = enoughBehind(trendN, minResponses);
   const overall: PublicOverall = {
-    score: score(o.score),
+    score: shown ? score(o.score) : null,
+    shown,
     n: o.n,
-    rating: meanOrSd(o.rating),
+    rating: ratingShown ? meanOrSd(o.rating) : null,
     ratingN: o.ratingN,
-    trend: { ...o.trend },
-    ...(change ? { change: presentChange(change.overall) } : {}),
+    ratingShown,
+    trend: trendShown ? { ...o.trend } : null,
+    trendN,
+    trendShown,
+    ...(change ? { change: presentChange(change.overall, shown) } : {}),
   };
   return {
     n,
     minResponses,
     suppressed: false,
     overall,
-    themes: scores.themes.map((t) => presentTheme(t, change?.themes[t.code])),
+    themes: scores.themes.map((t) => presentTheme(t, enoughBehind(t.n, minResponses), change?.themes[t.code])),
     breakdowns: presentBreakdowns(scores.breakdowns),
   };
 }
 
-function presentTheme(theme: ThemeScores, change: Change | undefined): PublicTheme {
+function presentTheme(theme: ThemeScores, shown: boolean, change: Change | undefined): PublicTheme {
   return {
     code: theme.code,
-    score: score(theme.score),
-    sd: meanOrSd(theme.sd),
+    shown,
+    score: shown ? score(theme.score) : null,
+    sd: shown ? meanOrSd(theme.sd) : null,
     n: theme.n,
-    ...(change ? { change: presentChange(change) } : {}),
+    ...(change ? { change: presentChange(change, shown) } : {}),
     items: theme.items.map(presentItem),
   };
 }
@@ -116,7 +137,9 @@ export function presentItem(item: ItemScores): PublicItem {
   };
 }
 
-function presentChange(change: Change): PublicChange {
+/** The change of a figure that is not shown is not shown either. */
+function presentChange(change: Change, shown: boolean): PublicChange {
+  if (!shown) return { delta: null, p: null, notable: false };
   return { delta: score(change.delta), p: pValue(change.p), notable: change.notable };
 }
 

@@ -18,17 +18,27 @@ export function responseRateOf(round: Pick<RoundRow, "access">, n: number, invit
  * A closed round's results as shown, before labels: rounded, with the change against the previous
  * comparable round. Kept beside the full scores so that reading results parses a small value.
  */
+interface PublishedCounts {
+  n: number;
+  invited: number;
+  responseRate: number | null;
+  minResponses: number;
+  /** Responses that came through an open link (a count from the links, not from responses). */
+  openLinkResponses: number;
+}
+
 export type Published =
-  | { n: number; invited: number; responseRate: number | null; minResponses: number; suppressed: true }
-  | (Extract<PublicRoundScores, { suppressed: false }> & {
-      invited: number;
-      responseRate: number | null;
-      /** Frozen by an older rule in rounds closed before it changed: read confidence from getRoundResults. */
-      confidence: Confidence | null;
-      previousRound: { id: string; title: string; closedAt: string | null } | null;
-      overall: { change?: ChangeWithPrevious };
-      themes: { change?: ChangeWithPrevious }[];
-    });
+  | (PublishedCounts & { suppressed: true })
+  | (Extract<PublicRoundScores, { suppressed: false }> &
+      PublishedCounts & {
+        invited: number;
+        responseRate: number | null;
+        /** Frozen by an older rule in rounds closed before it changed: read confidence from getRoundResults. */
+        confidence: Confidence | null;
+        previousRound: { id: string; title: string; closedAt: string | null } | null;
+        overall: { change?: ChangeWithPrevious };
+        themes: { change?: ChangeWithPrevious }[];
+      });
 
 const withPrevious = (change: PublicChange | undefined, previousRoundId: string) => (change ? { previousRoundId, ...change } : undefined);
 
@@ -36,7 +46,13 @@ const withPrevious = (change: PublicChange | undefined, previousRoundId: string)
 export function publish(db: Db, round: RoundRow, frozen: FrozenResults): Published {
   const { scores, invited } = frozen;
   const rate = responseRateOf(round, scores.n, invited);
-  const base = { n: scores.n, invited, responseRate: rate === null ? null : round1(rate), minResponses: scores.minResponses };
+  const base = {
+    n: scores.n,
+    invited,
+    responseRate: rate === null ? null : round1(rate),
+    minResponses: scores.minResponses,
+    openLinkResponses: frozen.openLinkResponses ?? 0,
+  };
   if (scores.suppressed) return { ...base, suppressed: true };
   const previous = previousComparableRound(db, round);
   const presented = presentRoundScores(scores, previous ? compareRounds(scores, previous.results.scores) : undefined);

@@ -6,12 +6,14 @@ import type { Db } from "../lib/db";
 export { type Confidence, confidenceOf } from "./confidence";
 
 import { AppError } from "../lib/errors";
+import { NOT_ANSWERED_GROUP, OTHER_GROUP } from "./breakdown";
 import { confidenceOf } from "./confidence";
 import { frozenPublished } from "./freeze";
 import { responseRateOf } from "./published";
 import type { BreakdownKey } from "./types";
 
 const OTHER_LABEL: Record<Lang, string> = { en: "Other groups (combined)", nl: "Overige groepen (samengevoegd)" };
+const NOT_ANSWERED_LABEL: Record<Lang, string> = { en: "Not answered", nl: "Niet beantwoord" };
 
 function roundSummary(round: RoundRow) {
   return {
@@ -29,7 +31,8 @@ function roundSummary(round: RoundRow) {
 
 function labelBreakdowns(breakdowns: Record<BreakdownKey, { group: string }[]>, instrument: LocalizedInstrument, lang: Lang) {
   const labelOf = (key: BreakdownKey, group: string) => {
-    if (group === "other") return OTHER_LABEL[lang];
+    if (group === OTHER_GROUP) return OTHER_LABEL[lang];
+    if (group === NOT_ANSWERED_GROUP) return NOT_ANSWERED_LABEL[lang];
     const question = instrument.questions.find((q) => q.code === key);
     return (question?.kind === "choice" && question.options.find((o) => o.code === group)?.label) || group;
   };
@@ -54,7 +57,8 @@ export function getRoundResults(db: Db, round: RoundRow, network: NetworkRow, la
   const actions = reportActions(db, round);
   if (published.suppressed) {
     const { n, invited, responseRate, minResponses } = published;
-    return { ...head, n, invited, responseRate, minResponses, suppressed: true as const, actions };
+    const openLinkResponses = published.openLinkResponses ?? 0;
+    return { ...head, n, invited, responseRate, minResponses, openLinkResponses, suppressed: true as const, actions };
   }
   const localized = localize(instrument, lang);
   const { n, invited, responseRate, minResponses, previousRound, overall, themes, breakdowns } = published;
@@ -66,6 +70,7 @@ export function getRoundResults(db: Db, round: RoundRow, network: NetworkRow, la
     invited,
     responseRate,
     minResponses,
+    openLinkResponses: published.openLinkResponses ?? 0,
     confidence,
     suppressed: false as const,
     previousRound,

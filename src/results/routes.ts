@@ -17,11 +17,15 @@ const ResultsSchema = z
     invited: z.number(),
     responseRate: z.number().nullable(),
     minResponses: z.number(),
+    openLinkResponses: z.number().openapi({ description: "Responses that came through an open link (counted from the links)" }),
     suppressed: z.boolean(),
   })
   .passthrough()
   .openapi("RoundResults", {
-    description: "A closed round's results; see the mirror report's scoring rules. Suppressed rounds carry nothing derived from answers.",
+    description:
+      "A closed round's results; see the mirror report's scoring rules. Suppressed rounds carry nothing derived from answers. " +
+      "A figure with fewer than minResponses respondents behind it (a statement, a theme score and its change, the temperature, " +
+      "the rating, the trend split, a breakdown cell) is null, with shown, ratingShown or trendShown false.",
   });
 
 /** A closed round's results (facilitators and granted commissioners). */

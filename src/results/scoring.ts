@@ -9,6 +9,7 @@
 // a few arrays rather than 100,000 objects.
 import { breakdownBy, type ScoreColumns } from "./breakdown";
 import { mean, sampleSd } from "./stats";
+import { enoughBehind } from "./threshold";
 import type {
   AnswerTally,
   BreakdownKey,
@@ -66,7 +67,7 @@ export function scoreTallies({ themes, respondents, tallies, minResponses }: Sco
     n,
     minResponses,
     suppressed: false,
-    overall: scoreOverall(respondents, scores.overall),
+    overall: scoreOverall(respondents, scores.overall, minResponses),
     themes: themes.map((theme) => scoreTheme(theme, scores, tallies, minResponses)),
     breakdowns: scoreBreakdowns(themes, respondents, scores, minResponses),
   };
@@ -192,7 +193,7 @@ export function scoreItem(code: string, tally: AnswerTally, minResponses: number
     favourable: percent(fours + fives),
     neutral: percent(threes),
     unfavourable: percent(ones + twos),
-    shown: n >= minResponses,
+    shown: enoughBehind(n, minResponses),
   };
 }
 
@@ -200,6 +201,7 @@ function scoreTheme(theme: ThemeDef, scores: ScoreColumns, tallies: ReadonlyMap<
   const values = present(scores.themes[theme.code]);
   return {
     code: theme.code,
+    shown: enoughBehind(values.length, minResponses),
     score: mean(values),
     sd: sampleSd(values),
     n: values.length,
@@ -208,18 +210,27 @@ function scoreTheme(theme: ThemeDef, scores: ScoreColumns, tallies: ReadonlyMap<
   };
 }
 
-function scoreOverall(respondents: RespondentColumns, overallScores: Float64Array): OverallScores {
+function scoreOverall(respondents: RespondentColumns, overallScores: Float64Array, minResponses: number): OverallScores {
   const values = present(overallScores);
   const ratings = present(respondents.rating);
   const trend: TrendCounts = { worse: 0, same: 0, better: 0, new: 0 };
-  for (const t of respondents.trend) if (t) trend[t] += 1;
+  let trendN = 0;
+  for (const t of respondents.trend) {
+    if (!t) continue;
+    trend[t] += 1;
+    trendN += 1;
+  }
   return {
     score: mean(values),
+    shown: enoughBehind(values.length, minResponses),
     sd: sampleSd(values),
     n: values.length,
     rating: mean(ratings),
     ratingN: ratings.length,
+    ratingShown: enoughBehind(ratings.length, minResponses),
     trend,
+    trendN,
+    trendShown: enoughBehind(trendN, minResponses),
   };
 }
 

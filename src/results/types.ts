@@ -56,8 +56,14 @@ export interface ItemScores {
   shown: boolean;
 }
 
+/**
+ * A theme's figures, unrounded. They are kept even when fewer than minResponses respondents are
+ * behind them (the reference arithmetic and the next round's change test need them); `shown` says
+ * whether users may see them, and presentRoundScores drops them when not.
+ */
 export interface ThemeScores {
   code: string;
+  shown: boolean;
   score: number | null;
   sd: number | null;
   n: number;
@@ -71,19 +77,31 @@ export interface TrendCounts {
   new: number;
 }
 
+/** As ThemeScores, each figure says whether it has at least minResponses respondents behind it. */
 export interface OverallScores {
   /** The temperature: mean of respondent overall scores. */
   score: number | null;
+  /** The temperature has at least minResponses respondents behind it. */
+  shown: boolean;
   /** Sample sd of the respondent overall scores. */
   sd: number | null;
   n: number;
   rating: number | null;
   ratingN: number;
+  ratingShown: boolean;
   trend: TrendCounts;
+  /** Respondents who answered the trend question. */
+  trendN: number;
+  trendShown: boolean;
 }
 
 export type BreakdownKey = "organisationType" | "professionalGroup" | "involvement";
 
+/**
+ * One group of a breakdown. A figure is null when it is not shown: fewer than minResponses
+ * respondents behind it, or hidden so that the figures left out of the breakdown still add up to
+ * at least minResponses respondents (see breakdown.ts).
+ */
 export interface BreakdownRow {
   group: string;
   n: number;

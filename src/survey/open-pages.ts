@@ -107,7 +107,7 @@ export function openLinkPages(deps: Deps, options: OpenLinkOptions = {}) {
     if (!outcome.save && !holdsAnything(outcome.draft)) return c.redirect(outcome.href(v.ctx), 303);
     const limited = overLimit(c, v.ctx);
     if (limited) return limited;
-    const token = createOpenInvitation(db, v.round.id);
+    const token = createOpenInvitation(deps, v.round.id);
     saveDraft(deps, resolveLink(deps, token), token, outcome.draft);
     return c.redirect(outcome.href(surveyCtx(token, v.ctx.lang)), 303);
   };

@@ -127,7 +127,7 @@ describe("report model", () => {
     });
     const model = await reportModel(t.db, round, network, "en", NOW);
     expect(model.suppressed?.notice).toBe("Not enough responses to show results (3 of 5).");
-    for (const key of ["summary", "themes", "trend", "breakdowns", "guide"]) expect(model).not.toHaveProperty(key);
+    for (const key of ["summary", "glance", "themes", "trend", "heatmap", "guide"]) expect(model).not.toHaveProperty(key);
     const html = renderReportHtml(t.deps.views, model);
     expect(html).not.toContain("A released comment");
     expect(html).not.toMatch(/comments were not shown/);

@@ -141,8 +141,18 @@ describe("compareRounds by hand", () => {
   });
 
   it("gives a delta but no test when a side has fewer than two scores", () => {
-    // B now: [0] (one score) vs before [50, 50]: delta −50, p null.
-    expect(change.themes.B).toEqual({ delta: -50, t: null, df: null, p: null, notable: false });
+    // At threshold 1, B now: [0] (one score) vs before [50, 50]: delta −50, p null.
+    const nowAt1 = scoreRound({ themes, responses: current, minResponses: 1 });
+    const beforeAt1 = scoreRound({ themes, responses: previous, minResponses: 1 });
+    expect(compareRounds(nowAt1, beforeAt1).themes.B).toEqual({ delta: -50, t: null, df: null, p: null, notable: false });
+  });
+
+  it("gives no change for a theme with fewer respondents than the threshold on either side", () => {
+    // At threshold 2, B now has 1 respondent (hidden): its delta would give its score away.
+    expect(scored(now).themes.find((t) => t.code === "B")).toMatchObject({ n: 1, shown: false });
+    expect(change.themes.B).toEqual({ delta: null, t: null, df: null, p: null, notable: false });
+    // Swapped, the hidden side is the previous round (B: 1 respondent at threshold 2).
+    expect(compareRounds(before, now).themes.B).toEqual({ delta: null, t: null, df: null, p: null, notable: false });
   });
 
   it("compares nothing against a suppressed round", () => {

@@ -16,6 +16,10 @@ export const roundResults = sqliteTable("round_results", {
   // networks reads a small value per round instead of parsing every round's full results.
   summary: text("summary", { mode: "json" }).notNull(),
   computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+  // The rules the values were worked out under (RESULTS_FORMAT in src/results/freeze.ts). Values
+  // frozen under older rules are worked out again at start-up (src/results/republish.ts): a closed
+  // round must not keep showing what newer rules hide. Rows from before this column are format 1.
+  format: integer("format").notNull().default(1),
   // Last in the row on purpose: SQLite reads a row front to back, so the small values above are
   // read without walking this large one's overflow pages.
   // FrozenResults (src/results/freeze.ts) as JSON.

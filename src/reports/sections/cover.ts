@@ -16,6 +16,7 @@ export function coverSection(results: RoundResults, instrumentTitle: string, now
       { label: m.cover.stage, value: m.stage[network.stage as keyof Messages["stage"]] ?? network.stage },
       { label: m.cover.period, value: `${f.date(round.openedAt)} – ${f.date(round.closedAt)}` },
       { label: m.cover.responses, value: invite ? m.cover.responsesOf(f.count(results.n), f.count(results.invited)) : f.count(results.n) },
+      { label: m.cover.openLinks, value: m.cover.openLinksOf(f.count(results.openLinkResponses)) },
       { label: m.cover.responseRate, value: results.responseRate === null ? m.cover.openAccess : f.percent(results.responseRate) },
       ...(confidence ? [{ label: m.cover.confidence, value: confidence }] : []),
       { label: m.cover.generated, value: f.date(now) },

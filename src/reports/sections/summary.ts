@@ -5,20 +5,24 @@ import { themeScoresChart } from "../charts/theme-scores";
 import { thermometerChart } from "../charts/thermometer";
 import type { Formatter } from "../format";
 import type { Messages } from "../messages";
+import type { Counted } from "../plural";
 import { describeChange } from "./change";
 import { mostDivided, rankThemes } from "./ranking";
 
 /** Builds the summary section from the results; every figure is the results' own, formatted. */
 export async function summarySection(results: ShownRoundResults, m: Messages, f: Formatter) {
   const { overall, themes } = results;
-  const temperature = f.score(overall.score);
+  // A figure with too few respondents behind it says so instead of a number (its change is null too).
+  const temperature = overall.shown ? f.score(overall.score) : m.theme.tooFew;
   const { strongest, weakest } = rankThemes(themes);
-  const rows = themes.map((t) => ({ title: t.title, score: f.score(t.score), n: f.count(t.n), change: describeChange(t.change, m, f) }));
+  const rows = themes.map((t) => ({
+    title: t.title,
+    score: t.shown ? f.score(t.score) : m.theme.tooFew,
+    n: f.count(t.n),
+    change: describeChange(t.change, m, f),
+  }));
   const chartAlt = m.summary.themeChart(rows.map((r) => `${r.title} ${r.score}`).join(", "));
   const named = (t: (typeof themes)[number]) => ({ title: t.title, score: f.score(t.score) });
-  const { worse, same, better, new: fresh } = overall.trend;
-  const trendTotal = worse + same + better + fresh;
-  const counted = (n: number) => ({ n, text: f.count(n) });
   return {
     title: m.summary.title,
     temperature: {
@@ -27,11 +31,8 @@ export async function summarySection(results: ShownRoundResults, m: Messages, f:
       change: describeChange(overall.change, m, f),
       chart: thermometerChart(overall.score, m.summary.thermometer(temperature)),
     },
-    rating: overall.rating === null ? null : m.summary.rating(f.twoDecimals(overall.rating), counted(overall.ratingN)),
-    trend:
-      trendTotal === 0
-        ? null
-        : m.summary.trend({ worse: counted(worse), same: counted(same), better: counted(better), fresh: counted(fresh) }),
+    rating: ratingLine(overall, m, f),
+    trend: trendLine(overall, m, f),
     changeHeading: results.previousRound ? m.change.since(results.previousRound.title) : m.summary.change,
     noPrevious: results.previousRound ? null : m.change.none,
     themes: rows,
@@ -43,6 +44,32 @@ export async function summarySection(results: ShownRoundResults, m: Messages, f:
     weakest: weakest.map(named),
     divided: mostDivided(themes).map(({ theme, item }) => ({ text: item.text, theme: theme.title, sd: f.twoDecimals(item.sd) })),
   };
+}
+
+type Overall = ShownRoundResults["overall"];
+
+/** The 0–10 rating, or "too few answers" with how many gave one; nothing when nobody did. */
+function ratingLine(overall: Overall, m: Messages, f: Formatter): string | null {
+  if (overall.ratingShown && overall.rating !== null) return m.summary.rating(f.twoDecimals(overall.rating), counted(overall.ratingN, f));
+  return overall.ratingN > 0 ? m.summary.ratingHidden(counted(overall.ratingN, f)) : null;
+}
+
+/** The trend split, or "too few answers" with how many gave one; nothing when nobody did. */
+function trendLine(overall: Overall, m: Messages, f: Formatter): string | null {
+  const { trend } = overall;
+  if (overall.trendShown && trend)
+    return m.summary.trend({
+      worse: counted(trend.worse, f),
+      same: counted(trend.same, f),
+      better: counted(trend.better, f),
+      fresh: counted(trend.new, f),
+    });
+  return overall.trendN > 0 ? m.summary.trendHidden(counted(overall.trendN, f)) : null;
+}
+
+/** A count with its figure written for the language, so the words can agree with it. */
+function counted(n: number, f: Formatter): Counted {
+  return { n, text: f.count(n) };
 }
 
 export type SummarySection = Awaited<ReturnType<typeof summarySection>>;

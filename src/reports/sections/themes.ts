@@ -74,7 +74,9 @@ async function themePage(theme: Theme, instrument: LocalizedInstrument, comments
     intro: instrument.themes.find((t) => t.code === theme.code)?.intro ?? "",
     scoreLine: m.theme.scoreLine(f.count(theme.n), f.twoDecimals(theme.sd)),
     legend: m.theme.legend(f.count(WHOLE_PERCENT_BELOW)),
-    score: f.score(theme.score),
+    // Too few respondents behind the theme: no score, no change (the results give none).
+    score: theme.shown ? f.score(theme.score) : m.theme.tooFew,
+    shown: theme.shown,
     change: describeChange(theme.change, m, f),
     chart,
     items,

@@ -1,5 +1,6 @@
 // Every theme's score across the network's closed rounds: a line chart and the same figures as a
-// table; rounds with too few responses show "not enough responses".
+// table; rounds with too few responses show "not enough responses", figures with too few
+// respondents behind them "too few answers".
 import { roundLabel, type TrendPoint, trendChart } from "../charts/trend";
 import type { Formatter } from "../format";
 import type { HistoryEntry } from "../history";
@@ -14,9 +15,12 @@ export async function trendSection(history: HistoryEntry[], themes: { code: stri
   const rows = series.map((s) => ({
     title: s.title,
     temperature: s.temperature,
-    cells: history.map((h) =>
-      h.suppressed ? { value: m.trend.notEnough, suppressed: true } : { value: f.score(s.scoreOf(h)), suppressed: false },
-    ),
+    // A figure missing from a shown round had too few respondents behind it.
+    cells: history.map((h) => {
+      if (h.suppressed) return { value: m.trend.notEnough, suppressed: true };
+      const score = s.scoreOf(h);
+      return score === null ? { value: m.theme.tooFew, suppressed: true } : { value: f.score(score), suppressed: false };
+    }),
   }));
   const points: TrendPoint[] = [];
   for (const [i, h] of history.entries()) {

@@ -1,0 +1,1 @@
+ALTER TABLE `round_results` ADD `format` integer DEFAULT 1 NOT NULL;
