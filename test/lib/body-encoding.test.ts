@@ -52,6 +52,7 @@ describe("a request body that is not valid UTF-8", () => {
     expect(res.status).toBe(400);
     const page = await res.text();
     expect(page).toContain("not valid UTF-8");
+    expect(page).toContain('class="error-summary"');
     expect(page).not.toContain("\uFFFD");
   });
 
