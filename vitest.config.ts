@@ -22,6 +22,7 @@ const UNIT = [
   "test/lib/config.test.ts",
   "test/lib/csv.test.ts",
   "test/lib/heavy-imports.test.ts",
+  "test/lib/import-graph.test.ts",
   "test/lib/rate-limit.test.ts",
   "test/members/import.test.ts",
   "test/results/breakdown.test.ts",

@@ -6,7 +6,7 @@ import { recordAudit } from "../lib/audit";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
-import { frozenSummary } from "../results/freeze";
+import { frozenSummary } from "../results/frozen";
 
 type CommentRow = typeof comments.$inferSelect;
 

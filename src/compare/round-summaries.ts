@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { roundResults, rounds } from "../db/schema";
 import { THEME_CODES, type ThemeCode } from "../instrument";
 import type { Db } from "../lib/db";
-import type { RoundSummary } from "../results/freeze";
+import type { RoundSummary } from "../results/frozen";
 import type { CompareRound } from "./schemas";
 
 /** A compared round plus the change the results give for its temperature (for the portfolio). */

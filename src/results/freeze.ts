@@ -5,6 +5,7 @@ import { getInstrument, themeItems } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { submittedCount } from "../rounds/submitted";
+import { type FrozenResults, frozenResults, type RoundSummary } from "./frozen";
 import { type Published, publish } from "./published";
 import { type AnswerTally, type RespondentColumns, type RoundScores, scoreTallies, type ThemeDef, type Trend, tallyOf } from "./scoring";
 
@@ -81,18 +82,6 @@ export function scoreStoredRound(db: Db, round: RoundRow): RoundScores {
  */
 export const RESULTS_FORMAT = 2;
 
-/** What is kept of a closed round: its scores and how many were invited when it closed. */
-export interface FrozenResults {
-  scores: RoundScores;
-  /** Links handed out when the round closed (removing a member later must not change the rate). */
-  invited: number;
-  /**
-   * Responses that came through an open link (links made for no member, submitted): counted from
-   * the links, since no response says how it came. Absent in results frozen before format 2.
-   */
-  openLinkResponses?: number;
-}
-
 /** Links of a round made through its open link (for no member) that were used to submit. */
 export function countOpenLinkResponses(db: Db, roundId: string): number {
   return (
@@ -102,17 +91,6 @@ export function countOpenLinkResponses(db: Db, roundId: string): number {
       .where(and(eq(invitations.roundId, roundId), isNull(invitations.memberId), eq(invitations.status, "submitted")))
       .get()?.n ?? 0
   );
-}
-
-/** The figures a comparison shows for a round, exactly as the results endpoint shows them. */
-export interface RoundSummary {
-  n: number;
-  responseRate: number | null;
-  suppressed: boolean;
-  overall: number | null;
-  themes: Record<string, number | null> | null;
-  /** Change of the temperature since the previous comparable round, as the results give it. */
-  overallChange: { previousRoundId: string; delta: number | null; p: number | null; notable: boolean } | null;
 }
 
 function summarise(published: Published): RoundSummary {
@@ -172,24 +150,4 @@ function refreshLaterRounds(db: Db, round: RoundRow): void {
         .where(eq(roundResults.roundId, other.id))
         .run();
   }
-}
-
-function frozenColumn<K extends "scores" | "summary" | "published">(db: Db, roundId: string, column: K) {
-  const row = db.select({ value: roundResults[column] }).from(roundResults).where(eq(roundResults.roundId, roundId)).get();
-  return row?.value;
-}
-
-/** The frozen summary of a closed round (small), if it has one. */
-export function frozenSummary(db: Db, roundId: string): RoundSummary | undefined {
-  return frozenColumn(db, roundId, "summary") as RoundSummary | undefined;
-}
-
-/** The frozen, rounded results of a closed round (small), if it has them. */
-export function frozenPublished(db: Db, roundId: string): Published | undefined {
-  return frozenColumn(db, roundId, "published") as Published | undefined;
-}
-
-/** The frozen full, unrounded scores of a closed round, if it has them. */
-export function frozenResults(db: Db, roundId: string): FrozenResults | undefined {
-  return frozenColumn(db, roundId, "scores") as FrozenResults | undefined;
 }

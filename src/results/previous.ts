@@ -2,7 +2,7 @@ import { and, asc, desc, eq, lt } from "drizzle-orm";
 import type { RoundRow } from "../db/schema";
 import { rounds } from "../db/schema";
 import type { Db } from "../lib/db";
-import { type FrozenResults, frozenResults, frozenSummary } from "./freeze";
+import { type FrozenResults, frozenResults, frozenSummary } from "./frozen";
 
 /** Closed rounds of the same network on the same instrument that closed before this one, oldest first. */
 export function earlierComparableRounds(db: Db, round: RoundRow): RoundRow[] {

@@ -2,7 +2,7 @@ import type { RoundRow } from "../db/schema";
 import type { Db } from "../lib/db";
 import { compareRounds } from "./change";
 import { type Confidence, confidenceOf } from "./confidence";
-import type { FrozenResults } from "./freeze";
+import type { FrozenResults } from "./frozen";
 import { type PublicChange, type PublicRoundScores, presentRoundScores } from "./present";
 import { previousComparableRound } from "./previous";
 import { round1 } from "./rounding";

@@ -5,7 +5,8 @@ import type { RoundRow } from "../db/schema";
 import { reportCache, roundResults, rounds } from "../db/schema";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
-import { countOpenLinkResponses, type FrozenResults, frozenResults, RESULTS_FORMAT, scoreStoredRound, storePublished } from "./freeze";
+import { countOpenLinkResponses, RESULTS_FORMAT, scoreStoredRound, storePublished } from "./freeze";
+import { type FrozenResults, frozenResults } from "./frozen";
 import type { RoundScores } from "./types";
 
 /**

@@ -8,7 +8,7 @@ export { type Confidence, confidenceOf } from "./confidence";
 import { AppError } from "../lib/errors";
 import { NOT_ANSWERED_GROUP, OTHER_GROUP } from "./breakdown";
 import { confidenceOf } from "./confidence";
-import { frozenPublished } from "./freeze";
+import { frozenPublished } from "./frozen";
 import { responseRateOf } from "./published";
 import type { BreakdownKey } from "./types";
 

@@ -4,7 +4,7 @@ import { rounds } from "../db/schema";
 import type { Db } from "../lib/db";
 import { zonedDateTime } from "../lib/zoned-time";
 import { formatterFor } from "../reports/format";
-import { frozenSummary } from "../results/freeze";
+import { frozenSummary } from "../results/frozen";
 import { defaultRoundValues, type RoundFormValues, roundFormModel } from "./create-form";
 import { SHORT_STATUS } from "./labels";
 import { currentRound } from "./lifecycle";

@@ -5,7 +5,7 @@ import type { Deps } from "../lib/app-env";
 import { dayOf } from "../lib/clock";
 import { toZonedLocal, zonedDateTime, zoneLabel } from "../lib/zoned-time";
 import { formatterFor } from "../reports/format";
-import { frozenSummary } from "../results/freeze";
+import { frozenSummary } from "../results/frozen";
 import { ACCESS_LABELS, LANGUAGE_LABELS, STATUS_LABELS } from "./labels";
 import { percent, roundProgress } from "./progress";
 import { responsesChart } from "./progress-chart";

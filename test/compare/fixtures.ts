@@ -98,7 +98,8 @@ export function portfolioFixture(t: TestApp) {
     .insert(roundResults)
     .values({
       roundId: otherVersion.id,
-      scores: {},
+      // Only the summary is read: an instrument version nobody else uses is compared with nothing.
+      scores: { scores: { n: 9, minResponses: 5, suppressed: true }, invited: 9 },
       published: {},
       summary: { n: 9, responseRate: null, suppressed: false, overall: 1, themes: {}, overallChange: null },
       computedAt: t.clock.now(),

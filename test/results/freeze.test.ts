@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getInstrument, INVOLVEMENT_CODES, THEME_CODES, TREND_CODES, themeItems } from "../../src/instrument";
-import { frozenResults } from "../../src/results/freeze";
+import { frozenResults } from "../../src/results/frozen";
 import { type AnswerValue, type RoundScores, scoreRound } from "../../src/results/scoring";
 import { createTestApp } from "../support/app";
 import { makeNetwork } from "../support/factories";

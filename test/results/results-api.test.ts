@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frozenSummary } from "../../src/results/freeze";
+import { frozenSummary } from "../../src/results/frozen";
 import { closeRound } from "../../src/rounds/lifecycle";
 import { createTestApp } from "../support/app";
 import { makeCast, makeRound, sessionFor } from "../support/factories";

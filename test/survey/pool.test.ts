@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { getInstrument } from "../../src/instrument";
-import { frozenResults } from "../../src/results/freeze";
+import { frozenResults } from "../../src/results/frozen";
 import { closeRound } from "../../src/rounds/lifecycle";
 import { roundProgress } from "../../src/rounds/progress";
 import { SEALED_BYTES } from "../../src/survey/payload";

@@ -1,4 +1,5 @@
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { FrozenResults, RoundSummary } from "../../results/frozen";
 import { rounds } from "./rounds";
 
 /**
@@ -14,7 +15,7 @@ export const roundResults = sqliteTable("round_results", {
   published: text("published", { mode: "json" }).notNull(),
   // The few rounded figures comparisons need (RoundSummary), so that comparing hundreds of
   // networks reads a small value per round instead of parsing every round's full results.
-  summary: text("summary", { mode: "json" }).notNull(),
+  summary: text("summary", { mode: "json" }).$type<RoundSummary>().notNull(),
   computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
   // The rules the values were worked out under (RESULTS_FORMAT in src/results/freeze.ts). Values
   // frozen under older rules are worked out again at start-up (src/results/republish.ts): a closed
@@ -22,6 +23,6 @@ export const roundResults = sqliteTable("round_results", {
   format: integer("format").notNull().default(1),
   // Last in the row on purpose: SQLite reads a row front to back, so the small values above are
   // read without walking this large one's overflow pages.
-  // FrozenResults (src/results/freeze.ts) as JSON.
-  scores: text("scores", { mode: "json" }).notNull(),
+  // FrozenResults (src/results/frozen.ts) as JSON.
+  scores: text("scores", { mode: "json" }).$type<FrozenResults>().notNull(),
 });
