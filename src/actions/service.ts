@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { type ActionStatus, actions, rounds } from "../db/schema";
 import { recordAudit } from "../lib/audit";
@@ -88,12 +88,6 @@ export function deleteAction(deps: { db: Db; clock: Clock }, actor: Actor, row: 
     targetId: row.id,
     detail: { roundId: row.roundId, title: row.title, status: row.status },
   });
-}
-
-/** Actions of the given rounds, oldest first. */
-export function actionsOfRounds(db: Db, roundIds: string[]): ActionView[] {
-  if (roundIds.length === 0) return [];
-  return db.select().from(actions).where(inArray(actions.roundId, roundIds)).orderBy(asc(actions.createdAt)).all().map(actionView);
 }
 
 export function listNetworkActions(db: Db, networkId: string): ActionView[] {

@@ -1,13 +1,13 @@
 // The PDF cache: a closed round's report per language, kept until something it shows changes.
 
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, lte } from "drizzle-orm";
+import { reportActions } from "../actions/report-actions";
 import type { NetworkRow, RoundRow } from "../db/schema";
-import { actions, comments, reportCache, rounds } from "../db/schema";
+import { comments, reportCache, rounds } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
-import { previousClosedRound } from "../results/previous";
 
 /** Bump whenever the report's content or look changes, so that every cached PDF is made again. */
 export const REPORT_FORMAT_VERSION = 1;
@@ -24,14 +24,10 @@ export function reportCacheKey(db: Db, round: RoundRow, network: NetworkRow, lan
     .orderBy(asc(comments.id))
     .all();
   const released = commentRows.filter((c) => c.status === "released").map((c) => [c.id, c.status]);
-  const previous = previousClosedRound(db, round);
-  const actionRows = db
-    .select({ id: actions.id, updatedAt: actions.updatedAt })
-    .from(actions)
-    .where(inArray(actions.roundId, previous ? [round.id, previous.id] : [round.id]))
-    .orderBy(asc(actions.id))
-    .all()
-    .map((a) => [a.id, a.updatedAt.getTime()]);
+  // The actions the report lists (carried forward from any earlier round), as they stand.
+  const actionRows = reportActions(db, round)
+    .map((a) => [a.id, a.updatedAt])
+    .sort(([a], [b]) => (a ?? "").localeCompare(b ?? ""));
   // The trend page names the earlier closed rounds by title.
   const history = round.closedAt
     ? db
@@ -47,7 +43,7 @@ export function reportCacheKey(db: Db, round: RoundRow, network: NetworkRow, lan
     lang,
     format: REPORT_FORMAT_VERSION,
     round: [round.title, round.closedAt?.getTime() ?? null],
-    network: [network.name, network.stage],
+    network: [network.name, network.stage, network.timeZone],
     released,
     withheld: commentRows.length - released.length,
     actions: actionRows,

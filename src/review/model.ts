@@ -6,7 +6,6 @@ import { ACTION_STATUSES, type CommentStatus, type RoundRow } from "../db/schema
 import { getInstrument, localize } from "../instrument";
 import type { Db } from "../lib/db";
 import { formatterFor } from "../reports/format";
-import { previousClosedRound } from "../results/previous";
 import { getRoundResults } from "../results/round-results";
 import type { RoundAccess } from "../rounds/page-model";
 import { ACTION_STATUS_LABELS, type ActionField, type NewActionValues, updateFieldId } from "./action-form";
@@ -95,7 +94,6 @@ export interface ReviewExtra {
 export function reviewModel(db: Db, access: RoundAccess, extra: ReviewExtra = {}) {
   const { round, network, relation } = access;
   const results = getRoundResults(db, round, network, "en");
-  const previous = previousClosedRound(db, round);
   const report = (lang: string) => ({
     preview: `/rounds/${round.id}/report?lang=${lang}`,
     pdf: `/api/v1/rounds/${round.id}/report.pdf?lang=${lang}`,
@@ -112,6 +110,5 @@ export function reviewModel(db: Db, access: RoundAccess, extra: ReviewExtra = {}
     report: { en: report("en"), nl: report("nl") },
     ...actionsModel(db, round, extra.errorsByField ?? {}, extra.typed),
     newAction: extra.values ?? {},
-    previous: previous ? { id: previous.id, title: previous.title } : null,
   };
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { actions, auditLog } from "../../src/db/schema";
+import { actions, auditLog, networks } from "../../src/db/schema";
+import { reportCacheKey } from "../../src/reports/cache";
 import { renderReportHtml } from "../../src/reports/html";
 import { reportModel } from "../../src/reports/model";
 import { addAction, closedRoundWith } from "../reports/fixtures";
@@ -193,5 +194,29 @@ describe("editing and deleting actions", () => {
         .where(eq(actions.id, id ?? ""))
         .get(),
     ).toBeDefined();
+  });
+});
+
+describe("the cached PDF of a report with carried actions", () => {
+  it("is made again when an action carried from an earlier round changes, or the network's time zone does", async () => {
+    const t = createTestApp({ now: "2026-03-20T09:00:00Z" });
+    const { net, r4 } = history(t);
+    const key = () => {
+      const network = t.db.select().from(networks).where(eq(networks.id, net.id)).get();
+      if (!network) throw new Error("no network");
+      return reportCacheKey(t.db, r4, network, "en");
+    };
+    const first = key();
+    expect(key()).toBe(first);
+    t.clock.set("2026-03-21T09:00:00Z");
+    t.db
+      .update(actions)
+      .set({ status: "done", closedAt: t.clock.now(), updatedAt: t.clock.now() })
+      .where(eq(actions.title, "Open forum"))
+      .run();
+    const second = key();
+    expect(second).not.toBe(first);
+    t.db.update(networks).set({ timeZone: "Europe/Amsterdam" }).where(eq(networks.id, net.id)).run();
+    expect(key()).not.toBe(second);
   });
 });
