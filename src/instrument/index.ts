@@ -19,6 +19,7 @@ export {
   type InstrumentInput,
   type Item,
   instrumentSchema,
+  LANGUAGE_NAMES,
   LANGUAGES,
   type Lang,
   type Localized,

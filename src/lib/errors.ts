@@ -1,8 +1,8 @@
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-/** Every error code the API answers with, and its HTTP status. */
-const STATUS = {
+/** Every error code the API answers with, and its HTTP status (published in the OpenAPI document). */
+export const ERROR_STATUS = {
   invalid_input: 400,
   invalid_json: 400,
   invalid_body: 400,
@@ -21,7 +21,10 @@ const STATUS = {
   unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
-export type ErrorCode = keyof typeof STATUS;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Every error code, in the order above. */
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
 export interface ErrorDetail {
   field: string;
@@ -33,7 +36,7 @@ export const MAX_DETAILS = 20;
 
 /** The status an error code maps to. */
 export function codeToStatus(code: ErrorCode): ContentfulStatusCode {
-  return STATUS[code];
+  return ERROR_STATUS[code];
 }
 
 /**

@@ -25,10 +25,6 @@ function nameOf(root: string, file: string): string {
 /** Helpers for templates. None of them returns unescaped input. */
 function registerHelpers(hbs: typeof Handlebars) {
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
-  hbs.registerHelper("not", (a: unknown) => !a);
-  hbs.registerHelper("or", (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-  hbs.registerHelper("and", (...args: unknown[]) => args.slice(0, -1).every(Boolean));
-  hbs.registerHelper("add", (a: number, b: number) => Number(a) + Number(b));
 }
 
 /**

@@ -1,10 +1,13 @@
 import { z } from "@hono/zod-openapi";
+import { ERROR_CODES, ERROR_STATUS } from "./errors";
 
 /** The error shape every 4xx and 5xx carries. */
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: z.enum(ERROR_CODES).openapi({
+        description: `What went wrong, as a fixed code; each has one HTTP status: ${ERROR_CODES.map((code) => `${code} ${ERROR_STATUS[code]}`).join(", ")}.`,
+      }),
       message: z.string(),
       details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
       requestId: z.string(),

@@ -1,5 +1,8 @@
 // A network's time zone: which zones exist, and the default for a language.
+import { eq } from "drizzle-orm";
+import { networks } from "../db/schema";
 import type { Lang } from "../instrument";
+import type { Db } from "./db";
 
 /** Where a network that works in this language most likely is. */
 export const DEFAULT_TIME_ZONE: Record<Lang, string> = { en: "Europe/London", nl: "Europe/Amsterdam" };
@@ -18,4 +21,9 @@ export function isTimeZone(zone: string): boolean {
 /** The network's default time zone from its language. */
 export function defaultTimeZone(lang: Lang | undefined): string {
   return DEFAULT_TIME_ZONE[lang ?? "en"];
+}
+
+/** The time zone a network lives in (every date and time it is shown is in it). */
+export function networkTimeZone(db: Db, networkId: string): string {
+  return db.select({ zone: networks.timeZone }).from(networks).where(eq(networks.id, networkId)).get()?.zone ?? DEFAULT_TIME_ZONE.en;
 }

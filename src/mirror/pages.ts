@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { authorizeRound } from "../auth/access";
-import { LANGUAGES, type Lang } from "../instrument";
+import { LANGUAGE_NAMES, LANGUAGES, type Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import type { PageContext } from "../lib/pages";
 import { pageActor } from "../lib/pages";
@@ -8,8 +8,6 @@ import { currentRound } from "../rounds/lifecycle";
 import { mirrorText } from "./messages";
 import { mirrorModel } from "./model";
 import { findPublishedMirror, publishMirror, unpublishMirror } from "./service";
-
-const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", nl: "Nederlands" };
 
 /** The language asked for with `?lang=`, else the round's own. */
 function mirrorLang(asked: string | undefined, fallback: Lang): Lang {

@@ -1,4 +1,6 @@
 import type { Lang } from "../instrument";
+import { defaultTimeZone } from "../lib/time-zone";
+import { zonedDateTime } from "../lib/zoned-time";
 
 /**
  * Every string the survey pages show around the instrument's own texts, in English. Placeholders
@@ -205,15 +207,6 @@ export function fill(text: string, vars: Record<string, string | number>): strin
 }
 
 /** A closing date as a respondent reads it, with its time zone so that nobody misreads it. */
-export function formatDate(date: Date, lang: Lang): string {
-  // Our networks are in the UK and the Netherlands; each language reads its own country's clock.
-  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: lang === "nl" ? "Europe/Amsterdam" : "Europe/London",
-    timeZoneName: "short",
-  }).format(date);
+export function formatDate(date: Date, lang: Lang, timeZone: string = defaultTimeZone(lang)): string {
+  return zonedDateTime(date, timeZone, lang === "nl" ? "nl-NL" : "en-GB");
 }

@@ -7,6 +7,7 @@ import type { AppEnv, Deps } from "../lib/app-env";
 import { clientAddress } from "../lib/client-address";
 import { formFields, type PageContext } from "../lib/pages";
 import { createRateLimiter, type RateLimit } from "../lib/rate-limit";
+import { networkTimeZone } from "../lib/time-zone";
 import { currentRound } from "../rounds/lifecycle";
 import { findOpenRound, OPEN_LINK_LIMIT } from "../rounds/open-link";
 import { answeredBefore } from "./answered-cookie";
@@ -60,12 +61,14 @@ export function openLinkPages(deps: Deps, options: OpenLinkOptions = {}) {
   const render = (c: PageContext, page: string, data: object, status: ContentfulStatusCode = 200) =>
     c.html(views.render(`survey/${page}`, data, "survey"), status);
   const codeOf = (c: PageContext) => c.req.param("code") ?? "";
-  const ctxOf = (c: PageContext, round?: RoundRow) =>
-    openCtx(
+  const ctxOf = (c: PageContext, round?: RoundRow): SurveyCtx => ({
+    ...openCtx(
       codeOf(c),
       surveyLanguage(c.req.query("lang"), c.req.header("Accept-Language"), round?.language),
       c.req.query("from") === "review",
-    );
+    ),
+    timeZone: round ? networkTimeZone(db, round.networkId) : undefined,
+  });
   const problem = (c: PageContext, ctx: SurveyCtx, kind: LinkProblem, status: ContentfulStatusCode, mirror?: string) =>
     render(c, "problem", problemModel(ctx, kind, "", mirror), status);
 

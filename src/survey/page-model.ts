@@ -1,4 +1,4 @@
-import { LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
+import { LANGUAGE_NAMES, LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
 import type { RoundRow, SurveyLink } from "./link";
 import { fill, formatDate, type Messages, messages } from "./messages";
@@ -15,6 +15,8 @@ export interface SurveyCtx {
   base: string;
   /** The page was reached with "Change" on Check answers: Next (and Back) return there. */
   fromReview?: boolean;
+  /** The network's time zone, for the closing time (else the language's usual one). */
+  timeZone?: string;
 }
 
 /** The steps of the flow, as paths under /s/<token>. */
@@ -22,8 +24,6 @@ export type Step = "" | `theme/${number}` | "about" | "review" | "submit" | "sav
 
 export const LINK_PROBLEMS = ["not_found", "gone", "already_submitted", "not_ready"] as const;
 export type LinkProblem = (typeof LINK_PROBLEMS)[number] | "no_page";
-
-const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", nl: "Nederlands" };
 
 /** The form of the theme and about pages; the language switch submits it from the header. */
 export const SURVEY_FORM_ID = "survey-form";
@@ -147,7 +147,7 @@ export function welcomeModel(ctx: SurveyCtx, round: RoundRow, survey: LocalizedI
     linkSeen: arrival.kind === "personal" ? t.linkSeen : t.sharedSeen,
     comeBack: shared ? t.comeBackShared : t.comeBack,
     whoSeesResults: fill(t.whoSeesResults, { n: round.minResponses }),
-    closesOn: round.closesAt ? fill(t.closesOn, { date: formatDate(round.closesAt, ctx.lang) }) : undefined,
+    closesOn: round.closesAt ? fill(t.closesOn, { date: formatDate(round.closesAt, ctx.lang, ctx.timeZone) }) : undefined,
     startLabel: draft ? t.continue : t.start,
     startHref: stepHref(ctx, resumeStep(survey, draft)),
   };
@@ -160,7 +160,7 @@ export function welcomeModel(ctx: SurveyCtx, round: RoundRow, survey: LocalizedI
 export function savedModel(ctx: SurveyCtx, link: Pick<SurveyLink, "round">, survey: LocalizedInstrument, ownUrl?: string) {
   const { t } = ctx;
   const closesAt = link.round.closesAt;
-  const date = closesAt ? formatDate(closesAt, ctx.lang) : undefined;
+  const date = closesAt ? formatDate(closesAt, ctx.lang, ctx.timeZone) : undefined;
   return {
     ...layout(ctx, t.savedTitle, "saved", { surveyName: survey.title }),
     until: date ? fill(t.savedUntil, { date }) : t.savedOpen,

@@ -5,6 +5,7 @@ import { surveyUrl } from "../invitations/service";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formFields, type PageContext } from "../lib/pages";
+import { networkTimeZone } from "../lib/time-zone";
 import { rememberAnswered } from "./answered-cookie";
 import { hasAnswer, loadDraft, saveDraft } from "./drafts";
 import { surveyLanguage } from "./lang";
@@ -86,7 +87,10 @@ export function surveyPages(deps: Deps) {
     try {
       const token = tokenOf(c);
       const link = resolveLink(deps, token);
-      const ctx = surveyCtx(token, langOf(c, link.round.language), c.req.query("from") === "review");
+      const ctx = {
+        ...surveyCtx(token, langOf(c, link.round.language), c.req.query("from") === "review"),
+        timeZone: networkTimeZone(deps.db, link.round.networkId),
+      };
       return await handler(c, { link, token, ctx, survey: localize(link.instrument, ctx.lang) });
     } catch (err) {
       const problem = linkProblem(err);

@@ -2,6 +2,7 @@
 // survey pages (same models, same templates, each language), marked as a preview. Nothing is
 // stored: no draft, no response, no invitation status. Answers are checked as they would be, then
 // forgotten.
+
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { authorizeRound } from "../auth/access";
@@ -9,6 +10,7 @@ import type { RoundRow } from "../db/schema";
 import { getInstrument, LANGUAGES, type Lang, localize } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { formFields, loginRedirect, type PageContext, pageActor } from "../lib/pages";
+import { networkTimeZone } from "../lib/time-zone";
 import { checkDraft, mergeAbout, mergeTheme } from "./form";
 import { type Arrival, type Step, type SurveyCtx, savedModel, stepHref, surveyCtx, thanksModel, welcomeModel } from "./page-model";
 import { aboutModel, themeModel } from "./question-model";
@@ -44,7 +46,11 @@ export function surveyPreviewPages(deps: Deps) {
     if (!instrument) throw new Error(`Round ${round.id} uses an unknown instrument`);
     const asked = c.req.query("lang");
     const lang = LANGUAGES.find((l) => l === asked) ?? round.language;
-    const ctx: SurveyCtx = { ...surveyCtx("", lang), base: `/rounds/${encodeURIComponent(round.id)}/preview` };
+    const ctx: SurveyCtx = {
+      ...surveyCtx("", lang),
+      base: `/rounds/${encodeURIComponent(round.id)}/preview`,
+      timeZone: networkTimeZone(db, round.networkId),
+    };
     return { round, instrument, ctx, survey: localize(instrument, lang) };
   };
   type Preview = ReturnType<typeof preview>;

@@ -84,31 +84,36 @@ export async function updateUser(
     });
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  const row = db
-    .update(users)
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.role !== undefined ? { role: input.role } : {}),
-      ...(input.active !== undefined ? { active: input.active } : {}),
-      ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
-    })
-    .where(eq(users.id, userId))
-    .returning()
-    .get();
-  if (input.active === false || passwordHash) {
-    endAllSessions(db, userId);
-    revokeAllApiTokens(db, clock, userId);
-  }
-  recordAudit(db, clock, {
-    userId: byUserId,
-    action: "user.update",
-    targetType: "user",
-    targetId: userId,
-    detail: {
-      fields: Object.keys(input)
-        .filter((k) => k !== "password")
-        .concat(passwordHash ? ["password reset"] : []),
-    },
+  // The update, ending sessions and tokens, and the audit entry stand or fall together.
+  // better-sqlite3 is synchronous: every statement below runs inside this one transaction.
+  const row = db.transaction((tx) => {
+    const updated = tx
+      .update(users)
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.role !== undefined ? { role: input.role } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
+      })
+      .where(eq(users.id, userId))
+      .returning()
+      .get();
+    if (input.active === false || passwordHash) {
+      endAllSessions(db, userId);
+      revokeAllApiTokens(db, clock, userId);
+    }
+    recordAudit(db, clock, {
+      userId: byUserId,
+      action: "user.update",
+      targetType: "user",
+      targetId: userId,
+      detail: {
+        fields: Object.keys(input)
+          .filter((k) => k !== "password")
+          .concat(passwordHash ? ["password reset"] : []),
+      },
+    });
+    return updated;
   });
   return userView(row);
 }

@@ -4,7 +4,7 @@ import { auditLog, networks, rounds } from "../../src/db/schema";
 import { reportModel } from "../../src/reports/model";
 import { closedRoundWith } from "../reports/fixtures";
 import { createTestApp } from "../support/app";
-import { makeCast, makeGrant, makeNetwork } from "../support/factories";
+import { makeCast, makeGrant, makeInvitation, makeNetwork, makeRound } from "../support/factories";
 import { call, getPage, postForm } from "../support/http";
 import { uniformResponse } from "../support/responses";
 
@@ -110,5 +110,18 @@ describe("a network's time zone", () => {
     const page = await getPage(t, `/compare?networkIds=${dutch.id},${english.id}`, { cookie: cast.commissioner.cookie });
     expect(page.text).toMatch(/Zorgnetwerk: 2 March 2026/);
     expect(page.text).toMatch(/Care network: 1 March 2026/);
+  });
+});
+
+describe("the survey's closing time", () => {
+  it("is shown to members in their network's time zone, whatever the round's language", async () => {
+    const t = createTestApp({ now: "2026-01-05T09:00:00Z" });
+    const network = makeNetwork(t, { timeZone: AMSTERDAM });
+    // 17:00 UTC in January is 18:00 in Amsterdam (CET) and 17:00 in London.
+    const round = makeRound(t, network.id, { status: "open", language: "en", closesAt: new Date("2026-01-15T17:00:00Z") });
+    const { token } = makeInvitation(t, round.id);
+    const welcome = await getPage(t, `/s/${token}`);
+    expect(welcome.text).toContain("15 January 2026 at 18:00 CET");
+    expect(welcome.text).not.toContain("17:00 GMT");
   });
 });

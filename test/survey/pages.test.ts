@@ -106,7 +106,7 @@ describe("survey pages: the flow", () => {
     // On a page with a form, the switch is a submit button of that form.
     expect(theme.text).toContain('<button type="submit" form="survey-form" name="switch" value="en" lang="en">English</button>');
     expect((await getPage(t, `/s/${token}/saved?lang=nl`)).text).toContain(`href="/s/${token}/saved?lang=en" lang="en"`);
-    expect((await getPage(t, `/s/${token}/saved?lang=nl`)).text).toContain("31 maart 2026 om 18:00 CEST");
+    expect((await getPage(t, `/s/${token}/saved?lang=nl`)).text).toContain("31 maart 2026 om 17:00 GMT+1");
 
     // The round's language is the default; the browser's does not override it.
     const accept = await getPage(t, `/s/${token}`, { headers: { "Accept-Language": "nl-NL,nl;q=0.9,en;q=0.5" } });
