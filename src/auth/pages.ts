@@ -5,7 +5,9 @@ import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formErrors, formFields, loginRedirect, page, pageActor, zodFormErrors } from "../lib/pages";
 import { zodDetails } from "../lib/validation";
+import { ROLE_LABELS } from "../users/labels";
 import { passwordSchema } from "../users/schemas";
+import type { Actor } from "./actor";
 import { clearSessionCookie, setSessionCookie } from "./cookie";
 import { changePassword, login } from "./login";
 import { safeNext } from "./safe-next";
@@ -49,6 +51,11 @@ function tokenRow(token: ApiTokenView) {
 function lifetimeChoices(values: unknown) {
   const chosen = Number((values as Record<string, string> | undefined)?.expiresInDays ?? TOKEN_DAYS_DEFAULT);
   return TOKEN_DAYS.map((days) => ({ days, selected: days === chosen }));
+}
+
+/** A signed-in person's role as people say it ("administrator", not "admin"). */
+function roleLabelOf(actor: Actor | null | undefined): string | undefined {
+  return actor ? ROLE_LABELS.en[actor.role] : undefined;
 }
 
 /** The login form, signing out, and the account page (own password, API tokens). */
@@ -105,7 +112,14 @@ export function authPages(deps: Deps) {
       c,
       views,
       "account",
-      { title: "Your account", tokens: listApiTokens(db, clock, userId).map(tokenRow), lifetimes: lifetimeChoices(extra.values), ...extra },
+      {
+        title: "Your account",
+        // The account page is in English, like the other staff pages: the role in plain English words.
+        roleLabel: roleLabelOf(c.get("actor")),
+        tokens: listApiTokens(db, clock, userId).map(tokenRow),
+        lifetimes: lifetimeChoices(extra.values),
+        ...extra,
+      },
       status,
     );
 
