@@ -1,41 +1,10 @@
 // Tokens made before expiry existed: the migration gives each 90 days from the moment it runs.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/lib/db";
+import { databaseBefore } from "../support/database-at";
 
-const MIGRATIONS = new URL("../../migrations/", import.meta.url);
 const DAY = 86_400_000;
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-type Entry = { idx: number; tag: string };
-const journal = () => JSON.parse(readFileSync(new URL("meta/_journal.json", MIGRATIONS), "utf8")) as { entries: Entry[] };
-
-/** A database file migrated up to the migration before the one tagged `*_<tag>`. */
-function databaseBefore(tag: string): string {
-  const all = journal();
-  const target = all.entries.find((e) => e.tag.endsWith(`_${tag}`));
-  if (!target) throw new Error(`no migration ${tag}`);
-  const dir = mkdtempSync(join(tmpdir(), "netmirror-migrate-"));
-  dirs.push(dir);
-  const folder = join(dir, "migrations");
-  mkdirSync(join(folder, "meta"), { recursive: true });
-  const entries = all.entries.filter((e) => e.idx < target.idx);
-  writeFileSync(join(folder, "meta", "_journal.json"), JSON.stringify({ ...all, entries }));
-  for (const entry of entries) copyFileSync(new URL(`${entry.tag}.sql`, MIGRATIONS), join(folder, `${entry.tag}.sql`));
-  const file = join(dir, "old.db");
-  const sqlite = new Database(file);
-  migrate(drizzle(sqlite), { migrationsFolder: folder });
-  sqlite.close();
-  return file;
-}
 
 describe("migration api_token_expiry", () => {
   it("gives every existing token an expiry 90 days after the migration, revoked ones included", () => {

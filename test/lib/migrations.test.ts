@@ -1,35 +1,9 @@
 // Upgrading a database made before a migration: the data already there must come through whole.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/lib/db";
-
-const MIGRATIONS = new URL("../../migrations/", import.meta.url);
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A database file migrated up to and including migration `last` only. */
-function databaseAt(last: number): string {
-  const dir = mkdtempSync(join(tmpdir(), "netmirror-migrate-"));
-  dirs.push(dir);
-  const folder = join(dir, "migrations");
-  mkdirSync(join(folder, "meta"), { recursive: true });
-  const journal = JSON.parse(readFileSync(new URL("meta/_journal.json", MIGRATIONS), "utf8"));
-  journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= last);
-  writeFileSync(join(folder, "meta", "_journal.json"), JSON.stringify(journal));
-  for (const entry of journal.entries) copyFileSync(new URL(`${entry.tag}.sql`, MIGRATIONS), join(folder, `${entry.tag}.sql`));
-  const file = join(dir, "old.db");
-  const sqlite = new Database(file);
-  migrate(drizzle(sqlite), { migrationsFolder: folder });
-  sqlite.close();
-  return file;
-}
+import { databaseAt } from "../support/database-at";
 
 describe("migration 0001: respondent theme scores", () => {
   it("works out the theme scores of responses stored before, and drops respondent scores from frozen results", () => {
