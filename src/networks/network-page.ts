@@ -50,7 +50,7 @@ export function networkDetailPages(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   const show = (c: PageContext, actor: Actor, access: NetworkAccess, extra: ShowExtra = {}, status: 200 | 400 = 200) =>
-    page(c, views, "network", { ...networkPageModel(db, actor, access.network, access.relation, extra), ...extra }, status);
+    page(c, views, "network", { ...networkPageModel(deps, actor, access.network, access.relation, extra), ...extra }, status);
 
   app.get("/networks/:id", (c) => {
     const actor = pageActor(c);

@@ -3,12 +3,12 @@ import { mayOnNetwork } from "../auth/access";
 import type { Actor } from "../auth/actor";
 import type { NetworkRow } from "../db/schema";
 import { GRANT_ROLES, type GrantRole, members, STAGES, type Stage } from "../db/schema";
+import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { TIME_ZONES } from "../lib/time-zone";
 import { zoneLabel } from "../lib/zoned-time";
 import { formatterFor } from "../reports/format";
 import { networkRoundsSection } from "../rounds/network-section";
-import { pageClock } from "../rounds/page-clock";
 import { listGrants } from "./grants";
 import { ACCESS_LABELS, GRANT_ROLE_LABELS, STAGE_LABELS } from "./labels";
 
@@ -39,7 +39,14 @@ export interface FormValues {
  * Everything `pages/network.hbs` shows. Managers get the roster size, who has access and the
  * forms; commissioners get the read-only part only. The rounds part comes from the rounds feature.
  */
-export function networkPageModel(db: Db, actor: Actor, network: NetworkRow, relation: Relation, values: FormValues = {}) {
+export function networkPageModel(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  network: NetworkRow,
+  relation: Relation,
+  values: FormValues = {},
+) {
+  const { db, clock } = deps;
   const canManage = mayOnNetwork(relation, "manage");
   const edit = values.edit ?? network;
   const manage = canManage
@@ -62,12 +69,12 @@ export function networkPageModel(db: Db, actor: Actor, network: NetworkRow, rela
       name: network.name,
       description: network.description,
       stageLabel: STAGE_LABELS[network.stage],
-      timeZone: zoneLabel(network.timeZone, pageClock(db).now()),
+      timeZone: zoneLabel(network.timeZone, clock.now()),
     },
     accessLabel: ACCESS_LABELS[relation],
     canManage,
     manage,
-    ...networkRoundsSection(db, network, canManage),
+    ...networkRoundsSection(deps, network, canManage),
   };
 }
 export type { NetworkRow } from "../db/schema";

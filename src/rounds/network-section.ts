@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { NetworkRow } from "../db/schema";
 import { rounds } from "../db/schema";
+import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { zonedDateTime } from "../lib/zoned-time";
 import { formatterFor } from "../reports/format";
@@ -8,7 +9,6 @@ import { frozenSummary } from "../results/frozen";
 import { defaultRoundValues, type RoundFormValues, roundFormModel } from "./create-form";
 import { SHORT_STATUS } from "./labels";
 import { currentRound } from "./lifecycle";
-import { pageClock } from "./page-clock";
 import { percent, roundCounts } from "./progress";
 
 const fmt = formatterFor("en");
@@ -27,12 +27,12 @@ function rateOf(db: Db, row: typeof rounds.$inferSelect, submitted: number, invi
  * The rounds part of the network page: every round, newest first, with status, dates and response
  * rate; and for managers the create-round form (suggested values, or what was typed after an error).
  * Dates and times are in the network's time zone.
- * @example { ...networkRoundsSection(db, network, canManage) }
+ * @example { ...networkRoundsSection(deps, network, canManage) }
  */
-export function networkRoundsSection(db: Db, network: NetworkRow, canManage: boolean, typed?: RoundFormValues) {
+export function networkRoundsSection(deps: { db: Db; clock: Clock }, network: NetworkRow, canManage: boolean, typed?: RoundFormValues) {
+  const { db, clock } = deps;
   const zone = network.timeZone;
   const dates = formatterFor("en", zone);
-  const clock = pageClock(db);
   const rows = db
     .select()
     .from(rounds)

@@ -11,7 +11,6 @@ import { formatterFor } from "../reports/format";
 import { closingField, createRoundForm, ROUND_FORM_LABELS, roundValuesFrom } from "./create-form";
 import { currentRound } from "./lifecycle";
 import { networkRoundsSection } from "./network-section";
-import { registerPageClock } from "./page-clock";
 import { type RoundAccess, roundPageModel } from "./page-model";
 import { posterPages } from "./poster";
 import { roundProgress } from "./progress";
@@ -51,7 +50,6 @@ const signInFirst = (c: PageContext, path: string) => c.redirect(`/login?next=${
 /** The facilitator's round pages: create (from the network page), view, open, extend and close. */
 export function roundPages(deps: Deps) {
   const { db, views, clock } = deps;
-  registerPageClock(db, clock);
   const app = new Hono<AppEnv>();
 
   /** The round as it stands now (a due round closes first), with access decided by access.ts. */
@@ -72,7 +70,7 @@ export function roundPages(deps: Deps) {
         c,
         views,
         "network",
-        { ...networkPageModel(db, actor, network, relation), ...networkRoundsSection(db, network, true, values), ...errors },
+        { ...networkPageModel(deps, actor, network, relation), ...networkRoundsSection(deps, network, true, values), ...errors },
         status,
       );
     const parsed = createRoundForm(network.timeZone).safeParse(values);
