@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { authorizeRound, authorizeWithin, requireActor } from "../auth/access";
+import { authorizeWithin, requireActor } from "../auth/access";
 import { rounds } from "../db/schema";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { notFound } from "../lib/errors";
 import { commonErrors, IdParams, jsonResponse } from "../lib/openapi";
-import { currentRound } from "../rounds/lifecycle";
+import { loadRound } from "../rounds/load";
 import { findComment, listComments, releaseAll, setCommentStatus } from "./service";
 
 const tags = ["Comments"];
@@ -34,8 +34,8 @@ export function commentRoutes(deps: Deps) {
       responses: { 200: jsonResponse(CommentList, "Every comment with its status"), ...commonErrors, ...conflict },
     }),
     (c) => {
-      const { round } = authorizeRound(db, c.get("actor"), c.req.valid("param").id, "comments");
-      return c.json({ comments: listComments(db, currentRound(deps, round)) }, 200);
+      const { round } = loadRound(deps, c.get("actor"), c.req.valid("param").id, "comments");
+      return c.json({ comments: listComments(db, round) }, 200);
     },
   );
 
@@ -48,8 +48,8 @@ export function commentRoutes(deps: Deps) {
       responses: { 200: jsonResponse(CommentList, "All pending comments released"), ...commonErrors, ...conflict },
     }),
     (c) => {
-      const { actor, round } = authorizeRound(db, c.get("actor"), c.req.valid("param").id, "manage");
-      return c.json({ comments: releaseAll(deps, actor, currentRound(deps, round)) }, 200);
+      const { actor, round } = loadRound(deps, c.get("actor"), c.req.valid("param").id, "manage");
+      return c.json({ comments: releaseAll(deps, actor, round) }, 200);
     },
   );
 

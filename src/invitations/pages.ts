@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { authorizeRound } from "../auth/access";
 import { type InvitationStatus, members as membersTable } from "../db/schema";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { attachment, fileSlug, toCsv } from "../lib/csv";
 import { notFound } from "../lib/errors";
 import { loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
-import { currentRound } from "../rounds/lifecycle";
+import { loadRound } from "../rounds/load";
 import { memberLinks } from "./link-status";
 import { createInvitations, findInvitation, reissueInvitation } from "./service";
 
@@ -24,8 +23,7 @@ export function invitationPages(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   const roundAccess = (c: PageContext) => {
-    const found = authorizeRound(db, c.get("actor"), c.req.param("id") ?? "", "manage");
-    return { ...found, round: currentRound(deps, found.round) };
+    return loadRound(deps, c.get("actor"), c.req.param("id") ?? "", "manage");
   };
 
   app.post("/rounds/:id/invitations.csv", (c) => {

@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeRound, requireActor } from "../auth/access";
+import { requireActor } from "../auth/access";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { attachment, fileSlug, toCsv } from "../lib/csv";
 import { AppError, notFound } from "../lib/errors";
 import { commonErrors, ErrorSchema, IdParams, jsonBody, jsonResponse } from "../lib/openapi";
+import { loadRound } from "../rounds/load";
 import { CreateInvitationsSchema, InvitationListSchema, InvitationSchema, type NewInvitation } from "./schemas";
 import { createInvitations, findInvitation, reissueInvitation } from "./service";
 
@@ -40,7 +41,7 @@ export function invitationRoutes(deps: Deps) {
       },
     }),
     (c) => {
-      const { actor, round } = authorizeRound(db, c.get("actor"), c.req.valid("param").id, "manage");
+      const { actor, round } = loadRound(deps, c.get("actor"), c.req.valid("param").id, "manage");
       const created = createInvitations(deps, actor, round, c.req.valid("json"));
       if ((c.req.header("Accept") ?? "").includes("text/csv")) {
         return c.body(mailMerge(created), 201, {
@@ -67,9 +68,9 @@ export function invitationRoutes(deps: Deps) {
       const actor = requireActor(c.get("actor"));
       const invitation = findInvitation(db, c.req.valid("param").id);
       if (!invitation) throw notFound("Invitation");
-      let access: ReturnType<typeof authorizeRound>;
+      let access: ReturnType<typeof loadRound>;
       try {
-        access = authorizeRound(db, actor, invitation.roundId, "manage");
+        access = loadRound(deps, actor, invitation.roundId, "manage");
       } catch (err) {
         // Whoever may not see the round may not learn that this invitation exists either.
         if (err instanceof AppError && err.code === "not_found") throw notFound("Invitation");

@@ -1,10 +1,9 @@
 import { Hono } from "hono";
-import { authorizeRound } from "../auth/access";
 import { LANGUAGE_NAMES, LANGUAGES, type Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import type { PageContext } from "../lib/pages";
 import { pageActor } from "../lib/pages";
-import { currentRound } from "../rounds/lifecycle";
+import { loadRound } from "../rounds/load";
 import { mirrorText } from "./messages";
 import { mirrorModel } from "./model";
 import { findPublishedMirror, publishMirror, unpublishMirror } from "./service";
@@ -37,8 +36,8 @@ export function mirrorPages(deps: Deps) {
     app.post(`/rounds/:id/mirror/${verb}`, (c) => {
       const id = c.req.param("id") ?? "";
       if (!pageActor(c)) return c.redirect(`/login?next=${encodeURIComponent(`/rounds/${id}`)}`, 303);
-      const { actor, round } = authorizeRound(db, c.get("actor"), id, "manage");
-      const current = currentRound(deps, round);
+      const { actor, round } = loadRound(deps, c.get("actor"), id, "manage");
+      const current = round;
       if (verb === "publish") publishMirror(deps, actor, current);
       else unpublishMirror(deps, actor, current);
       return c.redirect(`/rounds/${current.id}?done=${done}#mirror-title`, 303);

@@ -1,9 +1,8 @@
 import { Hono } from "hono";
-import { authorizeRound } from "../auth/access";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { invalidField } from "../lib/errors";
 import { loginRedirect, pageActor } from "../lib/pages";
-import { currentRound } from "../rounds/lifecycle";
+import { loadRound } from "../rounds/load";
 import { REPORT_CSP } from "./html";
 import { ReportLangQuery } from "./routes";
 import { reportHtml } from "./service";
@@ -16,7 +15,6 @@ export const PREVIEW_CSP = `${REPORT_CSP}; frame-ancestors 'none'`;
 
 /** The mirror report in the browser, with "Download PDF" and "Back" links. */
 export function reportPages(deps: Deps) {
-  const { db } = deps;
   const app = new Hono<AppEnv>();
 
   app.get("/rounds/:id/report", async (c) => {
@@ -24,8 +22,8 @@ export function reportPages(deps: Deps) {
     if (!actor) return loginRedirect(c);
     const query = ReportLangQuery.safeParse({ lang: c.req.query("lang") });
     if (!query.success) throw invalidField("lang", "must be en or nl");
-    const { round, network } = authorizeRound(db, actor, c.req.param("id"), "comments");
-    const current = currentRound(deps, round);
+    const { round, network } = loadRound(deps, actor, c.req.param("id"), "comments");
+    const current = round;
     const lang = query.data.lang ?? current.language;
     const other = lang === "en" ? "nl" : "en";
     const id = encodeURIComponent(current.id);

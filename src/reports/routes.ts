@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeRound } from "../auth/access";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { commonErrors, ErrorSchema, IdParams, jsonResponse } from "../lib/openapi";
-import { currentRound } from "../rounds/lifecycle";
+import { loadRound } from "../rounds/load";
 import { reportPdf } from "./service";
 
 /** `?lang=en|nl`; the round's own language by default. */
@@ -12,7 +11,6 @@ export const ReportLangQuery = z.object({
 
 /** The mirror report PDF. It holds members' comments, so it needs the "comments" permission. */
 export function reportRoutes(deps: Deps) {
-  const { db } = deps;
   const app = apiRouter();
   app.openapi(
     createRoute({
@@ -32,8 +30,8 @@ export function reportRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const { round, network } = authorizeRound(db, c.get("actor"), c.req.valid("param").id, "comments");
-      const current = currentRound(deps, round);
+      const { round, network } = loadRound(deps, c.get("actor"), c.req.valid("param").id, "comments");
+      const current = round;
       const lang = c.req.valid("query").lang ?? current.language;
       const { pdf, filename } = await reportPdf(deps, current, network, lang);
       return c.body(new Uint8Array(pdf), 200, {

@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeRound } from "../auth/access";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { commonErrors, IdParams, jsonResponse } from "../lib/openapi";
-import { currentRound } from "../rounds/lifecycle";
+import { loadRound } from "../rounds/load";
 import { getRoundResults } from "./round-results";
 
 export const LangQuery = z.object({
@@ -45,8 +44,8 @@ export function resultRoutes(deps: Deps) {
       },
     }),
     (c) => {
-      const { round, network } = authorizeRound(db, c.get("actor"), c.req.valid("param").id, "view");
-      const current = currentRound(deps, round);
+      const { round, network } = loadRound(deps, c.get("actor"), c.req.valid("param").id, "view");
+      const current = round;
       const lang = c.req.valid("query").lang ?? current.language;
       return c.json(getRoundResults(db, current, network, lang), 200);
     },

@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { createAction, deleteAction, findAction, updateAction } from "../actions/service";
-import { authorizeRound, authorizeWithin } from "../auth/access";
+import { authorizeWithin } from "../auth/access";
 import { findComment, releaseAll, setCommentStatus } from "../comments/service";
 import { rounds } from "../db/schema";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { notFound } from "../lib/errors";
 import { formFields, loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
 import { currentRound } from "../rounds/lifecycle";
+import { loadRound } from "../rounds/load";
 import type { RoundAccess } from "../rounds/page-model";
 import { ActionUpdateForm, actionFormErrors, NewActionForm } from "./action-form";
 import { type ReviewExtra, reviewModel } from "./model";
@@ -30,8 +31,7 @@ export function reviewPages(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   const roundAccess = (c: PageContext, id: string, need: "comments" | "manage") => {
-    const found = authorizeRound(db, c.get("actor"), id, need);
-    return { ...found, round: currentRound(deps, found.round) };
+    return loadRound(deps, c.get("actor"), id, need);
   };
   const show = (c: PageContext, access: RoundAccess, extra: ReviewExtra & Record<string, unknown> = {}, status: 200 | 400 = 200) =>
     page(c, views, "rounds/review", { ...reviewModel(db, access, extra), ...extra }, status);

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { authorizeNetwork, authorizeRound } from "../auth/access";
+import { authorizeNetwork } from "../auth/access";
 import { invitationPages } from "../invitations/pages";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
@@ -9,7 +9,7 @@ import { zonedDateTime } from "../lib/zoned-time";
 import { networkPageModel } from "../networks/page-model";
 import { formatterFor } from "../reports/format";
 import { closingField, createRoundForm, ROUND_FORM_LABELS, roundValuesFrom } from "./create-form";
-import { currentRound } from "./lifecycle";
+import { loadRound } from "./load";
 import { networkRoundsSection } from "./network-section";
 import { type RoundAccess, roundPageModel } from "./page-model";
 import { posterPages } from "./poster";
@@ -54,8 +54,7 @@ export function roundPages(deps: Deps) {
 
   /** The round as it stands now (a due round closes first), with access decided by access.ts. */
   const roundAccess = (c: PageContext, need: "view" | "manage") => {
-    const found = authorizeRound(db, c.get("actor"), c.req.param("id") ?? "", need);
-    return { ...found, round: currentRound(deps, found.round) };
+    return loadRound(deps, c.get("actor"), c.req.param("id") ?? "", need);
   };
   const show = (c: PageContext, access: RoundAccess, extra: Record<string, unknown> = {}, status: 200 | 400 | 409 = 200) =>
     page(c, views, "rounds/round", { ...roundPageModel(deps, access), ...extra }, status);

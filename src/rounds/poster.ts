@@ -1,13 +1,12 @@
 import { Hono } from "hono";
 import QRCode from "qrcode";
-import { authorizeRound } from "../auth/access";
 import type { Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { fileSlug } from "../lib/csv";
 import { AppError } from "../lib/errors";
 import { loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
 import { zonedDateTime } from "../lib/zoned-time";
-import { currentRound } from "./lifecycle";
+import { loadRound } from "./load";
 import { openUrlOf } from "./view";
 
 // Error correction M survives a crease or a smudge on a printed poster and keeps the code coarse
@@ -49,13 +48,13 @@ const TEXT: Record<Lang, PosterText> = {
 
 /** The printable poster of an open-access round and its QR code as SVG and PNG (managers only). */
 export function posterPages(deps: Deps) {
-  const { db, views, config } = deps;
+  const { views, config } = deps;
   const app = new Hono<AppEnv>();
 
   /** The round and its open link; 404 for invite rounds (they have none), 409 before it exists, 410 once closed. */
   const openLink = (c: PageContext) => {
-    const found = authorizeRound(db, c.get("actor"), c.req.param("id") ?? "", "manage");
-    const round = currentRound(deps, found.round);
+    const found = loadRound(deps, c.get("actor"), c.req.param("id") ?? "", "manage");
+    const round = found.round;
     if (round.access !== "open") throw new AppError("not_found", "This round uses personal invitations; it has no open link or poster");
     if (round.status === "closed")
       throw new AppError("gone", "This round has closed: its open link takes no more answers, so there is no poster");

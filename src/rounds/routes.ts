@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeNetwork, authorizeRound } from "../auth/access";
+import { authorizeNetwork } from "../auth/access";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { commonErrors, ErrorSchema, IdParams, jsonBody, jsonResponse } from "../lib/openapi";
-import { currentRound } from "./lifecycle";
+import { loadRound } from "./load";
 import { roundProgress } from "./progress";
 import { CreateRoundSchema, ProgressSchema, RoundSchema, UpdateRoundSchema } from "./schemas";
 import { closeRoundNow, createRound, openRound, updateRound } from "./service";
@@ -53,7 +53,7 @@ export function roundRoutes(deps: Deps) {
       responses: { 200: jsonResponse(RoundSchema, "The round"), ...commonErrors },
     }),
     (c) => {
-      const { round } = authorizeRound(db, c.get("actor"), c.req.valid("param").id, "view");
+      const { round } = loadRound(deps, c.get("actor"), c.req.valid("param").id, "view");
       return c.json(getRoundView(deps, round), 200);
     },
   );
@@ -67,7 +67,7 @@ export function roundRoutes(deps: Deps) {
       responses: { 200: jsonResponse(RoundSchema, "Updated"), ...commonErrors, ...conflict },
     }),
     (c) => {
-      const { actor, round } = authorizeRound(db, c.get("actor"), c.req.valid("param").id, "manage");
+      const { actor, round } = loadRound(deps, c.get("actor"), c.req.valid("param").id, "manage");
       return c.json(updateRound(deps, actor, round, c.req.valid("json")), 200);
     },
   );
@@ -81,7 +81,7 @@ export function roundRoutes(deps: Deps) {
       responses: { 200: jsonResponse(RoundSchema, "Opened"), ...commonErrors, ...conflict },
     }),
     (c) => {
-      const { actor, round } = authorizeRound(db, c.get("actor"), c.req.valid("param").id, "manage");
+      const { actor, round } = loadRound(deps, c.get("actor"), c.req.valid("param").id, "manage");
       return c.json(openRound(deps, actor, round), 200);
     },
   );
@@ -95,7 +95,7 @@ export function roundRoutes(deps: Deps) {
       responses: { 200: jsonResponse(RoundSchema, "Closed; results are frozen"), ...commonErrors, ...conflict },
     }),
     (c) => {
-      const { actor, round } = authorizeRound(db, c.get("actor"), c.req.valid("param").id, "manage");
+      const { actor, round } = loadRound(deps, c.get("actor"), c.req.valid("param").id, "manage");
       return c.json(closeRoundNow(deps, actor, round), 200);
     },
   );
@@ -109,8 +109,8 @@ export function roundRoutes(deps: Deps) {
       responses: { 200: jsonResponse(ProgressSchema, "Invited, started, submitted and responses per day"), ...commonErrors },
     }),
     (c) => {
-      const { round } = authorizeRound(db, c.get("actor"), c.req.valid("param").id, "view");
-      return c.json(roundProgress(db, currentRound(deps, round)), 200);
+      const { round } = loadRound(deps, c.get("actor"), c.req.valid("param").id, "view");
+      return c.json(roundProgress(db, round), 200);
     },
   );
 

@@ -5,12 +5,12 @@
 
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { authorizeRound } from "../auth/access";
 import type { RoundRow } from "../db/schema";
 import { getInstrument, LANGUAGES, type Lang, localize } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { formFields, loginRedirect, type PageContext, pageActor } from "../lib/pages";
 import { networkTimeZone } from "../lib/time-zone";
+import { loadRound } from "../rounds/load";
 import { checkDraft, mergeAbout, mergeTheme } from "./form";
 import { type Arrival, type Step, type SurveyCtx, savedModel, stepHref, surveyCtx, thanksModel, welcomeModel } from "./page-model";
 import { aboutModel, themeModel } from "./question-model";
@@ -41,7 +41,7 @@ export function surveyPreviewPages(deps: Deps) {
 
   /** The round, its questionnaire in the language asked for (else the round's) and the flow's links. */
   const preview = (c: PageContext) => {
-    const { round } = authorizeRound(db, c.get("actor"), c.req.param("id") ?? "", "manage");
+    const { round } = loadRound(deps, c.get("actor"), c.req.param("id") ?? "", "manage");
     const instrument = getInstrument(round.instrumentId, round.instrumentVersion);
     if (!instrument) throw new Error(`Round ${round.id} uses an unknown instrument`);
     const asked = c.req.query("lang");
