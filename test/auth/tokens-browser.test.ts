@@ -2,25 +2,16 @@ import type { Page } from "puppeteer";
 import { describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "../../src/auth/tokens";
 import { createTestApp } from "../support/app";
-import { axeViolations, browserAndServer, clickAndWait, heading } from "../support/browser";
+import { browserAndServer, clickAndWait, expectAccessibleAtLaptopAndPhone, heading } from "../support/browser";
 import { makeUser, TEST_PASSWORD } from "../support/factories";
 
 const shared = browserAndServer();
-
-const PHONE = { width: 360, height: 740 };
-const LAPTOP = { width: 1280, height: 800 };
 
 /** axe at laptop and phone width (axe needs JavaScript; the page itself does not). */
 async function check(page: Page, label: string) {
   await page.setJavaScriptEnabled(true);
   await page.reload();
-  for (const viewport of [LAPTOP, PHONE]) {
-    await page.setViewport(viewport);
-    expect(await axeViolations(page), `${label} at ${viewport.width}px`).toEqual([]);
-  }
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${label} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
-  await page.setViewport(LAPTOP);
+  await expectAccessibleAtLaptopAndPhone(page, label);
   await page.setJavaScriptEnabled(false);
 }
 

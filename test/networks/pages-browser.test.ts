@@ -1,28 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "puppeteer";
 import { describe, expect, it } from "vitest";
 import { members } from "../../src/db/schema";
 import { createTestApp } from "../support/app";
-import { axeViolations, browserAndServer, clickAndWait, heading } from "../support/browser";
+import { browserAndServer, clickAndWait, expectAccessibleAtLaptopAndPhone, heading } from "../support/browser";
 import { makeGrant, makeMember, makeNetwork, makeRound, makeUser, TEST_PASSWORD } from "../support/factories";
 
 // One Chromium and one HTTP server for the file; the test builds its app behind the server.
 const shared = browserAndServer();
 
-const PHONE = { width: 360, height: 740 };
-const LAPTOP = { width: 1280, height: 800 };
-
-/** axe at laptop and phone width, and no sideways scrolling of the page on a phone. */
-async function check(page: Page, label: string) {
-  for (const viewport of [LAPTOP, PHONE]) {
-    await page.setViewport(viewport);
-    expect(await axeViolations(page), `${label} at ${viewport.width}px`).toEqual([]);
-  }
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${label} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
-  await page.setViewport(LAPTOP);
-}
+const check = expectAccessibleAtLaptopAndPhone;
 
 describe("network and roster pages in a real browser", () => {
   it("have no WCAG A/AA violations: network page, roster, import preview with errors, remove confirmation", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumArgs, findChromium } from "../../src/reports/chromium";
 import { reportHtml } from "../../src/reports/service";
 import { createTestApp } from "../support/app";
+import { openOffline } from "../support/browser";
 import { makeCast } from "../support/factories";
 import { demoReportRounds } from "./fixtures";
 
@@ -24,11 +25,8 @@ describe("the mirror report's accessibility", () => {
       const { round } = demoReportRounds(t, cast.network.id);
       const links = { backUrl: "/", pdfUrl: "/report.pdf", otherLanguageUrl: "/other", otherLanguage: lang === "en" ? "nl" : "en" };
       const html = await reportHtml(t.deps, round, cast.network, lang, links);
-      const page = await browser.newPage();
+      const page = await openOffline(browser, html);
       try {
-        await page.setRequestInterception(true);
-        page.on("request", (r) => void (r.url().startsWith("data:") ? r.continue() : r.abort()).catch(() => {}));
-        await page.setContent(html, { waitUntil: "load" });
         const result = await new AxePuppeteer(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
         expect(result.violations.map((v) => `${lang} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
       } finally {

@@ -4,7 +4,7 @@ import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportHtml } from "../../src/reports/service";
 import { createTestApp } from "../support/app";
-import { axeViolations, launchBrowser } from "../support/browser";
+import { axeViolations, launchBrowser, openOffline } from "../support/browser";
 import { makeCast } from "../support/factories";
 import { makeClosedRound, type StoredResponse, uniformResponse } from "../support/responses";
 
@@ -36,11 +36,8 @@ describe("the heatmap of results by group", () => {
     for (const lang of ["en", "nl"] as const) {
       const links = { backUrl: "/", pdfUrl: "/report.pdf", otherLanguageUrl: "/other", otherLanguage: lang === "en" ? "nl" : "en" };
       const html = await reportHtml(t.deps, round, cast.network, lang, links);
-      const page = await browser.newPage();
+      const page = await openOffline(browser, html);
       try {
-        await page.setRequestInterception(true);
-        page.on("request", (r) => void (r.url().startsWith("data:") ? r.continue() : r.abort()).catch(() => {}));
-        await page.setContent(html, { waitUntil: "load" });
         const table = await page.$eval("#heatmap-organisationType", (el) => ({
           caption: el.querySelector("caption")?.textContent?.trim(),
           columns: [...el.querySelectorAll("thead th[scope=col]")].length,

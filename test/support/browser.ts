@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { AxePuppeteer } from "@axe-core/puppeteer";
 import { serve } from "@hono/node-server";
 import puppeteer, { type Browser, type Page } from "puppeteer";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { chromiumArgs, findChromium, INSTALL_HINT } from "../../src/reports/chromium";
 import type { TestApp } from "./app";
 
@@ -37,6 +37,35 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Zero violations only means something if the rules ran on the page at all.
   if (results.passes.length === 0) throw new Error(`axe checked nothing on ${page.url()}`);
   return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+const LAPTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+
+/**
+ * axe at laptop and phone width, and no sideways scrolling on a phone; leaves the page at laptop
+ * width. Needs JavaScript enabled on the page (axe runs in it).
+ */
+export async function expectAccessibleAtLaptopAndPhone(page: Page, label: string): Promise<void> {
+  for (const viewport of [LAPTOP, PHONE]) {
+    await page.setViewport(viewport);
+    expect(await axeViolations(page), `${label} at ${viewport.width}px`).toEqual([]);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${label} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
+  await page.setViewport(LAPTOP);
+}
+
+/**
+ * A new page showing `html` offline, as the PDF renderer sees it: every request but `data:` URLs is
+ * refused. The caller closes the page.
+ */
+export async function openOffline(browser: Browser, html: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on("request", (r) => void (r.url().startsWith("data:") ? r.continue() : r.abort()).catch(() => {}));
+  await page.setContent(html, { waitUntil: "load" });
+  return page;
 }
 
 /**
