@@ -5,6 +5,9 @@ export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 export const ACCESS_MODES = ["invite", "open"] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
+/** The optional parts a round may add after the themes: the network map's questions, the maturity matrix. */
+export const ROUND_MODULES = ["connections", "maturity"] as const;
+export type RoundModule = (typeof ROUND_MODULES)[number];
 
 export const rounds = sqliteTable(
   "rounds",
@@ -34,6 +37,8 @@ export const rounds = sqliteTable(
     openSlug: text("open_slug").unique(),
     // The members' mirror (/m/<slug>), set while published.
     mirrorSlug: text("mirror_slug").unique(),
+    // The optional modules the round asks after the themes (ROUND_MODULES), chosen at creation.
+    modules: text("modules", { mode: "json" }).$type<RoundModule[]>().notNull().default([]),
   },
   (t) => [
     // A network's rounds, newest first; change looks up the previous closed round.
