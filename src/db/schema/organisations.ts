@@ -22,6 +22,12 @@ export const organisations = sqliteTable(
   (t) => [uniqueIndex("organisations_network_name_idx").on(t.networkId, t.name)],
 );
 
+/**
+ * The most organisations a round can ask about: a sealed response holds a fixed-size slot for each
+ * (src/survey/payload.ts), and 100 is well past the 60 a large network names.
+ */
+export const MAX_ROUND_ORGANISATIONS = 100;
+
 /** An organisation as stored. */
 export type OrganisationRow = typeof organisations.$inferSelect;
 
