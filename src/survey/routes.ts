@@ -5,6 +5,7 @@ import { parseInput } from "../lib/validation";
 import { loadDraft, saveDraft } from "./drafts";
 import { surveyLanguage } from "./lang";
 import { resolveLink } from "./link";
+import { roundModules } from "./modules";
 import { draftSchema, SurveyDraftBody, SurveyResponseBody } from "./schemas";
 import { submitResponseGrouped } from "./submit";
 import { SurveyViewSchema, surveyView } from "./view";
@@ -75,7 +76,12 @@ export function surveyRoutes(deps: Deps) {
     (c) => {
       const { token } = c.req.valid("param");
       const link = resolveLink(deps, token);
-      saveDraft(deps, link, token, parseInput(draftSchema(link.instrument), c.req.valid("json")));
+      saveDraft(
+        deps,
+        link,
+        token,
+        parseInput(draftSchema(link.instrument, roundModules(deps.db, link.round).modules), c.req.valid("json")),
+      );
       return c.json({ saved: true as const }, 200);
     },
   );
