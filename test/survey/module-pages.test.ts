@@ -3,12 +3,14 @@
 // answers, drafts and the submission.
 import { describe, expect, it } from "vitest";
 import { getInstrument } from "../../src/instrument";
+import { newOpenCode } from "../../src/rounds/open-code";
 import { loadDraft } from "../../src/survey/drafts";
 import { resolveLink } from "../../src/survey/link";
 import { createTestApp, type TestApp } from "../support/app";
+import { makeCast, makeNetwork, makeRound } from "../support/factories";
 import { getPage, postForm } from "../support/http";
 import { writePending } from "./helpers";
-import { openModuleSurvey } from "./module-helpers";
+import { openModuleSurvey, snapshotOrganisations } from "./module-helpers";
 
 const core = getInstrument("core");
 if (!core) throw new Error("core instrument missing");
@@ -182,5 +184,47 @@ describe("the modules' pages", () => {
     expect(await href()).toMatch(/\/maturity\/1\?lang=en$/);
     await postForm(t, `/s/${token}/maturity/1`, { "maturity.purpose.current": "1", go: "next" });
     expect(await href()).toMatch(/\/maturity\/2\?lang=en$/);
+  });
+});
+
+describe("the modules' pages through an open link and in the preview", () => {
+  it("asks them through an open link, and the first save there gives a link of one's own", async () => {
+    const t = createTestApp();
+    const code = newOpenCode();
+    const network = makeNetwork(t);
+    const round = makeRound(t, network.id, {
+      access: "open",
+      status: "open",
+      openedAt: t.clock.now(),
+      openCode: code,
+      modules: ["connections", "maturity"],
+    });
+    snapshotOrganisations(t, network.id, round.id, 4);
+    expect((await getPage(t, `/o/${code}/connections/1`)).text).toContain("Step 6 of 14");
+    expect(location(await postForm(t, `/o/${code}/theme/5`, { go: "next" }))).toBe(`/o/${code}/connections/1?lang=en`);
+    const saved = await postForm(t, `/o/${code}/connections/1`, { organisation: "1", go: "next" });
+    expect(location(saved)).toBe("/connections/2?lang=en");
+    const token = /^\/s\/([^/]+)/.exec(plain(saved.headers.get("location") ?? ""))?.[1] ?? "";
+    expect(draftOf(t, token)?.connections).toEqual({ organisation: 1 });
+  });
+
+  it("previews them before the round opens, with the network's organisations in place of the snapshot", async () => {
+    const t = createTestApp();
+    const cast = makeCast(t);
+    const round = makeRound(t, cast.network.id, { modules: ["connections", "maturity"] });
+    const [first] = snapshotOrganisations(t, cast.network.id, round.id, 3);
+    // A draft round has no snapshot yet: only the network's organisations.
+    t.db.$client.prepare("delete from round_organisations").run();
+    const cookie = cast.facilitator.cookie;
+    const page = await getPage(t, `/rounds/${round.id}/preview/connections/1?lang=nl`, { cookie });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Voor welke organisatie werk je vooral?");
+    expect(page.text).toContain(first?.name ?? "?");
+    const next = await postForm(t, `/rounds/${round.id}/preview/connections/1?lang=en`, { organisation: "0", go: "next" }, { cookie });
+    expect(next.headers.get("location")).toBe(`/rounds/${round.id}/preview/connections/2?lang=en`);
+    const last = await postForm(t, `/rounds/${round.id}/preview/maturity/4?lang=en`, { go: "next" }, { cookie });
+    expect(last.headers.get("location")).toBe(`/rounds/${round.id}/preview/about?lang=en`);
+    expect((await getPage(t, `/rounds/${round.id}/preview/maturity/2`, { cookie })).text).toContain("Communication and information flow");
+    expect(t.db.$client.prepare("select count(*) from drafts").pluck().get()).toBe(0);
   });
 });
