@@ -55,7 +55,7 @@ export function surveyRoutes(deps: Deps) {
       const { token } = c.req.valid("param");
       const link = resolveLink(deps, token);
       const lang = surveyLanguage(c.req.valid("query").lang, c.req.header("Accept-Language"), link.round.language);
-      return c.json(surveyView(link, lang, loadDraft(deps, link, token)), 200);
+      return c.json(surveyView(link, lang, loadDraft(deps, link, token), roundModules(deps.db, link.round)), 200);
     },
   );
 

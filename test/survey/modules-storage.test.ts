@@ -204,6 +204,20 @@ describe("checking the modules' answers", () => {
     expect(draft.json.error.details).toEqual([{ field: "maturity", message: "is not a known field" }]);
   });
 
+  it("describes the modules in the survey's JSON, in the respondent's language", async () => {
+    const t = createTestApp();
+    const { token, orgs } = openModuleSurvey(t, { organisations: 3 });
+    const view = (await call(t, "GET", `${survey(token)}?lang=nl`)).json;
+    expect(view.connections.organisations).toEqual(orgs.map((o, position) => ({ position, name: o.name, type: o.type })));
+    expect(view.maturity.levels).toEqual(["Beginnend", "In ontwikkeling", "Volwassen wordend", "Bloeiend"]);
+    expect(view.maturity.dimensions).toHaveLength(8);
+    expect(view.maturity.dimensions[0].descriptors).toHaveLength(4);
+    const u = createTestApp();
+    const plain = openModuleSurvey(u, { modules: [], organisations: 0 });
+    const none = (await call(u, "GET", survey(plain.token))).json;
+    expect([none.connections, none.maturity]).toEqual([null, null]);
+  });
+
   it("keeps the modules' answers in a draft", async () => {
     const t = createTestApp();
     const { token } = openModuleSurvey(t);
