@@ -103,6 +103,21 @@ describe("the modules' pages", () => {
     expect(draftOf(t, token)?.connections).toEqual({ organisation: 4, partners: [{ organisation: 0, level: 1 }] });
   });
 
+  it("shows organisations' names as text, never as markup", async () => {
+    const t = createTestApp();
+    const { token, orgs } = openModuleSurvey(t, { organisations: 3 });
+    t.db.$client
+      .prepare("update round_organisations set name = ? where organisation_id = ?")
+      .run('<img src=x onerror="alert(1)">', orgs[1]?.id);
+    await postForm(t, `/s/${token}/connections/1`, { organisation: "0", go: "next" });
+    await postForm(t, `/s/${token}/connections/2`, { "partner.1": "1", go: "next" });
+    for (const path of ["/connections/1", "/connections/2", "/connections/3", "/review"]) {
+      const page = await getPage(t, `/s/${token}${path}`);
+      expect(page.text, path).not.toContain("<img src=x");
+      expect(page.text, path).toContain("&lt;img src");
+    }
+  });
+
   it("refuses a tampered value, naming it on the page", async () => {
     const t = createTestApp();
     const { token } = openModuleSurvey(t);
