@@ -1,6 +1,7 @@
 import type { Lang } from "../instrument";
 import { defaultTimeZone } from "../lib/time-zone";
 import { zonedDateTime } from "../lib/zoned-time";
+import { MODULE_MESSAGES_EN, MODULE_MESSAGES_NL } from "./module-messages";
 
 /**
  * Every string the survey pages show around the instrument's own texts, in English. Placeholders
@@ -94,44 +95,7 @@ const en = {
   busyTitle: "Please wait a moment",
   busyBody: "Many people opened this link from your network just now. Please try again in {n} minutes.",
   toStart: "Go to the start of the temperature check",
-  connectionsTitle: "Working with other organisations",
-  connectionsShown:
-    "The report shows which organisations work together and how closely, as members report it. It never shows names, and never ratings given by fewer than {n} people.",
-  connectionsApart: "These answers are stored apart from your other answers. Everything on these pages is optional.",
-  ownQuestion: "Which organisation do you mainly work for?",
-  notListed: "My organisation is not listed",
-  ownSkipHint: "If your organisation is not listed or you prefer not to say, the other questions about organisations are skipped.",
-  partnersQuestion: "Which of these organisations has your organisation worked with in the last 12 months?",
-  partnersHint: "Tick only the ones you know about. An organisation you leave out is not counted as “no work together”.",
-  levelsQuestion: "How do you work together?",
-  levelsIntro: "For each organisation you ticked: how your organisations work together, and from “cooperate” up, how you rate them.",
-  levelQuestion: "How do you work with {name}?",
-  levelAware: "Aware: we know what they do",
-  levelCooperate: "Cooperate: we share information",
-  levelCoordinate: "Coordinate: we plan or align our work",
-  levelIntegrate: "Integrate: joint services, shared staff or budgets",
-  trustQuestion: "Trust: they do what they say they will",
-  valueQuestion: "Value: working with them helps the network's purpose",
-  ratingNotAtAll: "Not at all",
-  ratingALittle: "A little",
-  ratingMostly: "Mostly",
-  ratingCompletely: "Completely",
-  ratingsNote: "Only if you chose cooperate or higher: ratings given with “aware” are not kept.",
-  noPartners: "You did not tick any organisation on the previous page.",
-  otherType: "Other",
-  yourOrganisation: "Your organisation",
-  partnersTicked: "Organisations worked with",
-  noneTicked: "None ticked",
-  partnerAnswer: "{level}; trust {trust}, value {value}",
-  noLevel: "Ticked, how you work together not answered",
-  notRated: "not rated",
-  changeConnectionsHidden: "your answers about working with other organisations",
-
-  maturityTitle: "Where the network stands",
-  maturityIntro:
-    "For each part of the network's work, choose the description that fits the network best now, and the one it should reach in a year. Your answers are only shown in group results of at least {n} people.",
-  maturityPartTitle: "{title} ({n} of {total})",
-  changeMaturityHidden: "your answers about where the network stands",
+  ...MODULE_MESSAGES_EN,
 };
 
 export type Messages = { readonly [K in keyof typeof en]: string };
@@ -227,44 +191,7 @@ const nl: Messages = {
   busyTitle: "Een moment geduld",
   busyBody: "Veel mensen in je netwerk openden deze link net. Probeer het over {n} minuten opnieuw.",
   toStart: "Naar het begin van de temperatuurmeting",
-  connectionsTitle: "Samenwerken met andere organisaties",
-  connectionsShown:
-    "Het rapport laat zien welke organisaties samenwerken en hoe nauw, zoals leden dat aangeven. Het laat nooit namen zien, en nooit beoordelingen die door minder dan {n} mensen zijn gegeven.",
-  connectionsApart: "Deze antwoorden worden apart van je andere antwoorden bewaard. Alles op deze pagina's is niet verplicht.",
-  ownQuestion: "Voor welke organisatie werk je vooral?",
-  notListed: "Mijn organisatie staat er niet bij",
-  ownSkipHint: "Staat je organisatie er niet bij of zeg je het liever niet, dan sla je de andere vragen over organisaties over.",
-  partnersQuestion: "Met welke van deze organisaties heeft jouw organisatie de afgelopen 12 maanden samengewerkt?",
-  partnersHint: "Vink alleen aan wat je weet. Een organisatie die je niet aanvinkt, telt niet als ‘geen samenwerking’.",
-  levelsQuestion: "Hoe werken jullie samen?",
-  levelsIntro: "Voor elke organisatie die je aanvinkte: hoe jullie organisaties samenwerken, en vanaf ‘delen’ hoe je hen beoordeelt.",
-  levelQuestion: "Hoe werk je samen met {name}?",
-  levelAware: "Kennen: we weten wat zij doen",
-  levelCooperate: "Delen: we delen informatie",
-  levelCoordinate: "Afstemmen: we plannen ons werk samen of stemmen het af",
-  levelIntegrate: "Integreren: gezamenlijke diensten, gedeeld personeel of budget",
-  trustQuestion: "Vertrouwen: ze doen wat ze zeggen",
-  valueQuestion: "Waarde: samenwerken met hen helpt het doel van het netwerk",
-  ratingNotAtAll: "Helemaal niet",
-  ratingALittle: "Een beetje",
-  ratingMostly: "Grotendeels",
-  ratingCompletely: "Helemaal",
-  ratingsNote: "Alleen als je ‘delen’ of hoger koos: beoordelingen bij ‘kennen’ worden niet bewaard.",
-  noPartners: "Je hebt op de vorige pagina geen organisatie aangevinkt.",
-  otherType: "Anders",
-  yourOrganisation: "Jouw organisatie",
-  partnersTicked: "Organisaties waarmee jullie samenwerkten",
-  noneTicked: "Geen aangevinkt",
-  partnerAnswer: "{level}; vertrouwen {trust}, waarde {value}",
-  noLevel: "Aangevinkt, hoe jullie samenwerken niet ingevuld",
-  notRated: "niet beoordeeld",
-  changeConnectionsHidden: "je antwoorden over samenwerken met andere organisaties",
-
-  maturityTitle: "Waar het netwerk staat",
-  maturityIntro:
-    "Kies voor elk onderdeel van het werk van het netwerk de beschrijving die nu het best past, en de beschrijving die het netwerk over een jaar zou moeten halen. Je antwoorden worden alleen getoond in groepsresultaten van minstens {n} mensen.",
-  maturityPartTitle: "{title} ({n} van {total})",
-  changeMaturityHidden: "je antwoorden over waar het netwerk staat",
+  ...MODULE_MESSAGES_NL,
 };
 
 const BY_LANG: Record<Lang, Messages> = { en, nl };

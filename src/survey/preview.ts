@@ -27,6 +27,7 @@ import {
 } from "./page-model";
 import { aboutModel, themeModel } from "./question-model";
 import { reviewModel } from "./review-model";
+import type { SurveyDraft } from "./schemas";
 
 /** The banner on every preview page, in the page's language. */
 export const PREVIEW_BANNER: Record<Lang, string> = {
@@ -72,6 +73,16 @@ export function surveyPreviewPages(deps: Deps) {
   const route = (handler: (c: PageContext, p: Preview) => Response | Promise<Response>) => async (c: PageContext) =>
     pageActor(c) ? handler(c, preview(c)) : loginRedirect(c);
 
+  /**
+   * Nothing is kept in a preview, so the last connections page would ask about no one: it is shown
+   * as a member who works for the first organisation and ticked the next three would see it.
+   */
+  const sample = (p: Preview, step: Step): SurveyDraft => {
+    if (step !== "connections/3") return {};
+    const others = (p.ctx.modules?.organisations ?? []).slice(1, 4);
+    return { connections: { organisation: 0, partners: others.map((o) => ({ organisation: o.position })) } };
+  };
+
   /** Where the Back / Next / Save and finish later buttons lead, as on the real pages; nothing is kept, so no page is skipped. */
   const next = (p: Preview, step: Step, go: string | undefined) => afterStep(p.ctx, p.instrument.themes.length, step, go);
 
@@ -113,7 +124,7 @@ export function surveyPreviewPages(deps: Deps) {
     route((c, p) => {
       const step = moduleStep(p.ctx, c.req.param("module"), c.req.param("n"));
       if (!step) return c.redirect(stepHref(p.ctx, ""), 303);
-      const page = modulePage(p.ctx, p.survey, step, p.round.minResponses, {});
+      const page = modulePage(p.ctx, p.survey, step, p.round.minResponses, sample(p, step));
       return render(c, p, page.page, page.model);
     }),
   );

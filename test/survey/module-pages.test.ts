@@ -237,6 +237,10 @@ describe("the modules' pages through an open link and in the preview", () => {
     expect(page.text).toContain(first?.name ?? "?");
     const next = await postForm(t, `/rounds/${round.id}/preview/connections/1?lang=en`, { organisation: "0", go: "next" }, { cookie });
     expect(next.headers.get("location")).toBe(`/rounds/${round.id}/preview/connections/2?lang=en`);
+    // The last connections page, which would ask about no one with nothing kept, shows sample partners.
+    const levels = await getPage(t, `/rounds/${round.id}/preview/connections/3`, { cookie });
+    expect(levels.text).toContain("How do you work with Organisation 002?");
+    expect(levels.text).toContain("How do you work with Organisation 003?");
     const last = await postForm(t, `/rounds/${round.id}/preview/maturity/4?lang=en`, { go: "next" }, { cookie });
     expect(last.headers.get("location")).toBe(`/rounds/${round.id}/preview/about?lang=en`);
     expect((await getPage(t, `/rounds/${round.id}/preview/maturity/2`, { cookie })).text).toContain("Communication and information flow");
