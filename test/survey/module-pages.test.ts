@@ -103,6 +103,17 @@ describe("the modules' pages", () => {
     expect(draftOf(t, token)?.connections).toEqual({ organisation: 4, partners: [{ organisation: 0, level: 1 }] });
   });
 
+  it("saves what was ticked when the language switch is pressed, and shows the same page in the other language", async () => {
+    const t = createTestApp();
+    const { token } = openModuleSurvey(t);
+    const res = await postForm(t, `/s/${token}/maturity/2?lang=en`, { "maturity.governance.target": "4", switch: "nl" });
+    expect(location(res)).toBe("/maturity/2?lang=nl");
+    expect(draftOf(t, token)?.maturity).toEqual({ governance: { target: 4 } });
+    const page = await getPage(t, `/s/${token}/maturity/2?lang=nl`);
+    expect(page.text).toContain("Besluitvorming en afspraken");
+    expect(page.text).toMatch(/id="maturity-governance-target-4"[^>]* checked/);
+  });
+
   it("shows organisations' names as text, never as markup", async () => {
     const t = createTestApp();
     const { token, orgs } = openModuleSurvey(t, { organisations: 3 });
