@@ -49,6 +49,7 @@ const BROWSER = [
   "test/reports/renderer.test.ts",
   "test/reports/security.test.ts",
   "test/survey/browser.test.ts",
+  "test/survey/modules-browser.test.ts",
   "test/survey/open-link-browser.test.ts",
   "test/survey/preview.test.ts",
 ];

@@ -7,7 +7,8 @@ import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { seal, unseal } from "../lib/sealing";
 import { LINK_MESSAGES, type SurveyLink } from "./link";
-import { decodePayload, encodePayload, SEALED_BYTES } from "./payload";
+import { roundModules } from "./modules";
+import { decodePayload, encodePayload, SEALED_BYTES, V1_SEALED_BYTES } from "./payload";
 import { draftSchema, type SurveyDraft } from "./schemas";
 
 /** Drafts sealed at one fixed size (v2) and, before that, as JSON of their own length (v1). */
@@ -39,7 +40,8 @@ export function sealDraft(token: string, invitationId: string, instrument: Instr
  * saving again seals them at the fixed size.
  */
 export function openDraft(token: string, invitationId: string, instrument: Instrument, sealed: Buffer): SurveyDraft | null {
-  if (sealed.length === SEALED_BYTES) {
+  // Fixed-size drafts sealed before rounds had modules are smaller by the modules' block; they open too.
+  if (sealed.length === SEALED_BYTES || sealed.length === V1_SEALED_BYTES) {
     const plain = unseal(draftKey(token, invitationId, INFO.fixed), sealed, "");
     if (plain) return decodePayload(instrument, plain);
   }
@@ -61,7 +63,7 @@ export function loadDraft(deps: Deps, link: SurveyLink, token: string): SurveyDr
   if (!row) return null;
   const draft = openDraft(token, link.invitation.id, link.instrument, row.sealed);
   if (!draft) return null;
-  const checked = draftSchema(link.instrument).safeParse(draft);
+  const checked = draftSchema(link.instrument, roundModules(deps.db, link.round).modules).safeParse(draft);
   return checked.success ? checked.data : null;
 }
 

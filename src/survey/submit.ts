@@ -8,6 +8,7 @@ import { parseInput } from "../lib/validation";
 import { COUNT_SUBMISSION_SQL } from "../rounds/submitted";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
 import { LINK_MESSAGES, resolveLink, type SurveyLink } from "./link";
+import { roundModules } from "./modules";
 import { type Pool, poolFor } from "./pool";
 import { responseSchema, type SurveyResponseInput } from "./schemas";
 
@@ -67,7 +68,7 @@ function storeFor(db: Db) {
  */
 export function submitResponse(deps: { db: Db; clock: Clock }, token: string, input: SurveyResponseInput): void {
   const link = resolveLink(deps, token);
-  const checked = parseInput(responseSchema(link.instrument), input);
+  const checked = parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules), input);
   storeFor(deps.db).transaction(link, checked, dayOf(deps.clock.now()));
 }
 
@@ -106,7 +107,7 @@ function groupFor(client: Database.Database): GroupCommit {
  */
 export async function submitResponseGrouped(deps: { db: Db; clock: Clock }, token: string, input: SurveyResponseInput): Promise<void> {
   const link = resolveLink(deps, token);
-  const checked = parseInput(responseSchema(link.instrument), input);
+  const checked = parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules), input);
   const day = dayOf(deps.clock.now());
   const { store } = storeFor(deps.db);
   await groupFor(deps.db.$client).run(() => store(link, checked, day));
