@@ -22,6 +22,7 @@ import { memberRoutes } from "./members/routes";
 import { mirrorPages } from "./mirror/pages";
 import { networkPages } from "./networks/pages";
 import { networkRoutes } from "./networks/routes";
+import { organisationRoutes } from "./organisations/routes";
 import { reportPages } from "./reports/pages";
 import { reportRoutes } from "./reports/routes";
 import { resultRoutes } from "./results/routes";
@@ -82,6 +83,7 @@ export function createApp(deps: Deps) {
     userRoutes,
     networkRoutes,
     memberRoutes,
+    organisationRoutes,
     resultRoutes,
     commentRoutes,
     actionRoutes,
