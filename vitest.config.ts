@@ -25,6 +25,7 @@ const UNIT = [
   "test/lib/import-graph.test.ts",
   "test/lib/rate-limit.test.ts",
   "test/members/import.test.ts",
+  "test/organisations/types.test.ts",
   "test/results/breakdown.test.ts",
   "test/results/present.test.ts",
   "test/results/rounding.test.ts",

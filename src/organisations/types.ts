@@ -25,7 +25,7 @@ const HINTS: readonly [RegExp, string][] = [
   [/mental|ggz|psychiatr|geestelijke/i, "mental_health"],
   [/hospice|care home|nursing home|verpleeghuis|verzorgingshuis|woonzorg/i, "care_home"],
   [/hospital|ziekenhuis|medical cent(er|re)|umc\b|infirmary|nhs .*trust/i, "hospital"],
-  [/\bgp\b|general practi|surgery|medical practice|primary care|huisarts|eerstelijn|apothe|pharmac/i, "primary_care"],
+  [/\bgp\b|practice|surgery|primary care|huisarts|praktijk|eerstelijn|apothe|pharmac/i, "primary_care"],
   [/community (health|nursing|care)|district nurs|home care|wijkverpleg|thuiszorg|nursing/i, "community"],
   [/council|social care|social services|gemeente|sociaal|wijkteam|housing|wonen/i, "social_care"],
   [/commissioning|\bicb\b|\bccg\b|integrated care board|zorgverzekeraar|zorgkantoor|funder/i, "commissioner"],
