@@ -36,6 +36,10 @@ describe("organisations pages in a real browser", () => {
       await clickAndWait(page, "form[action='/login'] button[type=submit]");
       expect(await heading(page)).toBe("Organisations Valley Diabetes Network");
       await check(page, "organisations page");
+      // The header's white link-buttons once made "Deactivate" invisible here, which axe let through.
+      const toggle = await page.$eval(".actions-cell button", (b) => ({ color: getComputedStyle(b).color, text: b.textContent }));
+      expect(toggle.color).not.toBe("rgb(255, 255, 255)");
+      expect(toggle.text).toContain("Reactivate");
 
       // The add form with errors: no name.
       await clickAndWait(page, "form[action*='/organisations?lang'] button[type=submit]");
