@@ -22,6 +22,8 @@ import { memberRoutes } from "./members/routes";
 import { mirrorPages } from "./mirror/pages";
 import { networkPages } from "./networks/pages";
 import { networkRoutes } from "./networks/routes";
+import { organisationPages } from "./organisations/pages";
+import { organisationRoutes } from "./organisations/routes";
 import { reportPages } from "./reports/pages";
 import { reportRoutes } from "./reports/routes";
 import { resultRoutes } from "./results/routes";
@@ -82,6 +84,7 @@ export function createApp(deps: Deps) {
     userRoutes,
     networkRoutes,
     memberRoutes,
+    organisationRoutes,
     resultRoutes,
     commentRoutes,
     actionRoutes,
@@ -104,6 +107,7 @@ export function createApp(deps: Deps) {
   app.route("/", authPages(deps));
   app.route("/", networkPages(deps));
   app.route("/", memberPages(deps));
+  app.route("/", organisationPages(deps));
   app.route("/", comparePages(deps));
   app.route("/", userPages(deps));
   app.route("/", roundPages(deps));

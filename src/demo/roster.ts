@@ -10,6 +10,25 @@ export const DEMO_ORGANISATIONS = [
   "Patient and carer representatives",
 ] as const;
 
+/**
+ * The demo network's organisations for the network map: those the roster names, and four more
+ * partners nobody on the roster works for yet (so the map has organisations without respondents).
+ */
+export const DEMO_NETWORK_ORGANISATIONS = [
+  { name: "Valley General Hospital", type: "hospital" },
+  { name: "Riverside Medical Practice", type: "primary_care" },
+  { name: "Northside Primary Care Network", type: "primary_care" },
+  { name: "County Council Adult Social Care", type: "social_care" },
+  { name: "Valley Mental Health Trust", type: "mental_health" },
+  { name: "Age Well Valley (charity)", type: "voluntary" },
+  { name: "Valley Community Nursing", type: "community" },
+  { name: "Patient and carer representatives", type: "voluntary" },
+  { name: "Meadowbank Care Home", type: "care_home" },
+  { name: "North Valley Integrated Care Board", type: "commissioner" },
+  { name: "Valley Community Pharmacy Group", type: "primary_care" },
+  { name: "Riverside Housing Association", type: "social_care" },
+] as const;
+
 const FIRST = [
   "Amira",
   "Ben",

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { createAction, updateAction } from "../actions/service";
 import type { Actor } from "../auth/actor";
 import { releaseAll, setCommentStatus } from "../comments/service";
-import { rounds } from "../db/schema";
+import { type RoundModule, rounds } from "../db/schema";
 import { getInstrument } from "../instrument";
 import { createInvitations } from "../invitations/service";
 import { type Clock, manualClock } from "../lib/clock";
@@ -22,10 +22,14 @@ interface DemoRound {
   closes: string;
   respondents: number;
   leanings: Leanings;
+  modules?: RoundModule[];
   actions: { title: string; owner: string; due: string; status?: "open" | "in_progress" | "done" | "dropped"; note?: string }[];
 }
 
-/** Two temperature checks half a year apart: the network warms up, governance stays the weak spot. */
+/**
+ * Three temperature checks half a year apart: the network warms up, governance stays the weak spot.
+ * The third adds the network map and the maturity matrix (their answers are not made here yet).
+ */
 export const DEMO_ROUNDS: DemoRound[] = [
   {
     title: "Autumn 2025 temperature check",
@@ -69,6 +73,16 @@ export const DEMO_ROUNDS: DemoRound[] = [
       { title: "Show one outcome measure per workstream at each network meeting", owner: "Data and evaluation lead", due: "2026-10-31" },
     ],
   },
+  {
+    title: "Autumn 2026 temperature check",
+    created: "2026-10-05T09:00:00Z",
+    opens: "2026-10-12T08:00:00Z",
+    closes: "2026-11-06T17:00:00Z",
+    respondents: 27,
+    leanings: { purpose: 3.8, relationships: 3.9, communication: 3.6, governance: 3.0, value: 3.4 },
+    modules: ["connections", "maturity"],
+    actions: [],
+  },
 ];
 
 const at = (iso: string): Clock => manualClock(iso);
@@ -79,6 +93,7 @@ function runRound(db: Db, config: Config, facilitator: Actor, networkId: string,
   const created = createRound({ db, clock: at(spec.created), config }, facilitator, networkId, {
     title: spec.title,
     closesAt: new Date(spec.closes),
+    modules: spec.modules,
   });
   let round = db.select().from(rounds).where(eq(rounds.id, created.id)).get();
   if (!round) throw new Error("demo round vanished");
@@ -110,7 +125,7 @@ function runRound(db: Db, config: Config, facilitator: Actor, networkId: string,
   return closed;
 }
 
-/** The demo network's two closed rounds, filled through the same submission code members use. */
+/** The demo network's closed rounds, filled through the same submission code members use. */
 export function seedDemoRounds(deps: { db: Db; config: Config }, facilitator: Actor, networkId: string) {
   const { db, config } = deps;
   const closed = DEMO_ROUNDS.map((spec, i) => runRound(db, config, facilitator, networkId, spec, 20251 + i));

@@ -8,8 +8,9 @@ import { newId } from "../lib/ids";
 import type { Logger } from "../lib/logger";
 import { addMembers } from "../members/service";
 import { createNetwork } from "../networks/service";
+import { addOrganisations } from "../organisations/service";
 import { createUser, findUserByEmail } from "../users/service";
-import { demoRoster } from "./roster";
+import { DEMO_NETWORK_ORGANISATIONS, demoRoster } from "./roster";
 import { seedDemoRounds } from "./rounds";
 
 export const DEMO_NETWORK_NAME = "North Valley Integrated Care Partnership";
@@ -35,7 +36,8 @@ async function demoUser(deps: SeedDeps, user: (typeof DEMO_USERS)[number]): Prom
 
 /**
  * Fills an empty database with a demo network: three demo accounts, a realistic roster across
- * eight organisations and two closed rounds of example answers. Safe to run at every start: it does nothing when the demo network exists.
+ * eight organisations, twelve organisations for the network map and three closed rounds of example
+ * answers, the last with the network map and the maturity matrix. Safe to run at every start: it does nothing when the demo network exists.
  */
 export async function seedDemo(deps: SeedDeps) {
   const [, facilitator, commissioner] = await Promise.all(DEMO_USERS.map((u) => demoUser(deps, u)));
@@ -54,6 +56,7 @@ export async function seedDemo(deps: SeedDeps) {
     .values({ id: newId(), networkId: network.id, userId: commissioner.userId, role: "commissioner", createdAt: deps.clock.now() })
     .run();
   addMembers(deps, facilitator, network.id, demoRoster());
+  addOrganisations(deps, facilitator, network.id, [...DEMO_NETWORK_ORGANISATIONS]);
   seedDemoRounds(deps, facilitator, network.id);
   deps.logger.info("created the demo network", { networkId: network.id });
   return logins;

@@ -6,7 +6,7 @@ import { newId } from "./ids";
 export interface AuditEntry {
   userId?: string | null;
   action: string;
-  targetType: "user" | "network" | "round" | "member" | "grant" | "comment" | "action";
+  targetType: "user" | "network" | "round" | "member" | "grant" | "comment" | "action" | "organisation";
   targetId: string;
   detail?: Record<string, unknown>;
 }

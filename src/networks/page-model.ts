@@ -7,6 +7,7 @@ import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { TIME_ZONES } from "../lib/time-zone";
 import { zoneLabel } from "../lib/zoned-time";
+import { countActiveOrganisations } from "../organisations/queries";
 import { formatterFor } from "../reports/format";
 import { networkRoundsSection } from "../rounds/network-section";
 import { listGrants } from "./grants";
@@ -52,6 +53,7 @@ export function networkPageModel(
   const manage = canManage
     ? {
         memberCount: formatterFor("en").count(memberCount(db, network.id)),
+        activeOrganisations: formatterFor("en").count(countActiveOrganisations(db, network.id)),
         grants: listGrants(db, network.id).map((g) => ({ ...g, roleLabel: ACCESS_LABELS[g.role], isYou: g.userId === actor.userId })),
         edit,
         stages: STAGES.map((s: Stage) => ({ value: s, label: STAGE_LABELS[s], selected: s === edit.stage })),

@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { ACCESS_MODES, type AccessMode } from "../db/schema";
+import { ACCESS_MODES, type AccessMode, type RoundModule } from "../db/schema";
 import { LANGUAGES, type Lang } from "../instrument";
 import { suggestedClosing, zonedLocalToIso, zonedMonthYear, zoneLabel } from "../lib/zoned-time";
+import { MIN_ROUND_ORGANISATIONS } from "../organisations/snapshot";
+import { formatterFor } from "../reports/format";
 import { ACCESS_LABELS, LANGUAGE_LABELS } from "./labels";
 import { MIN_RESPONSES_FLOOR } from "./schemas";
 
@@ -12,6 +14,9 @@ export interface RoundFormValues {
   language: string;
   minResponses: string;
   access: string;
+  /** "yes" when the box is ticked; a checkbox left unticked is not sent at all. */
+  moduleMaturity: string;
+  moduleConnections: string;
 }
 
 export const ROUND_FORM_LABELS: Record<keyof RoundFormValues, string> = {
@@ -20,6 +25,8 @@ export const ROUND_FORM_LABELS: Record<keyof RoundFormValues, string> = {
   language: "Language",
   minResponses: "Anonymity threshold",
   access: "Access",
+  moduleMaturity: "Maturity matrix",
+  moduleConnections: "Network map",
 };
 
 /**
@@ -42,18 +49,27 @@ export const closingField = (timeZone: string) =>
 
 /** The create-round form of a network in `timeZone`; its output is what `createRound` takes. */
 export const createRoundForm = (timeZone: string) =>
-  z.object({
-    title: z.string().trim().min(1, "is required").max(200, "must be 200 characters or fewer"),
-    closesAt: closingField(timeZone),
-    language: z.enum(LANGUAGES, "must be English or Dutch"),
-    minResponses: z
-      .string()
-      .trim()
-      .regex(/^\d+$/, "must be a whole number, like 5")
-      .transform(Number)
-      .pipe(z.number().min(MIN_RESPONSES_FLOOR, `must be at least ${MIN_RESPONSES_FLOOR}`).max(1000, "must be 1,000 or less")),
-    access: z.enum(ACCESS_MODES, "must be personal invitations or an open link"),
-  });
+  z
+    .object({
+      title: z.string().trim().min(1, "is required").max(200, "must be 200 characters or fewer"),
+      closesAt: closingField(timeZone),
+      language: z.enum(LANGUAGES, "must be English or Dutch"),
+      minResponses: z
+        .string()
+        .trim()
+        .regex(/^\d+$/, "must be a whole number, like 5")
+        .transform(Number)
+        .pipe(z.number().min(MIN_RESPONSES_FLOOR, `must be at least ${MIN_RESPONSES_FLOOR}`).max(1000, "must be 1,000 or less")),
+      access: z.enum(ACCESS_MODES, "must be personal invitations or an open link"),
+      moduleMaturity: z.string(),
+      moduleConnections: z.string(),
+    })
+    .transform(({ moduleMaturity, moduleConnections, ...round }) => {
+      const modules: RoundModule[] = [];
+      if (moduleConnections === "yes") modules.push("connections");
+      if (moduleMaturity === "yes") modules.push("maturity");
+      return { ...round, modules };
+    });
 
 /** The form's suggestions: this month's temperature check, closing in three weeks at 17:00 in the network's zone. */
 export function defaultRoundValues(now: Date, timeZone: string): RoundFormValues {
@@ -63,6 +79,8 @@ export function defaultRoundValues(now: Date, timeZone: string): RoundFormValues
     language: "en",
     minResponses: "5",
     access: "invite",
+    moduleMaturity: "",
+    moduleConnections: "",
   };
 }
 
@@ -76,11 +94,17 @@ export function roundValuesFrom(fields: Record<string, string>, now: Date, timeZ
     language: pick("language"),
     minResponses: pick("minResponses"),
     access: pick("access"),
+    // Unticked boxes are not posted: missing means no.
+    moduleMaturity: fields.moduleMaturity ?? "",
+    moduleConnections: fields.moduleConnections ?? "",
   };
 }
 
-/** What `partials/network/rounds.hbs` needs to draw the form. */
-export function roundFormModel(values: RoundFormValues, timeZone: string, now: Date) {
+/**
+ * What `partials/network/rounds.hbs` needs to draw the form. The network map is offered only when
+ * the network has enough active organisations to draw one; otherwise the form says why.
+ */
+export function roundFormModel(values: RoundFormValues, timeZone: string, now: Date, activeOrganisations = 0) {
   return {
     values,
     timeZone: zoneLabel(timeZone, now),
@@ -93,5 +117,12 @@ export function roundFormModel(values: RoundFormValues, timeZone: string, now: D
       // The first radio carries the id the error summary links to.
       id: i === 0 ? "access" : `access-${a}`,
     })),
+    modules: {
+      maturity: values.moduleMaturity === "yes",
+      connections: values.moduleConnections === "yes",
+      connectionsOffered: activeOrganisations >= MIN_ROUND_ORGANISATIONS,
+      activeOrganisations: formatterFor("en").count(activeOrganisations),
+      minOrganisations: MIN_ROUND_ORGANISATIONS,
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { AccessMode, RoundStatus } from "../db/schema";
+import type { AccessMode, RoundModule, RoundStatus } from "../db/schema";
 import type { Lang } from "../instrument";
 
 /** Round statuses in plain English, for the facilitators' pages. */
@@ -13,3 +13,6 @@ export const ACCESS_LABELS: Record<AccessMode, string> = {
 };
 
 export const LANGUAGE_LABELS: Record<Lang, string> = { en: "English", nl: "Dutch (Nederlands)" };
+
+/** The optional modules in plain English, for the round page. */
+export const MODULE_LABELS: Record<RoundModule, string> = { connections: "network map", maturity: "maturity matrix" };

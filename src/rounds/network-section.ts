@@ -4,6 +4,7 @@ import { rounds } from "../db/schema";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { zonedDateTime } from "../lib/zoned-time";
+import { countActiveOrganisations } from "../organisations/queries";
 import { formatterFor } from "../reports/format";
 import { frozenSummary } from "../results/frozen";
 import { defaultRoundValues, type RoundFormValues, roundFormModel } from "./create-form";
@@ -59,6 +60,8 @@ export function networkRoundsSection(deps: { db: Db; clock: Clock }, network: Ne
         rate: rateOf(db, row, c.submitted, c.invited),
       };
     }),
-    roundForm: canManage ? roundFormModel(typed ?? defaultRoundValues(clock.now(), zone), zone, clock.now()) : null,
+    roundForm: canManage
+      ? roundFormModel(typed ?? defaultRoundValues(clock.now(), zone), zone, clock.now(), countActiveOrganisations(db, network.id))
+      : null,
   };
 }

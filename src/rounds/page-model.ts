@@ -4,9 +4,10 @@ import { linkCoverage } from "../invitations/link-status";
 import type { Deps } from "../lib/app-env";
 import { dayOf } from "../lib/clock";
 import { toZonedLocal, zonedDateTime, zoneLabel } from "../lib/zoned-time";
+import { roundOrganisations } from "../organisations/queries";
 import { formatterFor } from "../reports/format";
 import { frozenSummary } from "../results/frozen";
-import { ACCESS_LABELS, LANGUAGE_LABELS, STATUS_LABELS } from "./labels";
+import { ACCESS_LABELS, LANGUAGE_LABELS, MODULE_LABELS, STATUS_LABELS } from "./labels";
 import { percent, roundProgress } from "./progress";
 import { responsesChart } from "./progress-chart";
 import { openUrlOf, type RoundRow } from "./view";
@@ -37,6 +38,21 @@ function progressModel(deps: Pick<Deps, "db" | "clock">, round: RoundRow) {
     openAccess: round.access === "open",
     chart: responsesChart(p.byDay, dayOf(round.openedAt), to),
   };
+}
+
+/**
+ * Which modules the round asks after the themes, in a sentence: "Network map (12 organisations)
+ * and maturity matrix". The organisations are counted once the round has copied them at opening.
+ */
+function modulesLabel(deps: Pick<Deps, "db">, round: RoundRow): string {
+  if (round.modules.length === 0) return "None: the temperature check only";
+  const parts = round.modules.map((m) => {
+    if (m !== "connections" || round.status === "draft") return MODULE_LABELS[m];
+    const n = roundOrganisations(deps.db, round.id).length;
+    return `${MODULE_LABELS[m]} (${fmt.count(n)} ${n === 1 ? "organisation" : "organisations"})`;
+  });
+  const sentence = parts.join(" and ");
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 /** The facilitator's tools for the round's status; null for people who may only look. */
@@ -85,6 +101,7 @@ export function roundPageModel(deps: Pick<Deps, "db" | "clock" | "config">, acce
       statusLabel: STATUS_LABELS[round.status],
       accessLabel: ACCESS_LABELS[round.access],
       languageLabel: LANGUAGE_LABELS[round.language],
+      modulesLabel: modulesLabel(deps, round),
       threshold: fmt.count(round.minResponses),
       opened: round.openedAt ? zonedDateTime(round.openedAt, zone) : null,
       closes: round.closesAt && round.status !== "closed" ? zonedDateTime(round.closesAt, zone) : null,

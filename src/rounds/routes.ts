@@ -77,6 +77,8 @@ export function roundRoutes(deps: Deps) {
       method: "post",
       path: "/rounds/{id}/open",
       tags,
+      description:
+        "Opens a draft round. A round with the `connections` module copies the network's active organisations into the round as it opens (in name order; later changes to the network's list do not reach it), and answers 409 when fewer than 3 or more than 100 are active.",
       request: { params: IdParams },
       responses: { 200: jsonResponse(RoundSchema, "Opened"), ...commonErrors, ...conflict },
     }),

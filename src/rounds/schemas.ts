@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ACCESS_MODES, ROUND_STATUSES } from "../db/schema";
+import { ACCESS_MODES, ROUND_MODULES, ROUND_STATUSES } from "../db/schema";
 import { LANGUAGES, latestVersion } from "../instrument";
 
 /** The smallest group we ever report on; below this a person could be recognised. */
@@ -34,6 +34,7 @@ export const RoundSchema = z
       description:
         "The open link of an open-access round, ending in its 8-character code (made when the round is created; it answers once the round opens)",
     }),
+    modules: z.array(z.enum(ROUND_MODULES)).openapi({ description: "The optional parts the round asks after the themes" }),
     counts: RoundCountsSchema,
   })
   .openapi("Round");
@@ -58,6 +59,14 @@ export const CreateRoundSchema = z.strictObject({
   minResponses: z.number().int().min(MIN_RESPONSES_FLOOR).max(1000).optional().openapi({ description: "Anonymity threshold; default 5" }),
   access: z.enum(ACCESS_MODES).optional().openapi({ description: "Personal invitations (default) or one open link" }),
   language: z.enum(LANGUAGES).optional(),
+  modules: z
+    .array(z.enum(ROUND_MODULES, `must be one of ${ROUND_MODULES.join(", ")}`))
+    .refine((list) => new Set(list).size === list.length, "must not name a module twice")
+    .optional()
+    .openapi({
+      description:
+        "Optional parts asked after the themes: `connections` (the network map; needs at least 3 active organisations, copied into the round when it opens) and `maturity` (the maturity matrix). None by default",
+    }),
 });
 export type CreateRoundInput = z.infer<typeof CreateRoundSchema>;
 

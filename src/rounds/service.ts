@@ -1,10 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
-import { rounds } from "../db/schema";
+import { ROUND_MODULES, rounds } from "../db/schema";
 import { latestVersion } from "../instrument";
 import { recordAudit } from "../lib/audit";
 import { AppError, invalidField } from "../lib/errors";
 import { newId } from "../lib/ids";
+import { countActiveOrganisations } from "../organisations/queries";
+import { MIN_ROUND_ORGANISATIONS, snapshotRoundOrganisations } from "../organisations/snapshot";
 import { closeRound, currentRound } from "./lifecycle";
 import { newOpenCode } from "./open-code";
 import type { CreateRoundInput, RoundView, UpdateRoundInput } from "./schemas";
@@ -21,10 +23,24 @@ function requireFuture(deps: RoundDeps, closesAt: Date) {
   if (closesAt.getTime() <= deps.clock.now().getTime()) throw invalidField("closesAt", "must be in the future");
 }
 
-/** Creates a draft round on a network, on the latest version of its instrument. */
+/** The modules asked for, in their usual order; the network map needs enough organisations to draw. */
+function checkedModules(deps: RoundDeps, networkId: string, wanted: readonly string[] = []) {
+  const modules = ROUND_MODULES.filter((m) => wanted.includes(m));
+  if (!modules.includes("connections")) return modules;
+  const active = countActiveOrganisations(deps.db, networkId);
+  if (active < MIN_ROUND_ORGANISATIONS)
+    throw invalidField(
+      "modules",
+      `the connections module (network map) needs at least ${MIN_ROUND_ORGANISATIONS} active organisations, and the network has ${active}`,
+    );
+  return modules;
+}
+
+/** Creates a draft round on a network, on the latest version of its instrument, with the modules chosen. */
 export function createRound(deps: RoundDeps, actor: Actor, networkId: string, input: CreateRoundInput): RoundView {
   const { db, clock } = deps;
   if (input.closesAt) requireFuture(deps, input.closesAt);
+  const modules = checkedModules(deps, networkId, input.modules);
   const instrumentId = input.instrument ?? DEFAULT_INSTRUMENT;
   const version = latestVersion(instrumentId);
   if (version === undefined) throw invalidField("instrument", "is not a known instrument");
@@ -42,13 +58,14 @@ export function createRound(deps: RoundDeps, actor: Actor, networkId: string, in
         language: input.language ?? "en",
         minResponses: input.minResponses ?? DEFAULT_MIN_RESPONSES,
         closesAt: input.closesAt ?? null,
+        modules,
         createdAt: clock.now(),
         // Made now, not at opening, so that the QR-code poster can be printed before the round opens.
         openCode: input.access === "open" ? newOpenCode() : null,
       })
       .returning()
       .get();
-    audit(deps, actor, "round.create", created.id, { access: created.access });
+    audit(deps, actor, "round.create", created.id, { access: created.access, modules });
     return created;
   });
   return getRoundView(deps, row);
@@ -74,20 +91,32 @@ export function updateRound(deps: RoundDeps, actor: Actor, row: RoundRow, input:
   return getRoundView(deps, updated);
 }
 
-/** Opens a draft round; an open-access round made before its link existed at creation gets it now. */
+/**
+ * Opens a draft round; an open-access round made before its link existed at creation gets it now.
+ * A round with the connections module copies the network's active organisations as it opens (409
+ * when there are too few or too many), in the same transaction.
+ */
 export function openRound(deps: RoundDeps, actor: Actor, row: RoundRow): RoundView {
   const round = currentRound(deps, row);
   if (round.status !== "draft") throw new AppError("conflict", `This round is already ${round.status}; only a draft round can be opened`);
   const now = deps.clock.now();
   if (round.closesAt && round.closesAt.getTime() <= now.getTime())
     throw new AppError("conflict", "This round's closing date has passed; set a later closesAt before opening it");
-  const opened = deps.db
-    .update(rounds)
-    .set({ status: "open", openedAt: now, ...(round.access === "open" && !round.openCode && { openCode: newOpenCode() }) })
-    .where(eq(rounds.id, round.id))
-    .returning()
-    .get();
-  audit(deps, actor, "round.open", round.id);
+  const { db } = deps;
+  const opened = db.transaction((tx) => {
+    const updated = tx
+      .update(rounds)
+      .set({ status: "open", openedAt: now, ...(round.access === "open" && !round.openCode && { openCode: newOpenCode() }) })
+      .where(and(eq(rounds.id, round.id), eq(rounds.status, "draft")))
+      .returning()
+      .get();
+    // Opened by another request since it was read: copying the organisations twice would fail.
+    if (!updated) throw new AppError("conflict", "This round was opened meanwhile; only a draft round can be opened");
+    // The outer handle: better-sqlite3 runs it on the same connection, inside this transaction.
+    snapshotRoundOrganisations(db, updated);
+    audit(deps, actor, "round.open", round.id);
+    return updated;
+  });
   return getRoundView(deps, opened);
 }
 

@@ -39,6 +39,7 @@ export function roundView(config: Pick<Config, "publicUrl">, row: RoundRow, coun
     closedAt: iso(row.closedAt),
     createdAt: row.createdAt.toISOString(),
     openUrl: openUrlOf(config, row),
+    modules: row.modules,
     counts,
   };
 }

@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/auth/tokens";
-import { actions, invitations, type users } from "../../src/db/schema";
+import { actions, invitations, organisations, type users } from "../../src/db/schema";
 import { hashToken, newId, newToken } from "../../src/lib/ids";
 import { memoryLogger } from "../../src/lib/logger";
 import { createPdfRenderer } from "../../src/reports/renderer";
@@ -42,6 +42,7 @@ interface Ctx {
   closedRound: () => { id: string };
   invitation: () => string;
   action: () => string;
+  organisation: () => { id: string; title: string };
   /** Ids and titles of what was made on first use: strangers must not see those either. */
   made: string[];
   /** Ids of the networks the caller may list. */
@@ -123,6 +124,22 @@ const ROUTES: Route[] = [
     check: (res, x) => expect(res.json.members.map((m: { id: string }) => m.id)).toEqual([x.member.id]),
   },
   { method: "DELETE", path: (x) => `/networks/${x.network.id}/members/${x.member.id}`, allowed: MANAGE },
+  // Organisations: managed like the roster.
+  {
+    method: "POST",
+    path: (x) => `/networks/${x.network.id}/organisations`,
+    body: (x) => ({ name: `Hill Practice ${x.unique}`, type: "primary_care" }),
+    allowed: MANAGE,
+  },
+  {
+    method: "GET",
+    // The organisation is made first, so that the list has something for strangers not to see.
+    path: (x) => `/networks/${x.network.id}/organisations?with=${x.organisation().id}`,
+    allowed: MANAGE,
+    check: (res, x) => expect(res.json.organisations.map((o: { id: string }) => o.id)).toEqual([x.organisation().id]),
+  },
+  { method: "PATCH", path: (x) => `/organisations/${x.organisation().id}`, body: () => ({ type: "community" }), allowed: MANAGE },
+  { method: "DELETE", path: (x) => `/organisations/${x.organisation().id}`, allowed: MANAGE, ok: 200 },
   // Rounds.
   { method: "POST", path: (x) => `/networks/${x.network.id}/rounds`, body: () => ({ title: "Spring check" }), allowed: MANAGE },
   { method: "GET", path: (x) => `/networks/${x.network.id}/rounds`, allowed: VIEW },
@@ -228,6 +245,12 @@ function setUp(who: Persona): { x: Ctx; cookie?: string } {
         .run();
       return id;
     }),
+    organisation: once(() => {
+      const id = newId();
+      const title = `Valley Hospital ${id}`;
+      t.db.insert(organisations).values({ id, networkId: network.id, name: title, type: "hospital", createdAt: now }).run();
+      return { id, title };
+    }),
     cast,
     network,
     member,
@@ -282,6 +305,7 @@ const PLACEHOLDERS = {
   closedRound: () => ({ id: ":closedRoundId" }),
   invitation: () => ":invitationId",
   action: () => ":actionId",
+  organisation: () => ({ id: ":organisationId" }),
 } as unknown as Ctx;
 
 describe.each(ROUTES.map((route) => ({ route, label: `${route.method} /api/v1${route.path(PLACEHOLDERS)}` })))(

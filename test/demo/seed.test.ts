@@ -1,12 +1,13 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { comments, invitations, networks, responses, rounds } from "../../src/db/schema";
+import { comments, invitations, networks, organisations, responses, rounds } from "../../src/db/schema";
 import { DEMO_NETWORK_NAME, DEMO_PASSWORD, seedDemo } from "../../src/demo/seed";
+import { roundOrganisations } from "../../src/organisations/queries";
 import { createTestApp } from "../support/app";
 import { call, sessionCookie } from "../support/http";
 
 describe("the demo network", () => {
-  it("has a roster and two closed rounds answered through the survey's own submission code", async () => {
+  it("has a roster and three closed rounds answered through the survey's own submission code", async () => {
     const t = createTestApp();
     const logins = await seedDemo(t.deps);
     expect(logins.map((l) => l.role)).toEqual(["admin", "facilitator", "commissioner"]);
@@ -17,12 +18,12 @@ describe("the demo network", () => {
       .from(rounds)
       .where(eq(rounds.networkId, network?.id ?? ""))
       .all();
-    expect(closed.map((r) => r.status)).toEqual(["closed", "closed"]);
+    expect(closed.map((r) => r.status)).toEqual(["closed", "closed", "closed"]);
     const submitted = (roundId: string) => t.db.select({ n: count() }).from(responses).where(eq(responses.roundId, roundId)).get()?.n;
-    expect(closed.map((r) => submitted(r.id))).toEqual([24, 29]);
+    expect(closed.map((r) => submitted(r.id))).toEqual([24, 29, 27]);
     // Submission marked exactly that many links as submitted, and closing deleted every draft.
     const done = t.db.select({ n: count() }).from(invitations).where(eq(invitations.status, "submitted")).get()?.n;
-    expect(done).toBe(53);
+    expect(done).toBe(80);
 
     const login = await call(t, "POST", "/api/v1/auth/login", { email: "facilitator@example.org", password: DEMO_PASSWORD });
     const cookie = sessionCookie(login.headers);
@@ -41,11 +42,40 @@ describe("the demo network", () => {
     expect(statuses.filter((s) => s.status === "pending")).toHaveLength(0);
   });
 
+  it("has twelve organisations of varied types, and its latest round asked about all of them with the network map and the maturity matrix", async () => {
+    const t = createTestApp();
+    await seedDemo(t.deps);
+    const network = t.db.select().from(networks).where(eq(networks.name, DEMO_NETWORK_NAME)).get();
+    const listed = t.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.networkId, network?.id ?? ""))
+      .all();
+    expect(listed).toHaveLength(12);
+    expect(new Set(listed.map((o) => o.type)).size).toBeGreaterThanOrEqual(7);
+    const latest = t.db.select().from(rounds).where(eq(rounds.title, "Autumn 2026 temperature check")).get();
+    expect(latest?.modules).toEqual(["connections", "maturity"]);
+    const asked = roundOrganisations(t.db, latest?.id ?? "");
+    expect(asked.map((o) => o.position)).toEqual([...Array(12).keys()]);
+    expect(asked[0]?.name).toBe("Age Well Valley (charity)");
+    // The earlier rounds had no modules and asked about no organisations.
+    const earlier = t.db
+      .select()
+      .from(rounds)
+      .all()
+      .filter((r) => r.id !== latest?.id);
+    expect(earlier.map((r) => [r.modules, roundOrganisations(t.db, r.id).length])).toEqual([
+      [[], 0],
+      [[], 0],
+    ]);
+  });
+
   it("is added once, however often the server starts", async () => {
     const t = createTestApp();
     await seedDemo(t.deps);
     await seedDemo(t.deps);
     expect(t.db.select({ n: count() }).from(networks).get()?.n).toBe(1);
-    expect(t.db.select({ n: count() }).from(rounds).get()?.n).toBe(2);
+    expect(t.db.select({ n: count() }).from(rounds).get()?.n).toBe(3);
+    expect(t.db.select({ n: count() }).from(organisations).get()?.n).toBe(12);
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ROLES, STAGES } from "../../src/db/schema";
+import { ORGANISATION_TYPES } from "../../src/organisations/types";
 import { createTestApp, type TestApp } from "../support/app";
 import { makeCast, makeUser, TEST_PASSWORD } from "../support/factories";
 import { ORIGIN } from "../support/http";
@@ -120,6 +121,42 @@ describe("fuzzing HTML forms", () => {
         expectFormContract(res, before, storedState(t.db, ["users"]));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it("POST /networks/:id/organisations (add an organisation)", async () => {
+    const t = createTestApp();
+    const cast = makeCast(t.deps);
+    const fields = { name: text, type: fc.constantFrom(...ORGANISATION_TYPES, "castle") };
+    await fc.assert(
+      fc.asyncProperty(formBody(fields), fc.constantFrom("en", "nl"), async (body, lang) => {
+        const before = storedState(t.db, ["organisations"]);
+        const res = await postForm(t, `/networks/${cast.network.id}/organisations?lang=${lang}`, body, cast.facilitator.cookie);
+        expectFormContract(res, before, storedState(t.db, ["organisations"]));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it("POST /networks/:id/organisations/from-roster (add the organisations named in the roster)", async () => {
+    const t = createTestApp();
+    const cast = makeCast(t.deps);
+    const type = fc.constantFrom(...ORGANISATION_TYPES, "castle");
+    const fields = {
+      "name-0": text,
+      "add-0": fc.constantFrom("yes", "no"),
+      "type-0": type,
+      "name-1": text,
+      "add-1": fc.constant("yes"),
+      "type-1": type,
+    };
+    await fc.assert(
+      fc.asyncProperty(formBody(fields), async (body) => {
+        const before = storedState(t.db, ["organisations"]);
+        const res = await postForm(t, `/networks/${cast.network.id}/organisations/from-roster`, body, cast.facilitator.cookie);
+        expectFormContract(res, before, storedState(t.db, ["organisations"]));
+      }),
+      { numRuns: 80 },
     );
   });
 

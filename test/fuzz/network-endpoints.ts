@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { ACCESS_MODES, ACTION_STATUSES, GRANT_ROLES, STAGES } from "../../src/db/schema";
+import { ACCESS_MODES, ACTION_STATUSES, GRANT_ROLES, ROUND_MODULES, STAGES } from "../../src/db/schema";
+import { ORGANISATION_TYPES } from "../../src/organisations/types";
 import { makeMember, makeRound, makeUser } from "../support/factories";
 import { call } from "../support/http";
 import { makeClosedRound, uniformResponse } from "../support/responses";
@@ -55,6 +56,19 @@ export const NETWORK_ENDPOINTS: BodyEndpoint[] = [
   },
   {
     method: "POST",
+    route: "/networks/:id/organisations",
+    runs: 100,
+    setup(t) {
+      const { cast, facilitator } = world(t);
+      const valid = fc.record(
+        { name: text(120), type: fc.constantFrom(...ORGANISATION_TYPES), active: fc.boolean() },
+        { requiredKeys: ["name", "type"] },
+      );
+      return { path: `/api/v1/networks/${cast.network.id}/organisations`, valid, who: facilitator };
+    },
+  },
+  {
+    method: "POST",
     route: "/networks/:id/rounds",
     runs: 100,
     setup(t) {
@@ -67,6 +81,7 @@ export const NETWORK_ENDPOINTS: BodyEndpoint[] = [
           minResponses: fc.integer({ min: 3, max: 1000 }),
           access: fc.constantFrom(...ACCESS_MODES),
           language: fc.constantFrom("en", "nl"),
+          modules: fc.subarray([...ROUND_MODULES]),
         },
         { requiredKeys: ["title"] },
       );

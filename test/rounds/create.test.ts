@@ -23,6 +23,7 @@ describe("POST /api/v1/networks/:id/rounds", () => {
       closedAt: null,
       createdAt: "2026-03-02T09:00:00.000Z",
       openUrl: null,
+      modules: [],
       counts: { invited: 0, started: 0, submitted: 0 },
     });
     const audit = t.db.select().from(auditLog).where(eq(auditLog.targetId, res.json.id)).all();
