@@ -16,6 +16,7 @@ if (major < 22 || (major === 22 && minor < 14)) {
 // A new test file lands in `app` unless listed below.
 const UNIT = [
   "test/connections/*.test.ts",
+  "test/email/config.test.ts",
   "test/maturity/*.test.ts",
   "test/portfolio/*.test.ts",
   "test/instrument/instrument.test.ts",
