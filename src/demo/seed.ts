@@ -9,6 +9,7 @@ import type { Logger } from "../lib/logger";
 import { addMembers } from "../members/service";
 import { createNetwork } from "../networks/service";
 import { createUser, findUserByEmail } from "../users/service";
+import { seedDemoEmail } from "./email";
 import { demoRoster } from "./roster";
 import { seedDemoRounds } from "./rounds";
 
@@ -55,6 +56,8 @@ export async function seedDemo(deps: SeedDeps) {
     .run();
   addMembers(deps, facilitator, network.id, demoRoster());
   seedDemoRounds(deps, facilitator, network.id);
+  // Only when messages are captured: a demo must never email its made-up members for real.
+  if (deps.config.mail.capture) seedDemoEmail(deps, facilitator, network.id);
   deps.logger.info("created the demo network", { networkId: network.id });
   return logins;
 }
