@@ -40,6 +40,7 @@ const BROWSER = [
   "test/compare/browser.test.ts",
   "test/compare/pdf.test.ts",
   "test/e2e/**/*.test.ts",
+  "test/email/browser.test.ts",
   "test/email/crash.test.ts",
   "test/networks/pages-browser.test.ts",
   "test/ops/*.test.ts",

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { emailOutbox } from "../db/schema";
+import { emailOutbox, type OutboxRow } from "../db/schema";
 import type { Logger } from "../lib/logger";
 import { claimDue } from "./claim";
 import { type DeliverDeps, type Delivery, deliver } from "./deliver";
@@ -13,9 +13,19 @@ export interface WorkerDeps extends DeliverDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Real time in milliseconds, for pacing (the clock in deps may be a test's, standing still). */
   monotonic?: () => number;
+  /** Set when the server is stopping: the pass ends after the message in flight. */
+  stopping?: { stopped: boolean };
 }
 
 export type SendCounts = Record<Delivery, number>;
+
+/** Messages claimed but never tried go back to the queue as they were (their claim not counted as an attempt). */
+function handBack(deps: WorkerDeps, rows: OutboxRow[]) {
+  for (const r of rows) {
+    const back = { status: "queued" as const, attempts: r.attempts - 1, nextAttemptAt: deps.clock.now() };
+    deps.db.update(emailOutbox).set(back).where(eq(emailOutbox.id, r.id)).run();
+  }
+}
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -35,10 +45,15 @@ export async function sendDue(deps: WorkerDeps, mail: Mail, max = Number.POSITIV
   const batch = Math.max(1, Math.min(100, Math.ceil(mail.ratePerSecond)));
   let nextSlot = monotonic();
   let tried = 0;
-  while (tried < max) {
+  while (tried < max && !deps.stopping?.stopped) {
     const claimed = claimDue(deps.db, deps.clock.now(), Math.min(batch, max - tried));
     if (claimed.length === 0) break;
     for (const [i, row] of claimed.entries()) {
+      if (deps.stopping?.stopped) {
+        // Stopping: what was claimed but not tried goes back, untouched, for the next start.
+        handBack(deps, claimed.slice(i));
+        break;
+      }
       const wait = nextSlot - monotonic();
       if (wait > 0) await sleep(wait);
       nextSlot = Math.max(nextSlot, monotonic()) + gap;
@@ -49,10 +64,7 @@ export async function sendDue(deps: WorkerDeps, mail: Mail, max = Number.POSITIV
         pauseOutbox(deps.db, deps.clock, result.error ?? "The mail server refused the session.");
         // The rest were claimed but never tried: handed back as they were.
         const rest = claimed.slice(i + 1);
-        for (const r of rest) {
-          const back = { status: "queued" as const, attempts: r.attempts - 1, nextAttemptAt: deps.clock.now() };
-          deps.db.update(emailOutbox).set(back).where(eq(emailOutbox.id, r.id)).run();
-        }
+        handBack(deps, rest);
         deps.logger.error("email paused: the mail session failed", { reason: result.error, handedBack: rest.length });
         return counts;
       }
@@ -67,18 +79,18 @@ export async function sendDue(deps: WorkerDeps, mail: Mail, max = Number.POSITIV
  * Returns a function that stops it and resolves once the pass in flight has finished.
  */
 export function startMailWorker(deps: WorkerDeps, mail: Mail, intervalMs = 2_000): () => Promise<void> {
-  let stopped = false;
+  const stopping = { stopped: false };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
     running = (async () => {
       try {
-        await sendDue(deps, mail, 1_000);
+        await sendDue({ ...deps, stopping }, mail, 1_000);
       } catch (err) {
         // Logged and tried again next time: one bad message must not stop the worker.
         deps.logger.error("email worker failed", { error: err instanceof Error ? err.stack : String(err) });
       }
-      if (!stopped) {
+      if (!stopping.stopped) {
         timer = setTimeout(tick, intervalMs);
         timer.unref();
       }
@@ -86,7 +98,7 @@ export function startMailWorker(deps: WorkerDeps, mail: Mail, intervalMs = 2_000
   };
   tick();
   return async () => {
-    stopped = true;
+    stopping.stopped = true;
     if (timer) clearTimeout(timer);
     await running;
   };

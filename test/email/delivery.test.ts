@@ -4,6 +4,7 @@ import { retryDelayMs } from "../../src/email/backoff";
 import { suppressedAddresses } from "../../src/email/outbox";
 import { pauseState, resumeOutbox } from "../../src/email/pause";
 import { emailInvitations } from "../../src/email/service";
+import { startMailWorker } from "../../src/email/worker";
 import { closeRound } from "../../src/rounds/lifecycle";
 import { startSmtp } from "../support/smtp";
 import { drain, emailWorld, outboxOf } from "./support";
@@ -99,6 +100,20 @@ describe("sending the outbox", () => {
     const at = smtp.received.map((r) => r.at).sort((a, b) => a - b);
     // And never a burst: at 20 per second, no 100 ms window holds more than two (plus one for network jitter).
     for (const first of at) expect(at.filter((a) => a >= first && a < first + 100).length).toBeLessThanOrEqual(3);
+  });
+
+  it("stops between messages when the server stops, handing back what it had claimed", async () => {
+    const smtp = await startSmtp();
+    const emails = Array.from({ length: 5 }, (_, i) => `m${i}@members.example`);
+    const w = emailWorld(smtp, { emails, rate: 2 });
+    emailInvitations(w.t, w.actor, w.round, {});
+    const stop = startMailWorker({ ...w.t.deps }, w.mail);
+    await smtp.next();
+    await stop();
+    const rows = outboxOf(w.t, w.round.id);
+    expect(rows.filter((m) => m.status === "sent").length).toBe(smtp.received.length);
+    expect(smtp.received.length).toBeLessThan(5);
+    expect(rows.filter((m) => m.status !== "sent").every((m) => m.status === "queued" && m.attempts === 0)).toBe(true);
   });
 
   it("without SMTP_URL sends nothing and keeps every message queued", async () => {

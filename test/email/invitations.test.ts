@@ -1,9 +1,12 @@
+import { tmpdir } from "node:os";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { emailTokens, invitations } from "../../src/db/schema";
 import { emailInvitations } from "../../src/email/service";
 import { createInvitations } from "../../src/invitations/service";
 import { hashToken } from "../../src/lib/ids";
+import { afterThisTest } from "../support/cleanup";
+import { makeMember } from "../support/factories";
 import { call } from "../support/http";
 import { startSmtp } from "../support/smtp";
 import { drain, emailWorld, linkIn, outboxOf, rawHeader } from "./support";
@@ -93,6 +96,26 @@ describe("emailing the invitations", () => {
     const submitted = await call(w.t, "POST", `/api/v1/s/${token}/response`, { answers: { "purpose.1": 4 } });
     expect(submitted.status).toBe(201);
     expect(w.t.db.select().from(emailTokens).all()).toHaveLength(0);
+  });
+
+  it("invites members added to the roster later, and signs with DKIM when asked", async () => {
+    const { generateKeyPairSync } = await import("node:crypto");
+    const { rmSync, writeFileSync } = await import("node:fs");
+    const smtp = await startSmtp();
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const keyFile = `${tmpdir()}/netmirror-dkim-${process.pid}-${Date.now()}.pem`;
+    writeFileSync(keyFile, privateKey.export({ type: "pkcs8", format: "pem" }));
+    afterThisTest(() => rmSync(keyFile, { force: true }));
+    const w = emailWorld(smtp, {
+      emails: ["ana@members.example"],
+      env: { DKIM_DOMAIN: "netmirror.example", DKIM_SELECTOR: "nm2026", DKIM_PRIVATE_KEY_FILE: keyFile },
+    });
+    expect(emailInvitations(w.t, w.actor, w.round, {}).queued).toBe(1);
+    makeMember(w.t, w.network.id, { email: "late@members.example" });
+    expect(emailInvitations(w.t, w.actor, w.round, {})).toMatchObject({ queued: 1, skipped: { alreadyEmailed: 1 } });
+    await drain(w.t, w.mail);
+    expect(smtp.received.map((r) => r.to)).toEqual(["ana@members.example", "late@members.example"]);
+    expect(rawHeader(smtp.received[0]?.mail, "dkim-signature")).toMatch(/d=netmirror\.example; .*s=nm2026/s);
   });
 
   it("refuses a closed round and a draft one", async () => {
