@@ -29,6 +29,19 @@ describe("sending the outbox", () => {
     expect(smtp.received).toHaveLength(1);
   });
 
+  it("retries when the mail server cannot be reached at all (connection refused)", async () => {
+    const smtp = await startSmtp();
+    await smtp.close();
+    const w = emailWorld(smtp, { emails: ["ana@members.example"] });
+    emailInvitations(w.t, w.actor, w.round, {});
+    expect(await drain(w.t, w.mail)).toMatchObject({ retry: 1, paused: 0 });
+    expect(outboxOf(w.t, w.round.id)[0]).toMatchObject({
+      status: "queued",
+      attempts: 1,
+      lastError: "The mail server could not be reached or stopped answering.",
+    });
+  });
+
   it("waits about 15 s, 1 min, 4 min and 15 min between attempts, then marks the message failed after the fifth", async () => {
     expect([1, 2, 3, 4].map((n) => retryDelayMs(n, () => 0.5))).toEqual([15_000, 60_000, 240_000, 960_000]);
     expect(retryDelayMs(1, () => 0)).toBe(12_000);

@@ -73,6 +73,21 @@ describe("the round page's email", () => {
   });
 });
 
+describe("a closed round's email", () => {
+  it("keeps only the counts, shown on the round page without any form", async () => {
+    const w = world();
+    await postForm(w.t, `/rounds/${w.round.id}/email/invitations`, {}, { cookie: w.cookie });
+    await postForm(w.t, `/rounds/${w.round.id}/close`, {}, { cookie: w.cookie });
+    const page = await getPage(w.t, `/rounds/${w.round.id}`, { cookie: w.cookie });
+    expect(page.text).toMatch(/<dt>Sent<\/dt><dd>0<\/dd>/);
+    expect(page.text).toMatch(/<dt>Queued<\/dt><dd>0<\/dd>/);
+    expect(page.text).toContain("<dt>Not needed</dt><dd>2 ");
+    expect(page.text).not.toContain("Email the invitations");
+    expect(page.text).not.toContain("Send a reminder now");
+    expect(w.t.db.$client.prepare("select sent, cancelled from email_rounds").get()).toEqual({ sent: 0, cancelled: 2 });
+  });
+});
+
 describe("the administrators' email page", () => {
   it("shows a paused outbox's error and resumes it; facilitators may not", async () => {
     const w = world({ SMTP_URL: "smtp://127.0.0.1:9" });
