@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { emailOutbox, invitations, members, networks, type OutboxRow, rounds, users } from "../db/schema";
 import { surveyUrl } from "../invitations/service";
 import type { Clock } from "../lib/clock";
@@ -6,6 +6,7 @@ import type { Config } from "../lib/config";
 import type { Db } from "../lib/db";
 import type { Views } from "../lib/html";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
+import { CLAIM_LEASE_MS } from "./claim";
 import { classifySendError } from "./classify";
 import { composeMail } from "./compose";
 import { suppressAddress, suppressedAddresses } from "./outbox";
@@ -19,11 +20,29 @@ export interface DeliverDeps {
   views: Views;
 }
 
-export type Delivery = "sent" | "retry" | "failed" | "bounced" | "cancelled" | "paused";
+/** What became of a claimed message; "taken" when its claim lapsed and another process has it now. */
+export type Delivery = "sent" | "retry" | "failed" | "bounced" | "cancelled" | "paused" | "taken";
 
-/** The message's row after sending, in plain words: no link, no token, no server text. */
-function record(db: Db, id: string, set: Partial<OutboxRow>) {
-  db.update(emailOutbox).set(set).where(eq(emailOutbox.id, id)).run();
+/**
+ * The message's row after sending, in plain words: no link, no token, no server text. Only while it
+ * is still this claim's (same attempt number): a process whose claim lapsed must not overwrite what
+ * the process that claimed it again recorded.
+ */
+function record(db: Db, row: OutboxRow, set: Partial<OutboxRow>) {
+  db.update(emailOutbox)
+    .set(set)
+    .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.attempts, row.attempts)))
+    .run();
+}
+
+/** Renews the claim just before sending; false when it lapsed and another process claimed the message since. */
+function stillOurs(db: Db, row: OutboxRow, now: Date): boolean {
+  const renewed = db
+    .update(emailOutbox)
+    .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
+    .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.attempts, row.attempts)))
+    .run();
+  return renewed.changes > 0;
 }
 
 /** The unsubscribe page of a member, in the round's language. */
@@ -79,9 +98,10 @@ export async function deliver(deps: DeliverDeps, mailer: Mailer, row: OutboxRow)
   const { db, clock } = deps;
   const built = build(deps, row);
   if ("cancel" in built) {
-    record(db, row.id, { status: "cancelled", nextAttemptAt: null, lastError: built.cancel });
+    record(db, row, { status: "cancelled", nextAttemptAt: null, lastError: built.cancel });
     return { delivery: "cancelled" };
   }
+  if (!stillOurs(db, row, clock.now())) return { delivery: "taken" };
   try {
     await mailer.send(built.mail);
   } catch (err) {
@@ -89,18 +109,18 @@ export async function deliver(deps: DeliverDeps, mailer: Mailer, row: OutboxRow)
     const now = clock.now();
     if (failure.kind === "session") {
       // Not this message's fault: it goes back as it was, its attempt not counted.
-      record(db, row.id, { status: "queued", attempts: row.attempts - 1, nextAttemptAt: now });
+      record(db, row, { status: "queued", attempts: row.attempts - 1, nextAttemptAt: now });
       return { delivery: "paused", error: failure.message };
     }
     if (failure.kind === "bounced") {
       db.transaction(() => {
-        record(db, row.id, { status: "bounced", nextAttemptAt: null, lastError: failure.message });
+        record(db, row, { status: "bounced", nextAttemptAt: null, lastError: failure.message });
         suppressAddress(db, clock, built.networkId, built.mail.to, "bounced");
       });
       return { delivery: "bounced", error: failure.message };
     }
     if (failure.kind === "temporary" && row.attempts < MAX_ATTEMPTS) {
-      record(db, row.id, {
+      record(db, row, {
         status: "queued",
         nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)),
         lastError: failure.message,
@@ -108,9 +128,9 @@ export async function deliver(deps: DeliverDeps, mailer: Mailer, row: OutboxRow)
       return { delivery: "retry", error: failure.message };
     }
     const tries = failure.kind === "temporary" ? ` Gave up after ${MAX_ATTEMPTS} attempts.` : "";
-    record(db, row.id, { status: "failed", nextAttemptAt: null, lastError: `${failure.message}${tries}` });
+    record(db, row, { status: "failed", nextAttemptAt: null, lastError: `${failure.message}${tries}` });
     return { delivery: "failed", error: failure.message };
   }
-  record(db, row.id, { status: "sent", nextAttemptAt: null, lastError: null });
+  record(db, row, { status: "sent", nextAttemptAt: null, lastError: null });
   return { delivery: "sent" };
 }

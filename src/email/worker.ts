@@ -35,7 +35,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * session: pauses the outbox (shown to administrators) and hands back the messages it had claimed.
  */
 export async function sendDue(deps: WorkerDeps, mail: Mail, max = Number.POSITIVE_INFINITY): Promise<SendCounts> {
-  const counts: SendCounts = { sent: 0, retry: 0, failed: 0, bounced: 0, cancelled: 0, paused: 0 };
+  const counts: SendCounts = { sent: 0, retry: 0, failed: 0, bounced: 0, cancelled: 0, paused: 0, taken: 0 };
   const { mailer } = mail;
   if (!mailer || pauseState(deps.db).paused) return counts;
   queueDueReminders(deps);

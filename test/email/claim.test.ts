@@ -1,8 +1,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { claimDue } from "../../src/email/claim";
+import type { OutboxRow } from "../../src/db/schema";
+import { CLAIM_LEASE_MS, claimDue } from "../../src/email/claim";
+import { deliver } from "../../src/email/deliver";
 import { sendReminderNow } from "../../src/email/reminders";
 import { emailInvitations } from "../../src/email/service";
+import type { Mailer } from "../../src/email/transport";
 import { ConfigError } from "../../src/lib/config";
 import { openDatabase } from "../../src/lib/db";
 import { afterThisTest } from "../support/cleanup";
@@ -25,6 +28,22 @@ describe("claiming messages", () => {
     expect(claimed).toHaveLength(40);
     expect(new Set(claimed).size).toBe(40);
     expect(claimDue(other, now, 5)).toEqual([]);
+  });
+
+  it("a process whose claim lapsed neither sends the message nor overwrites the new claim's outcome", async () => {
+    const smtp = await startSmtp();
+    const w = emailWorld(smtp, { emails: ["ana@members.example"] });
+    emailInvitations(w.t, w.actor, w.round, {});
+    const [stale] = claimDue(w.t.db, w.t.clock.now(), 1);
+    w.t.clock.advance(CLAIM_LEASE_MS + 1);
+    const [fresh] = claimDue(w.t.db, w.t.clock.now(), 1);
+    expect(fresh?.attempts).toBe(2);
+    const deps = { ...w.t.deps };
+    expect(await deliver(deps, w.mail.mailer as Mailer, stale as OutboxRow)).toEqual({ delivery: "taken" });
+    expect(smtp.received).toHaveLength(0);
+    expect(await deliver(deps, w.mail.mailer as Mailer, fresh as OutboxRow)).toEqual({ delivery: "sent" });
+    expect(smtp.received).toHaveLength(1);
+    expect(outboxOf(w.t, w.round.id)[0]).toMatchObject({ status: "sent", attempts: 2 });
   });
 
   it("cancels a reminder whose link was replaced by hand, saying why, and sends it to nobody", async () => {
