@@ -55,6 +55,25 @@ describe("unsubscribing", () => {
     expect(smtp.received).toHaveLength(2);
   });
 
+  it("one-click from a webmail page on another origin works too (the secret link is the credential)", async () => {
+    const smtp = await startSmtp();
+    const w = emailWorld(smtp, { emails: ["ana@members.example"] });
+    emailInvitations(w.t, w.actor, w.round, {});
+    await drain(w.t, w.mail);
+    const url = /^<(.+)>$/.exec(rawHeader(smtp.received[0]?.mail, "list-unsubscribe") ?? "")?.[1] as string;
+    const res = await w.t.app.request(url, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "https://webmail.example.net",
+        "Sec-Fetch-Site": "cross-site",
+      },
+      body: "List-Unsubscribe=One-Click",
+    });
+    expect(res.status).toBe(200);
+    expect(emailInvitations(w.t, w.actor, w.round, {}).skipped.unsubscribed).toBe(1);
+  });
+
   it("a link that is not ours is 404 and unsubscribes nobody", async () => {
     const w = emailWorld(null, { emails: ["ana@members.example"] });
     const forged = `${w.members[0]?.id}.AAAAAAAAAAAAAAAAAAAAAA`;
