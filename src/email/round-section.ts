@@ -16,6 +16,9 @@ export function roundEmailSection(deps: { db: Db; config: Pick<Config, "mail">; 
   if (round.access !== "invite" || round.status === "draft") return null;
   const status = roundEmailStatus(deps.db, round, mailConfigured(deps.config));
   const open = round.status === "open";
+  const anything = Object.values(status.counts).some((n) => n > 0);
+  // A closed round that never used email has nothing to say about it.
+  if (!open && !anything) return null;
   const pending = status.reminders.filter((r) => !r.queued);
   const sent = status.reminders.filter((r) => r.queued);
   const fields = Array.from({ length: MAX_REMINDERS - sent.length }, (_, i) => ({
@@ -34,7 +37,7 @@ export function roundEmailSection(deps: { db: Db; config: Pick<Config, "mail">; 
       bounced: count(status.counts.bounced),
       cancelled: count(status.counts.cancelled),
     },
-    anything: Object.values(status.counts).some((n) => n > 0),
+    anything,
     nextReminder: open && status.nextReminder ? zonedDateTime(status.nextReminder, zone) : null,
     reminders: status.reminders.map((r) => ({ date: zonedDateTime(r.dueAt, zone), sent: r.queued })),
     fields,
