@@ -16,6 +16,7 @@ if (major < 22 || (major === 22 && minor < 14)) {
 // A new test file lands in `app` unless listed below.
 const UNIT = [
   "test/connections/*.test.ts",
+  "test/email/config.test.ts",
   "test/maturity/*.test.ts",
   "test/portfolio/*.test.ts",
   "test/instrument/instrument.test.ts",
@@ -40,6 +41,8 @@ const BROWSER = [
   "test/compare/browser.test.ts",
   "test/compare/pdf.test.ts",
   "test/e2e/**/*.test.ts",
+  "test/email/browser.test.ts",
+  "test/email/crash.test.ts",
   "test/networks/pages-browser.test.ts",
   "test/organisations/pages-browser.test.ts",
   "test/ops/*.test.ts",

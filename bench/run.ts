@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { benchClosing } from "./closing";
 import { benchCompare } from "./compare";
+import { benchEmail } from "./email";
 import { type Figure, missing } from "./figures";
 import { describeMachine, finish, machine } from "./machine";
 import { benchPdf } from "./pdf";
@@ -27,6 +28,7 @@ async function main() {
     ["Survey page", benchSurveyPage],
     ["Closing and results", () => benchClosing()],
     ["Compare", benchCompare],
+    ["Email", benchEmail],
     ["PDF", () => benchPdf(started + BUDGET_MS)],
   ];
   const figures: Figure[] = [];

@@ -9,6 +9,8 @@ import { SESSION_COOKIE } from "./auth/sessions";
 import { commentRoutes } from "./comments/routes";
 import { comparePages } from "./compare/pages";
 import { compareRoutes } from "./compare/routes";
+import { emailPages } from "./email/pages";
+import { emailRoutes } from "./email/routes";
 import { healthRoutes } from "./health/routes";
 import { invitationRoutes } from "./invitations/routes";
 import { failedLinkGuard } from "./lib/abuse";
@@ -93,6 +95,7 @@ export function createApp(deps: Deps) {
     surveyRoutes,
     compareRoutes,
     reportRoutes,
+    emailRoutes,
   ])
     api.route("/", routes(deps));
   api.doc31("/openapi.json", {
@@ -117,6 +120,7 @@ export function createApp(deps: Deps) {
   app.route("/", surveyPages(deps));
   app.route("/", surveyPreviewPages(deps));
   app.route("/", reportPages(deps));
+  app.route("/", emailPages(deps));
 
   app.notFound(() => {
     throw new AppError("not_found", "There is nothing at this address");

@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { seedDemo } from "./demo/seed";
+import { createMail } from "./email/transport";
+import { startMailWorker } from "./email/worker";
 import { systemClock } from "./lib/clock";
 import { ConfigError, loadConfig } from "./lib/config";
 import { openDatabase } from "./lib/db";
@@ -43,8 +45,12 @@ async function main() {
   const demoLogins = config.demo ? await seedDemo({ db, clock, config, logger }) : undefined;
   await ensureFirstAdmin({ db, clock, logger }, config.admin);
   const renderer = createPdfRenderer({ executablePath: config.chromiumPath, logger });
-  const app = createApp({ db, config, clock, logger, views: loadViews(), renderer });
+  const views = loadViews();
+  const mail = createMail(config.mail);
+  const app = createApp({ db, config, clock, logger, views, renderer, mail });
   const stopAutoClose = startAutoClose({ db, clock, logger });
+  // Without SMTP_URL (and outside the demo's capture) messages stay queued: nothing to start.
+  const stopMail = mail.mailer ? startMailWorker({ db, clock, config, views, logger }, mail) : async () => {};
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info("netmirror is listening", { port: info.port, url: config.publicUrl });
@@ -67,6 +73,9 @@ async function main() {
     stopAutoClose();
     // Stop accepting, let in-flight requests finish, then close the browser and the database.
     server.close(async () => {
+      // A message being sent finishes first; one cut off by a kill is claimed again after restart.
+      await stopMail();
+      mail.mailer?.close();
       await renderer.close();
       db.$client.close();
       logger.info("stopped");

@@ -19,9 +19,11 @@ const ALLOWED: Record<"admin" | GrantRole, readonly NetworkPermission[]> = {
 };
 
 /** What a global role may do outside any one network. */
-const GLOBAL: Record<"createNetwork" | "manageUsers", readonly Role[]> = {
+const GLOBAL: Record<"createNetwork" | "manageUsers" | "manageMail", readonly Role[]> = {
   createNetwork: ["admin", "facilitator"],
   manageUsers: ["admin"],
+  // The outbox's state, resuming it, and the demo's captured messages (which hold links).
+  manageMail: ["admin"],
 };
 
 /** 401 unless someone is signed in. */

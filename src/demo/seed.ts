@@ -10,6 +10,7 @@ import { addMembers } from "../members/service";
 import { createNetwork } from "../networks/service";
 import { addOrganisations } from "../organisations/service";
 import { createUser, findUserByEmail } from "../users/service";
+import { seedDemoEmail } from "./email";
 import { DEMO_NETWORK_ORGANISATIONS, demoRoster } from "./roster";
 import { seedDemoRounds } from "./rounds";
 
@@ -58,6 +59,8 @@ export async function seedDemo(deps: SeedDeps) {
   addMembers(deps, facilitator, network.id, demoRoster());
   addOrganisations(deps, facilitator, network.id, [...DEMO_NETWORK_ORGANISATIONS]);
   seedDemoRounds(deps, facilitator, network.id);
+  // Only when messages are captured: a demo must never email its made-up members for real.
+  if (deps.config.mail.capture) seedDemoEmail(deps, facilitator, network.id);
   deps.logger.info("created the demo network", { networkId: network.id });
   return logins;
 }

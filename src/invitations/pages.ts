@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { type InvitationStatus, members as membersTable } from "../db/schema";
+import { emailStateLabel } from "../email/labels";
+import { memberEmailStates } from "../email/status";
+import { mailConfigured } from "../email/views";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { attachment, fileSlug, toCsv } from "../lib/csv";
 import { notFound } from "../lib/errors";
@@ -47,8 +50,13 @@ export function invitationPages(deps: Deps) {
     if (!pageActor(c)) return loginRedirect(c);
     const { round, network } = roundAccess(c);
     const canReissue = round.status !== "closed";
-    const members = memberLinks(db, round).map((m) => ({
+    const links = memberLinks(db, round);
+    const emailStates = memberEmailStates(db, round, links);
+    const members = links.map((m) => ({
       ...m,
+      emailLabel: m.email
+        ? emailStateLabel(emailStates.get(m.memberId) ?? { state: "not_emailed", kind: null, number: 0 }, mailConfigured(deps.config))
+        : "",
       statusLabel: m.status ? LINK_STATUS[m.status] : "No link yet",
       canReissue: canReissue && m.invitationId !== null && m.status !== "submitted",
     }));

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
-import { drafts, invitations, members } from "../db/schema";
+import { drafts, emailTokens, invitations, members } from "../db/schema";
 import { recordAudit } from "../lib/audit";
 import type { Clock } from "../lib/clock";
 import type { Config } from "../lib/config";
@@ -95,6 +95,8 @@ export function reissueInvitation(deps: RoundDeps, actor: Actor, row: RoundRow, 
   deps.db.transaction((tx) => {
     tx.update(invitations).set({ tokenHash }).where(eq(invitations.id, invitation.id)).run();
     tx.delete(drafts).where(eq(drafts.invitationId, invitation.id)).run();
+    // The new link is handed out by hand: reminders must not carry the old one.
+    tx.delete(emailTokens).where(eq(emailTokens.invitationId, invitation.id)).run();
   });
   recordAudit(deps.db, deps.clock, {
     userId: actor.userId,

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Actor } from "../auth/actor";
+import type { Mail } from "../email/transport";
 import type { PdfRenderer } from "../reports/renderer";
 import type { Clock } from "./clock";
 import type { Config } from "./config";
@@ -16,6 +17,8 @@ export interface Deps {
   logger: Logger;
   views: Views;
   renderer: PdfRenderer;
+  /** What invitations and reminders are sent with (server.ts makes it once for the app and the mail worker). */
+  mail?: Mail;
   /** Checks a password against its stored hash; tests pass a counting one (default: auth/passwords' verifyPassword). */
   checkPassword?: (stored: string, password: string) => Promise<boolean>;
 }

@@ -1,5 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { z } from "zod";
+import { ConfigError } from "./config-error";
+import { type MailConfig, mailConfig, mailEnvSchema } from "./mail-config";
 
 const booleanFlag = z.enum(["0", "1", "true", "false", "yes", "no", ""]).transform((v) => v === "1" || v === "true" || v === "yes");
 
@@ -19,6 +21,7 @@ export const configSchema = z.object({
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).optional(),
   TRUST_PROXY: booleanFlag.default(false),
   DEMO: booleanFlag.default(false),
+  ...mailEnvSchema.shape,
 });
 
 export type Env = z.infer<typeof configSchema>;
@@ -40,9 +43,11 @@ export interface Config {
   chromiumPath?: string;
   trustProxy: boolean;
   demo: boolean;
+  /** Sending invitations and reminders (SMTP_URL, MAIL_FROM, MAIL_RATE, MAIL_CAPTURE, DKIM_*). */
+  mail: MailConfig;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /**
  * Parses the environment into a Config, or throws a ConfigError whose message is one line naming
@@ -77,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     chromiumPath: e.PUPPETEER_EXECUTABLE_PATH,
     trustProxy: e.TRUST_PROXY,
     demo: e.DEMO,
+    mail: mailConfig(e, e.DEMO, new URL(publicUrl).hostname),
   };
 }
 

@@ -50,7 +50,10 @@ const appliedMigrations = (sqlite: Database.Database): number => {
  * stops start-up with one line rather than failing at the next submission or close.
  */
 function sealKey(sqlite: Database.Database, options: OpenOptions): KeyObject {
-  const { n } = sqlite.prepare("select count(*) as n from pending_responses").get() as { n: number };
+  // Links kept sealed for reminders (email_tokens) need the key too: a new key would turn them to noise.
+  const { n } = sqlite.prepare("select (select count(*) from pending_responses) + (select count(*) from email_tokens) as n").get() as {
+    n: number;
+  };
   if (!options.secretsDir) {
     if (n > 0) throw new ConfigError(`Invalid SECRETS_DIR: not set, but the database holds ${n} sealed responses`);
     return ephemeralKey();

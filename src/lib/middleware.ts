@@ -102,6 +102,9 @@ export function csrfGuard(config: Config, cookieName: string): MiddlewareHandler
   const allowed = new Set([new URL(config.publicUrl).origin]);
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method) || c.req.header("Authorization")?.startsWith("Bearer ")) return next();
+    // One-click unsubscribe (RFC 8058) is posted by mail programs from anywhere; the secret in the
+    // path is its credential and it acts on no session, so a forged request can do nothing more.
+    if (c.req.path.startsWith("/u/")) return next();
     const ours = new Set([...allowed, new URL(c.req.url).origin]);
     const hasSession = getCookie(c, cookieName) !== undefined;
     const saysWhere = c.req.header("Origin") !== undefined || c.req.header("Sec-Fetch-Site") !== undefined;

@@ -1,4 +1,5 @@
 import type { NetworkRow } from "../db/schema";
+import { suppressedAddresses } from "../email/outbox";
 import type { Deps } from "../lib/app-env";
 import type { ErrorDetail } from "../lib/errors";
 import { type PageContext, page } from "../lib/pages";
@@ -34,7 +35,12 @@ export function renderRoster(
   extra: { notice?: string; errors?: ErrorDetail[]; errorsByField?: Record<string, string>; values?: Record<string, string> } = {},
   status: 200 | 400 = 200,
 ) {
-  const list = listMembers(deps.db, network.id);
+  // Unsubscribed or bounced addresses get no survey email from this network: say so beside them.
+  const suppressed = suppressedAddresses(deps.db, network.id);
+  const list = listMembers(deps.db, network.id).map((m) => {
+    const why = m.email ? suppressed.get(m.email) : undefined;
+    return { ...m, emailState: why === "unsubscribed" ? "unsubscribed" : why === "bounced" ? "bounced" : null };
+  });
   return page(
     c,
     deps.views,

@@ -1,6 +1,7 @@
 import { and, eq, exists, isNotNull, lte } from "drizzle-orm";
 import type { RoundRow } from "../db/schema";
 import { drafts, invitations, rounds } from "../db/schema";
+import { emptyOutboxAtClose } from "../email/close";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { freezeRoundResults } from "../results/freeze";
@@ -8,7 +9,7 @@ import { emptyPoolAtClose } from "../survey/pool";
 
 /**
  * Closes an open round in one transaction: marks it closed, deletes every half-finished draft (they
- * can never be submitted now), empties its pending pool (the last batch written, or everything
+ * can never be submitted now), empties its pending pool and its outbox (keeping the counts) (the last batch written, or everything
  * deleted for a round below its threshold) and freezes its results. Returns the closed round.
  */
 export function closeRound(deps: { db: Db; clock: Clock }, round: RoundRow, closedAt = deps.clock.now()): RoundRow {
@@ -29,6 +30,8 @@ export function closeRound(deps: { db: Db; clock: Clock }, round: RoundRow, clos
     tx.delete(drafts).where(exists(ofThisRound)).run();
     // The outer handle: better-sqlite3 runs it on the same connection, inside this transaction.
     emptyPoolAtClose(db, closed);
+    // Email: only the counts stay; no sealed link outlives the round.
+    emptyOutboxAtClose(db, closed.id);
     freezeRoundResults(db, clock, closed);
     return closed;
   });

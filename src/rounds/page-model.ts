@@ -1,5 +1,6 @@
 import { mayOnNetwork } from "../auth/access";
 import type { GrantRole, NetworkRow } from "../db/schema";
+import { roundEmailSection } from "../email/round-section";
 import { linkCoverage } from "../invitations/link-status";
 import type { Deps } from "../lib/app-env";
 import { dayOf } from "../lib/clock";
@@ -111,5 +112,6 @@ export function roundPageModel(deps: Pick<Deps, "db" | "clock" | "config">, acce
     progress: progressModel(deps, round),
     canReview: round.status === "closed" && mayOnNetwork(relation, "comments"),
     manage: canManage ? manageModel(deps, round, zone) : null,
+    email: canManage ? roundEmailSection(deps, round, zone) : null,
   };
 }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { authorizeNetwork } from "../auth/access";
+import { emailNotice } from "../email/notices";
 import { invitationPages } from "../invitations/pages";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
@@ -85,7 +86,7 @@ export function roundPages(deps: Deps) {
 
   app.get("/rounds/:id", (c) => {
     if (!pageActor(c)) return loginRedirect(c);
-    return show(c, roundAccess(c, "view"), { notice: NOTICES[c.req.query("done") ?? ""] });
+    return show(c, roundAccess(c, "view"), { notice: NOTICES[c.req.query("done") ?? ""] ?? emailNotice((k) => c.req.query(k)) });
   });
 
   app.post("/rounds/:id/open", (c) => {

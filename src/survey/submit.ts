@@ -26,6 +26,8 @@ function prepare(client: Database.Database, pool: Pool) {
   const countSubmission = client.prepare(COUNT_SUBMISSION_SQL);
   const markSubmitted = client.prepare("update invitations set status = 'submitted' where id = ?");
   const deleteDraft = client.prepare("delete from drafts where invitation_id = ?");
+  // A link kept sealed for reminders is not needed once its member has answered.
+  const deleteEmailToken = client.prepare("delete from email_tokens where invitation_id = ?");
 
   const store = (link: SurveyLink, input: SurveyResponseInput, day: string): void => {
     // Re-read inside the transaction, so a retry or a double click can never store twice, and a
@@ -39,6 +41,7 @@ function prepare(client: Database.Database, pool: Pool) {
     countSubmission.run(link.round.id, day);
     markSubmitted.run(link.invitation.id);
     deleteDraft.run(link.invitation.id);
+    deleteEmailToken.run(link.invitation.id);
     pool.flushReady(link.round.id, link.instrument, now.minResponses);
   };
   // IMMEDIATE takes the write lock before the re-read, so no other connection can slip in between.

@@ -12,6 +12,7 @@
 import { describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/auth/tokens";
 import { actions, invitations, organisations, type users } from "../../src/db/schema";
+import { emailInvitations } from "../../src/email/service";
 import { hashToken, newId, newToken } from "../../src/lib/ids";
 import { memoryLogger } from "../../src/lib/logger";
 import { createPdfRenderer } from "../../src/reports/renderer";
@@ -40,6 +41,8 @@ interface Ctx {
   /** Made on first use, in `network`: an open round, a closed one, an invitation, an action. */
   openRound: () => ReturnType<typeof makeRound>;
   closedRound: () => { id: string };
+  /** An open round whose invitations were emailed (queued), so that a reminder can be sent now. */
+  emailedRound: () => { id: string };
   invitation: () => string;
   action: () => string;
   organisation: () => { id: string; title: string };
@@ -52,7 +55,7 @@ interface Ctx {
 }
 
 interface Route {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: (x: Ctx) => string;
   body?: (x: Ctx) => unknown;
   /** May this role do it (on a network where they hold their grant)? */
@@ -152,6 +155,13 @@ const ROUTES: Route[] = [
   // Invitations.
   { method: "POST", path: (x) => `/rounds/${x.openRound().id}/invitations`, body: () => ({ all: true }), allowed: MANAGE },
   { method: "POST", path: (x) => `/invitations/${x.invitation()}/reissue`, allowed: MANAGE },
+  // Email: each round's by its managers, the outbox by administrators.
+  { method: "GET", path: (x) => `/rounds/${x.openRound().id}/email`, allowed: MANAGE },
+  { method: "POST", path: (x) => `/rounds/${x.openRound().id}/email/invitations`, body: () => ({}), allowed: MANAGE, ok: 200 },
+  { method: "PUT", path: (x) => `/rounds/${x.openRound().id}/email/reminders`, body: () => ({ reminders: [] }), allowed: MANAGE },
+  { method: "POST", path: (x) => `/rounds/${x.emailedRound().id}/email/reminders/now`, allowed: MANAGE, ok: 200 },
+  { method: "GET", path: () => "/mail", allowed: ADMIN, global: true },
+  { method: "POST", path: () => "/mail/resume", allowed: ADMIN, global: true, ok: 200 },
   // Actions.
   {
     method: "POST",
@@ -229,6 +239,19 @@ function setUp(who: Persona): { x: Ctx; cookie?: string } {
     made,
     openRound,
     closedRound,
+    emailedRound: once(() => {
+      const round = openRound();
+      const facilitator = cast.facilitator.user;
+      const actor = {
+        userId: facilitator.id,
+        email: facilitator.email,
+        name: facilitator.name,
+        role: facilitator.role,
+        via: "session" as const,
+      };
+      emailInvitations(t.deps, actor, round, {});
+      return round;
+    }),
     invitation: once(() => {
       const id = newId();
       t.db
@@ -303,6 +326,7 @@ const PLACEHOLDERS = {
   tokenId: () => ":tokenId",
   openRound: () => ({ id: ":openRoundId" }),
   closedRound: () => ({ id: ":closedRoundId" }),
+  emailedRound: () => ({ id: ":openRoundId" }),
   invitation: () => ":invitationId",
   action: () => ":actionId",
   organisation: () => ({ id: ":organisationId" }),

@@ -1,0 +1,14 @@
+import type { RoundRow } from "../db/schema";
+import type { Clock } from "../lib/clock";
+import { AppError } from "../lib/errors";
+
+/** Email goes only to open, invite-only rounds. */
+export function requireEmailable(round: RoundRow, clock: Clock): void {
+  if (round.status !== "open" || (round.closesAt && round.closesAt <= clock.now()))
+    throw new AppError(
+      "conflict",
+      round.status === "draft" ? "Open the round before emailing its members" : "This round is closed: no email is sent for it",
+    );
+  if (round.access !== "invite")
+    throw new AppError("conflict", "This round uses an open link: email goes only to rounds with personal links");
+}

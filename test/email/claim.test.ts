@@ -1,0 +1,73 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { OutboxRow } from "../../src/db/schema";
+import { CLAIM_LEASE_MS, claimDue } from "../../src/email/claim";
+import { deliver } from "../../src/email/deliver";
+import { sendReminderNow } from "../../src/email/reminders";
+import { emailInvitations } from "../../src/email/service";
+import type { Mailer } from "../../src/email/transport";
+import { ConfigError } from "../../src/lib/config";
+import { openDatabase } from "../../src/lib/db";
+import { afterThisTest } from "../support/cleanup";
+import { startSmtp } from "../support/smtp";
+import { drain, emailWorld, outboxOf } from "./support";
+
+describe("claiming messages", () => {
+  it("gives each message to one process only, even with two connections claiming at once", () => {
+    const emails = Array.from({ length: 40 }, (_, i) => `m${i}@members.example`);
+    const w = emailWorld(null, { emails });
+    emailInvitations(w.t, w.actor, w.round, {});
+    const other = openDatabase(join(w.t.dir, "test.db"), { secretsDir: w.t.secretsDir });
+    afterThisTest(() => other.$client.close());
+    const now = w.t.clock.now();
+    const claimed: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      claimed.push(...claimDue(w.t.db, now, 4).map((r) => r.id));
+      claimed.push(...claimDue(other, now, 5).map((r) => r.id));
+    }
+    expect(claimed).toHaveLength(40);
+    expect(new Set(claimed).size).toBe(40);
+    expect(claimDue(other, now, 5)).toEqual([]);
+  });
+
+  it("a process whose claim lapsed neither sends the message nor overwrites the new claim's outcome", async () => {
+    const smtp = await startSmtp();
+    const w = emailWorld(smtp, { emails: ["ana@members.example"] });
+    emailInvitations(w.t, w.actor, w.round, {});
+    const [stale] = claimDue(w.t.db, w.t.clock.now(), 1);
+    w.t.clock.advance(CLAIM_LEASE_MS + 1);
+    const [fresh] = claimDue(w.t.db, w.t.clock.now(), 1);
+    expect(fresh?.attempts).toBe(2);
+    const deps = { ...w.t.deps };
+    expect(await deliver(deps, w.mail.mailer as Mailer, stale as OutboxRow)).toEqual({ delivery: "taken" });
+    expect(smtp.received).toHaveLength(0);
+    expect(await deliver(deps, w.mail.mailer as Mailer, fresh as OutboxRow)).toEqual({ delivery: "sent" });
+    expect(smtp.received).toHaveLength(1);
+    expect(outboxOf(w.t, w.round.id)[0]).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("cancels a reminder whose link was replaced by hand, saying why, and sends it to nobody", async () => {
+    const smtp = await startSmtp();
+    const w = emailWorld(smtp, { emails: ["ana@members.example"] });
+    emailInvitations(w.t, w.actor, w.round, {});
+    await drain(w.t, w.mail);
+    const [message] = outboxOf(w.t, w.round.id);
+    const { reissueInvitation, findInvitation } = await import("../../src/invitations/service");
+    const invitation = findInvitation(w.t.db, message?.invitationId as string);
+    if (!invitation) throw new Error("no invitation");
+    reissueInvitation(w.t.deps, w.actor, w.round, invitation);
+    // The member no longer has a sealed link: no reminder is queued for them.
+    expect(() => sendReminderNow(w.t, w.actor, w.round)).toThrow(/email the invitations first/);
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it("refuses to start on a database holding sealed links when the key is gone", () => {
+    const w = emailWorld(null, { emails: ["ana@members.example"] });
+    emailInvitations(w.t, w.actor, w.round, {});
+    w.t.db.$client.close();
+    const file = join(w.t.dir, "test.db");
+    expect(() => openDatabase(file, { secretsDir: join(w.t.dir, "..", "no-such-secrets-dir-for-this-test") })).toThrow(ConfigError);
+    // The key that belongs to it still opens it.
+    openDatabase(file, { secretsDir: w.t.secretsDir }).$client.close();
+  });
+});
