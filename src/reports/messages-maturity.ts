@@ -16,6 +16,7 @@ export interface MaturityMessages {
   spread: string;
   median: string;
   legend: string;
+  barLegend: string;
   tooFew: (n: string) => string;
   largestGap: string;
   divided: string;
@@ -52,8 +53,8 @@ const en: MaturityMessages = {
   answers: "Answers",
   spread: "Spread of answers",
   median: "the middle answer",
-  legend:
-    '◆ marks the middle answer (the median): half of the members chose this level or a lower one. In the bars, 1 to 4 are the levels Emerging, Developing, Maturing and Thriving. "Don\'t know" is not counted.',
+  legend: '◆ marks the middle answer (the median): half of the members chose this level or a lower one. "Don\'t know" is not counted.',
+  barLegend: "In the bars, 1 to 4 are the levels Emerging, Developing, Maturing and Thriving.",
   tooFew: (n) => `too few answers (${n})`,
   largestGap: "Largest gap",
   divided: "Divided",
@@ -93,7 +94,8 @@ const nl: MaturityMessages = {
   spread: "Verdeling van de antwoorden",
   median: "het middelste antwoord",
   legend:
-    '◆ staat bij het middelste antwoord (de mediaan): de helft van de leden koos dit niveau of een lager niveau. In de balken zijn 1 tot 4 de niveaus beginnend, in ontwikkeling, volwassen wordend en bloeiend. "Weet ik niet" telt niet mee.',
+    '◆ staat bij het middelste antwoord (de mediaan): de helft van de leden koos dit niveau of een lager niveau. "Weet ik niet" telt niet mee.',
+  barLegend: "In de balken zijn 1 tot 4 de niveaus beginnend, in ontwikkeling, volwassen wordend en bloeiend.",
   tooFew: (n) => `te weinig antwoorden (${n})`,
   largestGap: "Grootste verschil",
   divided: "Verdeeld",

@@ -75,6 +75,7 @@ export function maturitySection(maturity: MaturityResults | null, lang: Lang, f:
     intro: t.intro,
     labels: { dimension: t.dimension, side: t.side, answers: t.answers, spread: t.spread, median: t.median },
     legend: t.legend,
+    barLegend: t.barLegend,
     levels: maturity.levels.map((level) => ({ level: level.level, title: level.title })),
     dimensions: orderForTalk(maturity.dimensions).map((d) => ({
       code: d.code,
