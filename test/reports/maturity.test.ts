@@ -142,7 +142,7 @@ describe("the conversation guide's maturity topics", () => {
     expect(guide?.topics.map((topic) => topic.code)).toEqual(["value", "relationships", "governance"]);
     expect(guide?.topics[0]?.reasons).toEqual(["Members see it as Developing now and want it Thriving within a year."]);
     // The next level's own descriptor, from the matrix.
-    expect(guide?.topics[0]?.questions[0]).toMatch(/^The next level, Maturing, reads: "The network has agreed a few measures/);
+    expect(guide?.topics[0]?.questions[0]).toMatch(/^The next level, Maturing, reads: "The network has agreed a few things to measure/);
     expect(guide?.topics[1]?.questions[0]).toBe(
       "Those who chose a low level and those who chose a high one: what do you each see happening?",
     );
