@@ -39,6 +39,7 @@ const BROWSER = [
   "test/compare/browser.test.ts",
   "test/compare/pdf.test.ts",
   "test/e2e/**/*.test.ts",
+  "test/mirror/maturity-browser.test.ts",
   "test/networks/pages-browser.test.ts",
   "test/ops/*.test.ts",
   "test/reports/accessibility.test.ts",
