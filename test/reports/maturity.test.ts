@@ -18,17 +18,20 @@ const DAY = 86_400_000;
  * governance now 2,2,2,2,3,1 ([1,4,1,0], median 2 held by 4 of 6: "most"), in a year 3,3,3,3,3,4 (median 3): gap 1.
  * relationships now 1,2,2,3,3,4 ([1,2,2,1], median 2 held by 2 of 6; 3 at 1–2 and 3 at 3–4: divided), in a year all 3: gap 1.
  * value now all 2, in a year all 4: gap 2, the largest. purpose now and in a year all 3: gap 0.
- * communication now marked by 4 only (hidden), in a year by nobody. The other three dimensions: no marks.
+ * learning now 1,1,3,3,3,3 ([2,0,4,0], median 3 held by 4 of 6; 2 of 6 at 1–2: divided), in a year all 3: gap 0.
+ * communication now marked by 4 only (hidden), in a year by nobody. Membership and leadership: no marks.
  */
 function marks(): MaturityResponse[] {
   const governance = [2, 2, 2, 2, 3, 1] as Level[];
   const relationships = [1, 2, 2, 3, 3, 4] as Level[];
+  const learning = [1, 1, 3, 3, 3, 3] as Level[];
   return governance.map((now, i) => ({
     governance: { current: now, target: i === 5 ? 4 : 3 },
     relationships: { current: relationships[i] ?? null, target: 3 },
     value: { current: 2, target: 4 },
     purpose: { current: 3, target: 3 },
     communication: { current: i < 4 ? 2 : null, target: null },
+    learning: { current: learning[i] ?? null, target: 3 },
   }));
 }
 
@@ -40,20 +43,22 @@ function report(stage: Stage = "established") {
 }
 
 describe("the report's Maturity section", () => {
-  it("puts the largest gap and the divided dimensions first, in plain words", async () => {
+  it("puts the largest gap and the divided dimensions first, then the larger gaps, in plain words", async () => {
     const { model } = report();
     const en = (await model("en")).maturity;
     if (!en) throw new Error("expected a Maturity section");
     expect(en.title).toBe("Maturity");
+    // Value (largest gap, 2), relationships (gap 1, divided), learning (gap 0, divided); then governance
+    // (gap 1), purpose (gap 0), and those without a gap in the matrix's order.
     expect(en.dimensions.map((d) => d.code)).toEqual([
       "value",
       "relationships",
+      "learning",
       "governance",
       "purpose",
       "communication",
       "membership",
       "leadership",
-      "learning",
     ]);
     const byCode = Object.fromEntries(en.dimensions.map((d) => [d.code, d]));
     expect(byCode.value?.flags).toEqual(["Largest gap"]);
@@ -64,6 +69,11 @@ describe("the report's Maturity section", () => {
     expect(byCode.relationships?.sentences).toEqual([
       "For relationships and trust, the middle answer is Developing, and members want it Maturing within a year.",
       "Members are divided: 3 put it at Emerging or Developing, 3 at Maturing or Thriving.",
+    ]);
+    expect(byCode.learning?.flags).toEqual(["Divided"]);
+    expect(byCode.learning?.sentences).toEqual([
+      "Most members see learning and resources as Maturing, and want it to stay Maturing in a year.",
+      "Members are divided: 2 put it at Emerging or Developing, 4 at Maturing or Thriving.",
     ]);
     expect(byCode.purpose?.sentences).toEqual(["Most members see shared purpose as Maturing, and want it to stay Maturing in a year."]);
     expect(byCode.communication?.sentences).toEqual(["Too few members said where communication and information flow is now."]);
@@ -137,9 +147,12 @@ describe("the report's Maturity section", () => {
 });
 
 describe("the conversation guide's maturity topics", () => {
-  it("for an established network: the largest gap, then the widest division", async () => {
+  it("for an established network: the largest gap and the widest division in turn", async () => {
     const guide = (await report("established").model("en")).guide.maturity;
-    expect(guide?.topics.map((topic) => topic.code)).toEqual(["value", "relationships", "governance"]);
+    // Gaps: value 2, relationships 1 (half of the answers on each side), governance 1. Divisions:
+    // relationships (3 of 6 the smaller half), learning (2 of 6). In turn: value, relationships,
+    // then relationships again (skipped), learning.
+    expect(guide?.topics.map((topic) => topic.code)).toEqual(["value", "relationships", "learning"]);
     expect(guide?.topics[0]?.reasons).toEqual(["Members see it as Developing now and want it Thriving within a year."]);
     // The next level's own descriptor, from the matrix.
     expect(guide?.topics[0]?.questions[0]).toMatch(/^The next level, Maturing, reads: "The network has agreed a few things to measure/);

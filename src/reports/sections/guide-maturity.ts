@@ -1,8 +1,8 @@
 // The conversation guide's maturity topics. A network starting up (forming) talks first about a
 // shared purpose and relationships, as the source material says; a network further on (developing,
 // established, renewing) about the dimensions where members want the most change (the largest gap)
-// or disagree most (the widest division: the smaller of the two halves, levels 1–2 against 3–4,
-// closest to half of the answers). Each topic asks about the next level, in the matrix's own words.
+// and where they disagree most (the widest division: the smaller of the two halves, levels 1–2
+// against 3–4, closest to half of the answers), taken in turn. Each topic asks about the next level, in the matrix's own words.
 import type { Stage } from "../../db/schema";
 import type { Lang } from "../../instrument";
 import { getMaturityMatrix, type MaturityResults, type MaturityResultsDimension } from "../../maturity/results";
@@ -19,11 +19,19 @@ function width(d: MaturityResultsDimension): number {
   return Math.min(...halves(d.current)) / d.current.n;
 }
 
-/** Dimensions worth a conversation, the largest gap first, then the widest division. */
+/**
+ * Dimensions worth a conversation: the largest gap and the widest division taken in turn (the
+ * second largest gap, then the second widest division, and so on), each dimension once.
+ */
 export function talkingPoints(dimensions: readonly MaturityResultsDimension[]): MaturityResultsDimension[] {
-  return dimensions
-    .filter((d) => d.current.shown && ((d.gap ?? 0) > 0 || d.divided === true))
-    .sort((a, b) => (b.gap ?? 0) - (a.gap ?? 0) || width(b) - width(a));
+  const shown = dimensions.filter((d) => d.current.shown);
+  const gaps = shown.filter((d) => (d.gap ?? 0) > 0).sort((a, b) => (b.gap ?? 0) - (a.gap ?? 0) || width(b) - width(a));
+  const divisions = shown.filter((d) => d.divided === true).sort((a, b) => width(b) - width(a) || (b.gap ?? 0) - (a.gap ?? 0));
+  const points: MaturityResultsDimension[] = [];
+  for (let i = 0; i < Math.max(gaps.length, divisions.length); i++) {
+    for (const d of [gaps[i], divisions[i]]) if (d && !points.includes(d)) points.push(d);
+  }
+  return points;
 }
 
 /** The guide's topics from the matrix, in the order the network's stage calls for; null without the matrix. */

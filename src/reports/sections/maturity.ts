@@ -12,10 +12,18 @@ import { type MaturityMessages, maturityMessagesFor } from "../messages-maturity
 /** Bar segments narrower than this (percent of the bar) carry no level number. */
 const MIN_LABELLED = 9;
 
-/** The largest gap first, then divided before not, then the matrix's own order (a stable sort). */
+/**
+ * The order the section shows dimensions in: first those with the largest gap and the divided ones,
+ * then the rest; within each, the larger gap first, then divided before not, then the matrix's own
+ * order (a stable sort).
+ */
 export function orderForTalk(dimensions: readonly MaturityResultsDimension[]): MaturityResultsDimension[] {
   const gapOf = (d: MaturityResultsDimension) => (d.gap === null ? Number.NEGATIVE_INFINITY : d.gap);
-  return [...dimensions].sort((a, b) => gapOf(b) - gapOf(a) || Number(b.divided === true) - Number(a.divided === true));
+  const largest = Math.max(0, ...dimensions.map((d) => d.gap ?? 0));
+  const first = (d: MaturityResultsDimension) => (largest > 0 && d.gap === largest) || d.divided === true;
+  return [...dimensions].sort(
+    (a, b) => Number(first(b)) - Number(first(a)) || gapOf(b) - gapOf(a) || Number(b.divided === true) - Number(a.divided === true),
+  );
 }
 
 /** How many put the network at levels 1–2 and at 3–4 now, for the divided sentence. */
