@@ -63,7 +63,7 @@ export function mirrorModel(db: Db, round: RoundRow, network: NetworkRow, lang: 
     // Comments of a suppressed round are never read, not even counted.
     scores: results.suppressed ? null : scoresModel(db, results, lang, network.timeZone),
     // The report's Maturity grid, the same figures and words; null without the matrix.
-    maturity: results.suppressed ? null : maturitySection(results.maturity, lang, f),
+    maturity: results.suppressed ? null : maturitySection(results.maturity, results.minResponses, lang, f),
     actions: actionsSection(results.actions, m, f),
   };
 }

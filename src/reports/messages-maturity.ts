@@ -17,6 +17,8 @@ export interface MaturityMessages {
   median: string;
   legend: string;
   barLegend: string;
+  /** What "largest gap" and "divided" mean, and when a side is not shown. */
+  rules: (min: string) => string;
   tooFew: (n: string) => string;
   largestGap: string;
   divided: string;
@@ -55,6 +57,8 @@ const en: MaturityMessages = {
   median: "the middle answer",
   legend: '◆ marks the middle answer (the median): half of the members chose this level or a lower one. "Don\'t know" is not counted.',
   barLegend: "In the bars, 1 to 4 are the levels Emerging, Developing, Maturing and Thriving.",
+  rules: (min) =>
+    `The gap: how many levels higher members want the network in a year than where they see it now (comparing the middle answers). Divided: at least a quarter of the answers for now are Emerging or Developing and at least a quarter Maturing or Thriving. A row with fewer than ${min} answers shows no figures, to keep members anonymous.`,
   tooFew: (n) => `too few answers (${n})`,
   largestGap: "Largest gap",
   divided: "Divided",
@@ -96,6 +100,8 @@ const nl: MaturityMessages = {
   legend:
     '◆ staat bij het middelste antwoord (de mediaan): de helft van de leden koos dit niveau of een lager niveau. "Weet ik niet" telt niet mee.',
   barLegend: "In de balken zijn 1 tot 4 de niveaus beginnend, in ontwikkeling, volwassen wordend en bloeiend.",
+  rules: (min) =>
+    `Het verschil: hoeveel niveaus hoger leden het netwerk over een jaar willen hebben dan waar ze het nu zien (de middelste antwoorden vergeleken). Verdeeld: minstens een kwart van de antwoorden voor nu is beginnend of in ontwikkeling, en minstens een kwart volwassen wordend of bloeiend. Een rij met minder dan ${min} antwoorden toont geen cijfers, zodat leden anoniem blijven.`,
   tooFew: (n) => `te weinig antwoorden (${n})`,
   largestGap: "Grootste verschil",
   divided: "Verdeeld",

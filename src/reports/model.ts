@@ -92,7 +92,7 @@ export async function buildReportModel(src: ReportSources) {
     trend,
     heatmap: heatmapSection(results, m, f),
     // Null for a round without the maturity matrix: the report then has no Maturity section.
-    maturity: maturitySection(results.maturity, src.lang, f),
+    maturity: maturitySection(results.maturity, results.minResponses, src.lang, f),
     guide: { ...guideSection(results, src.instrument, stage, m, f), maturity: maturityGuide(results.maturity, stage, src.lang, f) },
     actions: actionsSection(results.actions, m, f),
     howToRead: howToReadSection(results.minResponses, released.withheld, m, f),

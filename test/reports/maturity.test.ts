@@ -48,6 +48,7 @@ describe("the report's Maturity section", () => {
     const en = (await model("en")).maturity;
     if (!en) throw new Error("expected a Maturity section");
     expect(en.title).toBe("Maturity");
+    expect(en.rules).toContain("A row with fewer than 5 answers shows no figures");
     // Value (largest gap, 2), relationships (gap 1, divided), learning (gap 0, divided); then governance
     // (gap 1), purpose (gap 0), and those without a gap in the matrix's order.
     expect(en.dimensions.map((d) => d.code)).toEqual([

@@ -72,8 +72,8 @@ function changeOf(d: MaturityResultsDimension, previousTitle: string | null, t: 
   return parts.length > 0 ? t.change(previousTitle, parts) : null;
 }
 
-/** The Maturity section of a round with the matrix; null without it. */
-export function maturitySection(maturity: MaturityResults | null, lang: Lang, f: Formatter) {
+/** The Maturity section of a round with the matrix (anonymity threshold `minResponses`); null without it. */
+export function maturitySection(maturity: MaturityResults | null, minResponses: number, lang: Lang, f: Formatter) {
   if (!maturity) return null;
   const t = maturityMessagesFor(lang);
   const levels = maturity.levels.map((level) => level.title);
@@ -84,6 +84,7 @@ export function maturitySection(maturity: MaturityResults | null, lang: Lang, f:
     labels: { dimension: t.dimension, side: t.side, answers: t.answers, spread: t.spread, median: t.median },
     legend: t.legend,
     barLegend: t.barLegend,
+    rules: t.rules(f.count(minResponses)),
     levels: maturity.levels.map((level) => ({ level: level.level, title: level.title })),
     dimensions: orderForTalk(maturity.dimensions).map((d) => ({
       code: d.code,
