@@ -94,7 +94,7 @@ const nl: MaturityMessages = {
   side: "Wanneer",
   now: "Nu",
   inAYear: "Over een jaar",
-  answers: "Antwoorden",
+  answers: "Aantal",
   spread: "Verdeling van de antwoorden",
   median: "het middelste antwoord",
   legend:
