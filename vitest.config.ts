@@ -43,6 +43,7 @@ const BROWSER = [
   "test/e2e/**/*.test.ts",
   "test/email/browser.test.ts",
   "test/email/crash.test.ts",
+  "test/mirror/maturity-browser.test.ts",
   "test/networks/pages-browser.test.ts",
   "test/organisations/pages-browser.test.ts",
   "test/ops/*.test.ts",

@@ -8,6 +8,7 @@ import { parseInput } from "../lib/validation";
 import { STAGE_LABELS } from "../networks/labels";
 import { listNetworks } from "../networks/service";
 import { comparisonCsv, comparisonFilename } from "./csv";
+import { maturityView } from "./maturity-view";
 import { networkOverTime } from "./network-history";
 import { PortfolioQuery, portfolio, SORTS } from "./portfolio";
 import { portfolioReportHtml } from "./report";
@@ -68,6 +69,7 @@ export function comparePages(deps: Deps) {
       wide: true,
       choices,
       view: requested ? await comparisonView(requested.comparison) : null,
+      maturity: requested ? maturityView(requested.comparison) : null,
       csvHref: `/compare.csv?${requested?.query ?? ""}`,
       pdfHref: `/compare.pdf?${requested?.query ?? ""}`,
     });

@@ -3,6 +3,7 @@ import { roundResults, rounds } from "../db/schema";
 import { THEME_CODES, type ThemeCode } from "../instrument";
 import type { Db } from "../lib/db";
 import type { RoundSummary } from "../results/frozen";
+import { maturityMediansOf } from "./maturity";
 import type { CompareRound } from "./schemas";
 
 /** A compared round plus the change the results give for its temperature (for the portfolio). */
@@ -53,6 +54,7 @@ export function closedRoundSummaries(
       suppressed: summary.suppressed,
       overall: summary.suppressed ? null : summary.overall,
       themes: themesOf(summary),
+      maturity: maturityMediansOf(summary),
       overallChange: summary.suppressed ? null : summary.overallChange,
     });
   }

@@ -2,6 +2,8 @@
 // say what a person could see happening in the network at that level, drawn from the source texts
 // (a leader at the core, not the top; open communication; give and take; showing value). Codes are
 // stable: change a text here only to say the same thing better; a new meaning is a new version.
+// Read through for plain words (B1) in both languages: short sentences, what a member could see
+// happen, no jargon ("resources", "the centre" and the like are held off by test/maturity/matrix.test.ts).
 import { type MaturityMatrix, maturityMatrixSchema } from "./matrix-schema";
 
 const matrix: MaturityMatrix = {
@@ -32,12 +34,12 @@ const matrix: MaturityMatrix = {
           nl: "Er is een doel opgeschreven, maar vooral door een paar mensen. Sommige leden kunnen het uitleggen; anderen zien hun eigen werk er niet in terug.",
         },
         {
-          en: "Members agreed the purpose and the priorities together. Most members can name the network's three priorities and use them to choose work.",
-          nl: "Leden hebben het doel en de prioriteiten samen afgesproken. De meeste leden kunnen de drie prioriteiten van het netwerk noemen en kiezen hun werk daarmee.",
+          en: "Members agreed the purpose and the priorities together. Most members can name the network's three priorities and use them to decide what to work on.",
+          nl: "Leden hebben het doel en de prioriteiten samen afgesproken. De meeste leden kunnen de drie prioriteiten van het netwerk noemen en kiezen daarmee waar ze aan werken.",
         },
         {
-          en: "The purpose guides every meeting and decision. Members review it together each year, and new members hear it on their first day.",
-          nl: "Het doel stuurt elke bijeenkomst en elk besluit. Leden bekijken het elk jaar samen opnieuw, en nieuwe leden horen het op hun eerste dag.",
+          en: "Meetings and decisions start from the purpose. Members look at it again together each year, and new members hear about it on their first day.",
+          nl: "Bijeenkomsten en besluiten gaan uit van het doel. Leden bekijken het elk jaar samen opnieuw, en nieuwe leden horen erover op hun eerste dag.",
         },
       ],
     },
@@ -58,8 +60,8 @@ const matrix: MaturityMatrix = {
           nl: "Leden weten wie ze in andere organisaties kunnen bellen, en dat doen ze ook. Hulp gaat twee kanten op, en over meningsverschillen wordt open gepraat.",
         },
         {
-          en: "Members trust each other enough to share problems and mistakes. New contacts are made on purpose, and newcomers are introduced quickly.",
-          nl: "Leden vertrouwen elkaar genoeg om problemen en fouten te delen. Nieuwe contacten worden bewust gelegd, en nieuwe leden worden snel aan anderen voorgesteld.",
+          en: "Members trust each other enough to share problems and mistakes. They introduce each other to new people, and newcomers soon know whom to ask.",
+          nl: "Leden vertrouwen elkaar genoeg om problemen en fouten te delen. Ze stellen elkaar voor aan nieuwe mensen, en nieuwe leden weten snel wie ze iets kunnen vragen.",
         },
       ],
     },
@@ -68,20 +70,20 @@ const matrix: MaturityMatrix = {
       title: { en: "Communication and information flow", nl: "Communicatie en informatie" },
       descriptors: [
         {
-          en: "Information comes from the centre when something is needed. Members often hear about decisions late, or not at all.",
-          nl: "Informatie komt van de kern als er iets nodig is. Leden horen vaak laat over besluiten, of helemaal niet.",
+          en: "Information comes only from the leaders, and only when something is needed. Members often hear about decisions late, or not at all.",
+          nl: "Informatie komt alleen van de leiding, en alleen als er iets nodig is. Leden horen vaak laat over besluiten, of helemaal niet.",
         },
         {
           en: "There is a regular update, such as a newsletter or an email. It mostly goes one way: members rarely answer it or add to it.",
-          nl: "Er is een vaste update, zoals een nieuwsbrief of een e-mail. Die gaat vooral één kant op: leden reageren er zelden op of vullen hem zelden aan.",
+          nl: "Er is een vast bericht, zoals een nieuwsbrief of een e-mail. Dat gaat vooral één kant op: leden reageren er zelden op of vullen het zelden aan.",
         },
         {
-          en: "Members share news with each other, not only with the centre. Notes and decisions of meetings are easy to find and arrive on time.",
-          nl: "Leden delen nieuws met elkaar, niet alleen met de kern. Verslagen en besluiten van bijeenkomsten zijn makkelijk te vinden en komen op tijd.",
+          en: "Members share news with each other, not only through the leaders. Notes and decisions of meetings are easy to find and arrive on time.",
+          nl: "Leden delen nieuws met elkaar, niet alleen via de leiding. Verslagen en besluiten van bijeenkomsten zijn makkelijk te vinden en komen op tijd.",
         },
         {
-          en: "Information flows openly in all directions. Members say they hear what happens and are heard, and they pass on what they learn.",
-          nl: "Informatie gaat open alle kanten op. Leden zeggen dat ze horen wat er gebeurt en dat naar hen geluisterd wordt, en ze geven door wat ze leren.",
+          en: "Everyone shares information openly with everyone. Members say they hear what happens and are listened to, and they pass on what they learn.",
+          nl: "Iedereen deelt informatie open met iedereen. Leden zeggen dat ze horen wat er gebeurt en dat naar hen geluisterd wordt, en ze geven door wat ze leren.",
         },
       ],
     },
@@ -90,20 +92,20 @@ const matrix: MaturityMatrix = {
       title: { en: "Governance and decision-making", nl: "Besluitvorming en afspraken" },
       descriptors: [
         {
-          en: "It is unclear who decides what. Decisions are taken by one person or a small group, often outside meetings.",
-          nl: "Het is niet duidelijk wie wat beslist. Besluiten worden genomen door één persoon of een kleine groep, vaak buiten de bijeenkomsten om.",
+          en: "It is unclear who decides what. One person or a small group decides, often outside meetings.",
+          nl: "Het is niet duidelijk wie wat beslist. Eén persoon of een kleine groep beslist, vaak buiten de bijeenkomsten om.",
         },
         {
           en: "Some roles and rules are written down. Members do not always know how a decision was made or how to raise a concern.",
           nl: "Sommige rollen en regels zijn opgeschreven. Leden weten niet altijd hoe een besluit is genomen of hoe ze een zorg kunnen melden.",
         },
         {
-          en: "Roles, decision rules and who answers for what are written down and used. Members can see how and why decisions were made.",
+          en: "Roles, rules for deciding and who answers for what are written down and used. Members can see how and why decisions were made.",
           nl: "Rollen, regels voor besluiten en wie waarvoor verantwoordelijk is, zijn opgeschreven en worden gebruikt. Leden kunnen zien hoe en waarom besluiten zijn genomen.",
         },
         {
-          en: "Decisions are shared, and members lead parts of the work for an agreed time. Members review the way they decide together and change it when needed.",
-          nl: "Besluiten worden samen genomen, en leden leiden een deel van het werk voor een afgesproken tijd. Leden bekijken samen hoe ze beslissen en passen dat aan als het nodig is.",
+          en: "Members make decisions together and take turns leading parts of the work, for an agreed time. They look together at how they decide and change it when needed.",
+          nl: "Leden nemen samen besluiten en leiden om de beurt een deel van het werk, voor een afgesproken tijd. Ze bekijken samen hoe ze beslissen en passen dat aan als het nodig is.",
         },
       ],
     },
@@ -112,20 +114,20 @@ const matrix: MaturityMatrix = {
       title: { en: "Value and impact", nl: "Waarde en resultaat" },
       descriptors: [
         {
-          en: "The network does not yet collect anything on what it achieves. Members hope it helps but cannot give examples.",
+          en: "The network does not yet keep track of what it achieves. Members hope it helps but cannot give examples.",
           nl: "Het netwerk houdt nog niet bij wat het bereikt. Leden hopen dat het helpt, maar kunnen geen voorbeelden geven.",
         },
         {
-          en: "Members can tell stories of what the network has changed. There are no agreed measures yet.",
+          en: "Members can tell stories of what the network has changed. There is nothing agreed to measure yet.",
           nl: "Leden kunnen verhalen vertellen over wat het netwerk heeft veranderd. Er zijn nog geen afgesproken meetpunten.",
         },
         {
-          en: "The network has agreed a few measures for patients, services and members, and reports on them at least once a year.",
-          nl: "Het netwerk heeft een paar meetpunten afgesproken voor patiënten, zorg en leden, en laat minstens één keer per jaar zien hoe het daarop staat.",
+          en: "The network has agreed a few things to measure for patients, services and members. It reports on them at least once a year.",
+          nl: "Het netwerk heeft een paar meetpunten afgesproken voor patiënten, zorg en leden. Het laat minstens één keer per jaar zien hoe het daarop staat.",
         },
         {
-          en: "The network shows its value with figures and stories and uses them to choose its work. Partners and funders ask for them.",
-          nl: "Het netwerk laat zijn waarde zien met cijfers en verhalen en kiest daarmee zijn werk. Partners en financiers vragen erom.",
+          en: "The network shows its value with figures and stories and uses them to decide what to work on. Partners and funders ask for them.",
+          nl: "Het netwerk laat zijn waarde zien met cijfers en verhalen en kiest daarmee waar het aan werkt. Partners en financiers vragen erom.",
         },
       ],
     },
@@ -164,8 +166,8 @@ const matrix: MaturityMatrix = {
           nl: "De leider brengt leden samen en vraagt naar hun mening, maar maakt de meeste plannen nog alleen.",
         },
         {
-          en: "The leader works at the core, not at the top: they connect members and lead good conversations, and members lead some of the work.",
-          nl: "De leider staat in het midden, niet aan de top: die brengt leden met elkaar in contact en leidt goede gesprekken, en leden leiden zelf een deel van het werk.",
+          en: "The leader works in the middle of the network, not at the top. They put members in touch and lead good conversations, and members lead some of the work.",
+          nl: "De leider staat midden in het netwerk, niet aan de top. Die brengt leden met elkaar in contact en leidt goede gesprekken, en leden leiden zelf een deel van het werk.",
         },
         {
           en: "Leadership is shared: different members lead at different times, and new leaders get support. The network would carry on if its leader left.",
@@ -182,16 +184,16 @@ const matrix: MaturityMatrix = {
           nl: "Er is geen tijd, geld of ondersteuning voor het netwerk. Leden doen het werk naast hun gewone baan.",
         },
         {
-          en: "The network has some support, such as a coordinator or a small budget, but it is not sure to last beyond this year.",
-          nl: "Het netwerk heeft wat ondersteuning, zoals een coördinator of een klein budget, maar het is niet zeker dat die na dit jaar blijft.",
+          en: "The network has some support, such as a coordinator or a small budget. That support may stop after this year.",
+          nl: "Het netwerk heeft wat ondersteuning, zoals een coördinator of een klein budget. Die kan na dit jaar stoppen.",
         },
         {
-          en: "Resources for next year are agreed. The network looks back on its work, for example after each round, and changes what it does.",
-          nl: "De middelen voor volgend jaar zijn afgesproken. Het netwerk kijkt terug op zijn werk, bijvoorbeeld na elke meting, en past aan wat het doet.",
+          en: "Time and money for next year are agreed. The network looks back on its work, for example after each survey, and changes what it does.",
+          nl: "Tijd en geld voor volgend jaar zijn afgesproken. Het netwerk kijkt terug op zijn werk, bijvoorbeeld na elke vragenlijst, en past aan wat het doet.",
         },
         {
-          en: "Resources are secure and shared between partners. The network tries out ideas, shares what worked and what did not, and learns from other networks.",
-          nl: "De middelen zijn zeker en worden door de partners samen gedragen. Het netwerk probeert ideeën uit, deelt wat wel en niet werkte, en leert van andere netwerken.",
+          en: "Time and money are secure, and the partners share the cost. The network tries out ideas, shares what worked and what did not, and learns from other networks.",
+          nl: "Tijd en geld zijn zeker, en de partners delen de kosten. Het netwerk probeert ideeën uit, deelt wat wel en niet werkte, en leert van andere netwerken.",
         },
       ],
     },

@@ -10,6 +10,7 @@ import { formatterFor } from "../reports/format";
 import { messagesFor } from "../reports/messages";
 import { actionsSection } from "../reports/sections/actions";
 import { describeChange } from "../reports/sections/change";
+import { maturitySection } from "../reports/sections/maturity";
 import { getRoundResults, type ShownRoundResults } from "../results/round-results";
 import { mirrorText } from "./messages";
 
@@ -61,6 +62,8 @@ export function mirrorModel(db: Db, round: RoundRow, network: NetworkRow, lang: 
       : null,
     // Comments of a suppressed round are never read, not even counted.
     scores: results.suppressed ? null : scoresModel(db, results, lang, network.timeZone),
+    // The report's Maturity grid, the same figures and words; null without the matrix.
+    maturity: results.suppressed ? null : maturitySection(results.maturity, results.minResponses, lang, f),
     actions: actionsSection(results.actions, m, f),
   };
 }

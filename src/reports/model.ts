@@ -13,8 +13,10 @@ import { actionsSection } from "./sections/actions";
 import { atAGlanceSection } from "./sections/at-a-glance";
 import { coverSection } from "./sections/cover";
 import { guideSection } from "./sections/guide";
+import { maturityGuide } from "./sections/guide-maturity";
 import { heatmapSection } from "./sections/heatmap";
 import { howToReadSection } from "./sections/how-to-read";
+import { maturitySection } from "./sections/maturity";
 import { summarySection } from "./sections/summary";
 import { themeSections } from "./sections/themes";
 import { trendSection } from "./sections/trend";
@@ -89,7 +91,9 @@ export async function buildReportModel(src: ReportSources) {
     themes,
     trend,
     heatmap: heatmapSection(results, m, f),
-    guide: guideSection(results, src.instrument, stage, m, f),
+    // Null for a round without the maturity matrix: the report then has no Maturity section.
+    maturity: maturitySection(results.maturity, results.minResponses, src.lang, f),
+    guide: { ...guideSection(results, src.instrument, stage, m, f), maturity: maturityGuide(results.maturity, stage, src.lang, f) },
     actions: actionsSection(results.actions, m, f),
     howToRead: howToReadSection(results.minResponses, released.withheld, m, f),
   };

@@ -4,6 +4,7 @@ import { DONT_KNOW, invitations, roundResults, rounds, themeScoreColumns } from 
 import { getInstrument, themeItems } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
+import { scoreStoredMaturity } from "../maturity/freeze";
 import { submittedCount } from "../rounds/submitted";
 import { type FrozenResults, frozenResults, type RoundSummary } from "./frozen";
 import { type Published, publish } from "./published";
@@ -78,9 +79,10 @@ export function scoreStoredRound(db: Db, round: RoundRow): RoundScores {
 /**
  * The rules frozen results are worked out under. 2: theme scores, the temperature, rating, trend
  * split and each breakdown cell need minResponses respondents; "not answered" is a breakdown group.
+ * 3: a round with the maturity matrix keeps it scored (rounds closed before had none frozen).
  * Raise it whenever a rule changes what may be shown: closed rounds are then frozen again at start.
  */
-export const RESULTS_FORMAT = 2;
+export const RESULTS_FORMAT = 3;
 
 /** Links of a round made through its open link (for no member) that were used to submit. */
 export function countOpenLinkResponses(db: Db, roundId: string): number {
@@ -102,6 +104,9 @@ function summarise(published: Published): RoundSummary {
     overall: published.overall.score,
     themes: Object.fromEntries(published.themes.map((t) => [t.code, t.score])),
     overallChange: published.overall.change ?? null,
+    maturity: published.maturity
+      ? Object.fromEntries(published.maturity.dimensions.map((dimension) => [dimension.code, dimension.current.median]))
+      : null,
   };
 }
 
@@ -121,7 +126,8 @@ export function freezeRoundResults(db: Db, clock: Clock, round: RoundRow): Froze
   const submitted = submittedCount(db, round.id);
   const scores: RoundScores =
     submitted < round.minResponses ? { n: submitted, minResponses: round.minResponses, suppressed: true } : scoreStoredRound(db, round);
-  const frozen: FrozenResults = { scores, invited, openLinkResponses: countOpenLinkResponses(db, round.id) };
+  const maturity = scores.suppressed ? undefined : scoreStoredMaturity(db, round);
+  const frozen: FrozenResults = { scores, invited, openLinkResponses: countOpenLinkResponses(db, round.id), maturity };
   const values = { scores: frozen, ...storePublished(db, round, frozen), computedAt: clock.now(), format: RESULTS_FORMAT };
   db.insert(roundResults)
     .values({ roundId: round.id, ...values })

@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import { roundResults } from "../db/schema";
 import type { Db } from "../lib/db";
+import type { FrozenMaturity } from "../maturity/types";
 import type { Published } from "./published";
 import type { RoundScores } from "./scoring";
 
@@ -17,6 +18,8 @@ export interface FrozenResults {
    * the links, since no response says how it came. Absent in results frozen before format 2.
    */
   openLinkResponses?: number;
+  /** The maturity matrix scored, for a round that asked it and is not suppressed (results format 3 on). */
+  maturity?: FrozenMaturity;
 }
 
 /** The figures a comparison shows for a round, exactly as the results endpoint shows them. */
@@ -28,6 +31,8 @@ export interface RoundSummary {
   themes: Record<string, number | null> | null;
   /** Change of the temperature since the previous comparable round, as the results give it. */
   overallChange: { previousRoundId: string; delta: number | null; p: number | null; notable: boolean } | null;
+  /** Where members put the network now: the current median per maturity dimension (null when not shown); null without the matrix. */
+  maturity?: Record<string, number | null> | null;
 }
 
 function frozenColumn<K extends "scores" | "summary" | "published">(db: Db, roundId: string, column: K) {

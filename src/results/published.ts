@@ -1,5 +1,7 @@
 import type { RoundRow } from "../db/schema";
 import type { Db } from "../lib/db";
+import { publishMaturity } from "../maturity/publish";
+import type { PublishedMaturity } from "../maturity/types";
 import { compareRounds } from "./change";
 import { type Confidence, confidenceOf } from "./confidence";
 import type { FrozenResults } from "./frozen";
@@ -38,6 +40,8 @@ export type Published =
         previousRound: { id: string; title: string; closedAt: string | null } | null;
         overall: { change?: ChangeWithPrevious };
         themes: { change?: ChangeWithPrevious }[];
+        /** The maturity matrix as shown; null for a round without it (absent in results frozen before format 3). */
+        maturity?: PublishedMaturity | null;
       });
 
 const withPrevious = (change: PublicChange | undefined, previousRoundId: string) => (change ? { previousRoundId, ...change } : undefined);
@@ -67,5 +71,6 @@ export function publish(db: Db, round: RoundRow, frozen: FrozenResults): Publish
       : null,
     overall: { ...presented.overall, change: withPrevious(presented.overall.change, previousRoundId) },
     themes: presented.themes.map((theme) => ({ ...theme, change: withPrevious(theme.change, previousRoundId) })),
+    maturity: publishMaturity(db, round, frozen.maturity),
   };
 }

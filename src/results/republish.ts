@@ -5,6 +5,7 @@ import type { RoundRow } from "../db/schema";
 import { reportCache, roundResults, rounds } from "../db/schema";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
+import { scoreStoredMaturity } from "../maturity/freeze";
 import { countOpenLinkResponses, RESULTS_FORMAT, scoreStoredRound, storePublished } from "./freeze";
 import { type FrozenResults, frozenResults } from "./frozen";
 import type { RoundScores } from "./types";
@@ -43,10 +44,13 @@ export function republishOldResults(deps: { db: Db; clock: Clock }): number {
     for (const { round } of old) {
       const before = frozenResults(db, round.id);
       if (!before) continue;
+      const scores = rescore(db, round, before.scores);
       const frozen: FrozenResults = {
-        scores: rescore(db, round, before.scores),
+        scores,
         invited: before.invited,
         openLinkResponses: countOpenLinkResponses(db, round.id),
+        // From the stored marks, which a shown round keeps (a suppressed round's went with its responses).
+        maturity: scores.suppressed ? undefined : scoreStoredMaturity(db, round),
       };
       db.update(roundResults)
         .set({ scores: frozen, ...storePublished(db, round, frozen), computedAt: clock.now(), format: RESULTS_FORMAT })

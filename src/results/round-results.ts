@@ -6,6 +6,7 @@ import type { Db } from "../lib/db";
 export { type Confidence, confidenceOf } from "./confidence";
 
 import { AppError } from "../lib/errors";
+import { labelMaturity } from "../maturity/results";
 import { NOT_ANSWERED_GROUP, OTHER_GROUP } from "./breakdown";
 import { confidenceOf } from "./confidence";
 import { frozenPublished } from "./frozen";
@@ -58,7 +59,7 @@ export function getRoundResults(db: Db, round: RoundRow, network: NetworkRow, la
   if (published.suppressed) {
     const { n, invited, responseRate, minResponses } = published;
     const openLinkResponses = published.openLinkResponses ?? 0;
-    return { ...head, n, invited, responseRate, minResponses, openLinkResponses, suppressed: true as const, actions };
+    return { ...head, n, invited, responseRate, minResponses, openLinkResponses, suppressed: true as const, maturity: null, actions };
   }
   const localized = localize(instrument, lang);
   const { n, invited, responseRate, minResponses, previousRound, overall, themes, breakdowns } = published;
@@ -84,6 +85,8 @@ export function getRoundResults(db: Db, round: RoundRow, network: NetworkRow, la
       };
     }),
     breakdowns: labelBreakdowns(breakdowns, localized, lang),
+    // Null for a round without the matrix, and for one frozen before the matrix was kept.
+    maturity: labelMaturity(published.maturity, lang),
     actions,
   };
 }

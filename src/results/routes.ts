@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { commonErrors, IdParams, jsonResponse } from "../lib/openapi";
+import { MaturityResultsSchema } from "../maturity/schemas";
 import { loadRound } from "../rounds/load";
 import { getRoundResults } from "./round-results";
 
@@ -18,6 +19,7 @@ const ResultsSchema = z
     minResponses: z.number(),
     openLinkResponses: z.number().openapi({ description: "Responses that came through an open link (counted from the links)" }),
     suppressed: z.boolean(),
+    maturity: MaturityResultsSchema,
   })
   .passthrough()
   .openapi("RoundResults", {

@@ -58,6 +58,7 @@ describe("GET /api/v1/compare", () => {
       suppressed: true,
       overall: null,
       themes: null,
+      maturity: null,
     });
     // South's rounds were made newest first; they still come oldest first.
     expect(s.rounds.map((r: { title: string }) => r.title)).toEqual(["First", "Second"]);
@@ -67,7 +68,17 @@ describe("GET /api/v1/compare", () => {
     expect(e.rounds[0].responseRate).toBeNull();
     expect(JSON.stringify(res.json)).not.toContain(f.rounds.open.id);
     // Aggregates only: nothing item-level, no comments.
-    expect(Object.keys(n.rounds[0]).sort()).toEqual(["closedAt", "id", "n", "overall", "responseRate", "suppressed", "themes", "title"]);
+    expect(Object.keys(n.rounds[0]).sort()).toEqual([
+      "closedAt",
+      "id",
+      "maturity",
+      "n",
+      "overall",
+      "responseRate",
+      "suppressed",
+      "themes",
+      "title",
+    ]);
   });
 
   it("answers CSV to Accept: text/csv", async () => {

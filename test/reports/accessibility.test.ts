@@ -4,7 +4,8 @@ import { chromiumArgs, findChromium } from "../../src/reports/chromium";
 import { reportHtml } from "../../src/reports/service";
 import { createTestApp } from "../support/app";
 import { axeViolations, openOffline } from "../support/browser";
-import { makeCast } from "../support/factories";
+import { makeCast, makeNetwork } from "../support/factories";
+import { closedMaturityRound } from "../support/maturity";
 import { demoReportRounds } from "./fixtures";
 
 // axe needs a page it can script, so this file drives Chromium itself (one browser for the file);
@@ -33,6 +34,31 @@ describe("the mirror report's accessibility", () => {
       }
     });
   }
+
+  it("has no WCAG 2 A/AA violations in the Maturity section and the guide's maturity topics (en, nl)", async () => {
+    const t = createTestApp({ now: "2026-03-02T09:00:00Z" });
+    const network = makeNetwork(t, { stage: "forming" });
+    // Every level and a hidden side: relationships divided, governance with a gap, learning hidden now.
+    const levels = [1, 2, 2, 3, 4, 4] as const;
+    const marks = levels.map((level, i) => ({
+      relationships: { current: level, target: 4 as const },
+      governance: { current: 2 as const, target: 3 as const },
+      learning: { current: i < 2 ? level : null, target: level },
+    }));
+    const round = closedMaturityRound(t, network.id, marks, { round: { minResponses: 5 } });
+    for (const lang of ["en", "nl"] as const) {
+      const links = { backUrl: "/", pdfUrl: "/report.pdf", otherLanguageUrl: "/other", otherLanguage: lang === "en" ? "nl" : "en" };
+      const page = await openOffline(browser, await reportHtml(t.deps, round, network, lang, links));
+      try {
+        expect(await page.$("#maturity-grid")).not.toBeNull();
+        // The whole report: its Maturity section and the guide's maturity topics among the rest.
+        const violations = await axeViolations(page);
+        expect(violations.map((v) => `${lang} ${v.id}: ${v.targets.join(", ")}`)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+  });
 });
 
 describe("the accessibility check itself", () => {

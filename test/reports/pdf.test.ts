@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoryLogger } from "../../src/lib/logger";
 import { createPdfRenderer, type PdfRenderer } from "../../src/reports/renderer";
+import { reportPdf } from "../../src/reports/service";
 import { createTestApp } from "../support/app";
-import { makeCast, makeRound } from "../support/factories";
+import { makeCast, makeNetwork, makeRound } from "../support/factories";
 import { call } from "../support/http";
+import { closedMaturityRound } from "../support/maturity";
 import { demoReportRounds, refreshCookies } from "./fixtures";
 import { countingRenderer, download, literal, pdfStructure, pdfText, written } from "./pdf-support";
 
@@ -108,6 +110,25 @@ describe("GET /api/v1/rounds/:id/report.pdf", () => {
     expect(await pdfText(afterAction.bytes)).toContain("Map agreed");
     await get();
     expect(counter.renders).toBe(4);
+  });
+
+  it("renders the Maturity section of a round with the matrix, in English and Dutch", async () => {
+    const t = createTestApp({ renderer: browser, now: "2026-03-02T09:00:00Z" });
+    const network = makeNetwork(t, { stage: "established" });
+    // Five members: governance now all Developing, in a year all Maturing.
+    const marks = Array.from({ length: 5 }, () => ({ governance: { current: 2 as const, target: 3 as const } }));
+    const round = closedMaturityRound(t, network.id, marks, { round: { minResponses: 5 } });
+    for (const lang of ["en", "nl"] as const) {
+      const { pdf } = await reportPdf(t.deps, round, network, lang);
+      const text = await pdfText(pdf);
+      expect(text).toContain(lang === "en" ? "Maturity" : "Volwassenheid");
+      expect(text).toContain(
+        lang === "en"
+          ? "Most members see governance and decision-making as Developing, and want it Maturing within a year."
+          : "De meeste leden vinden besluitvorming en afspraken nu in ontwikkeling, en ze willen dat het over een jaar volwassen wordend is.",
+      );
+      expect(text).toContain(lang === "en" ? "too few answers (0)" : "te weinig antwoorden (0)");
+    }
   });
 
   it("refuses while the round is open (409), and by access: 401, commissioner 403, other facilitator 404", async () => {
