@@ -6,6 +6,7 @@ import { authenticate } from "./auth/middleware";
 import { authPages } from "./auth/pages";
 import { authRoutes } from "./auth/routes";
 import { SESSION_COOKIE } from "./auth/sessions";
+import { signedInPages } from "./auth/sign-in";
 import { commentRoutes } from "./comments/routes";
 import { comparePages } from "./compare/pages";
 import { compareRoutes } from "./compare/routes";
@@ -101,18 +102,23 @@ export function createApp(deps: Deps) {
   app.route("/api/v1", api);
 
   app.route("/", staticAssets());
-  app.route("/", authPages(deps));
-  app.route("/", networkPages(deps));
-  app.route("/", memberPages(deps));
-  app.route("/", comparePages(deps));
-  app.route("/", userPages(deps));
-  app.route("/", roundPages(deps));
-  app.route("/", reviewPages(deps));
-  app.route("/", mirrorPages(deps));
+  // Staff pages: signed-out visitors go to the login page (the few public ones are listed in sign-in.ts).
+  for (const pages of [
+    authPages,
+    networkPages,
+    memberPages,
+    comparePages,
+    userPages,
+    roundPages,
+    reviewPages,
+    mirrorPages,
+    surveyPreviewPages,
+    reportPages,
+  ])
+    app.route("/", signedInPages(pages(deps)));
+  // Members' pages, reached by a link without an account.
   app.route("/", openLinkPages(deps));
   app.route("/", surveyPages(deps));
-  app.route("/", surveyPreviewPages(deps));
-  app.route("/", reportPages(deps));
 
   app.notFound(() => {
     throw new AppError("not_found", "There is nothing at this address");

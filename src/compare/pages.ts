@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { attachment } from "../lib/csv";
-import { loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { type PageContext, page, signedInActor } from "../lib/pages";
 import { parseInput } from "../lib/validation";
 import { STAGE_LABELS } from "../networks/labels";
 import { listNetworks } from "../networks/service";
@@ -38,8 +38,7 @@ export function comparePages(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   app.get("/portfolio", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const options = PortfolioQuery.parse({ sort: c.req.query("sort"), stage: c.req.query("stage") });
     const sorts = Object.entries(SORTS).map(([value, label]) => ({ value, label, selected: value === options.sort }));
     const stages = [{ value: "all", label: "All stages" }, ...Object.entries(STAGE_LABELS).map(([value, label]) => ({ value, label }))].map(
@@ -56,8 +55,7 @@ export function comparePages(deps: Deps) {
   });
 
   app.get("/compare", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     // The page alone (nothing chosen yet) shows the choice of networks.
     const raw = c.req.queries("networkIds");
     const requested = raw ? comparisonOf(c, actor, deps, raw) : undefined;
@@ -75,8 +73,7 @@ export function comparePages(deps: Deps) {
 
   // One network over time: what a commissioner opens from the network page (no comments anywhere).
   app.get("/networks/:id/history", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const comparison = networkOverTime(deps, actor, c.req.param("id"));
     const network = comparison.networks[0];
     const query = new URLSearchParams({ networkIds: network?.id ?? "" }).toString();
@@ -93,8 +90,7 @@ export function comparePages(deps: Deps) {
   });
 
   app.get("/compare.csv", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const requested = requiredComparison(c, actor, deps);
     return c.body(comparisonCsv(requested.comparison), 200, {
       "Content-Type": "text/csv; charset=utf-8",
@@ -104,8 +100,7 @@ export function comparePages(deps: Deps) {
   });
 
   app.get("/compare.pdf", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const requested = requiredComparison(c, actor, deps);
     const { html, footer } = await portfolioReportHtml(views, requested.comparison, clock.now());
     const pdf = await deps.renderer.render(html, { footer });

@@ -4,7 +4,7 @@ import { authorizeNetwork } from "../auth/access";
 import { invitationPages } from "../invitations/pages";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
-import { formErrors, formFields, loginRedirect, type PageContext, page, pageActor, zodFormErrors } from "../lib/pages";
+import { formErrors, formFields, type PageContext, page, signedInActor, zodFormErrors } from "../lib/pages";
 import { zonedDateTime } from "../lib/zoned-time";
 import { networkPageModel } from "../networks/page-model";
 import { formatterFor } from "../reports/format";
@@ -44,9 +44,6 @@ function asFormError(err: unknown, field: string) {
   };
 }
 
-/** After signing in, a browser that was posting comes back to the round (or network) page. */
-const signInFirst = (c: PageContext, path: string) => c.redirect(`/login?next=${encodeURIComponent(path)}`, 303);
-
 /** The facilitator's round pages: create (from the network page), view, open, extend and close. */
 export function roundPages(deps: Deps) {
   const { db, views, clock } = deps;
@@ -60,8 +57,7 @@ export function roundPages(deps: Deps) {
     page(c, views, "rounds/round", { ...roundPageModel(deps, access), ...extra }, status);
 
   app.post("/networks/:id/rounds", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c, `/networks/${c.req.param("id")}`);
+    const actor = signedInActor(c);
     const { network, relation } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const values = roundValuesFrom(await formFields(c), clock.now(), network.timeZone);
     const refuse = (errors: ReturnType<typeof formErrors>, status: 400 | 409) =>
@@ -84,12 +80,10 @@ export function roundPages(deps: Deps) {
   });
 
   app.get("/rounds/:id", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     return show(c, roundAccess(c, "view"), { notice: NOTICES[c.req.query("done") ?? ""] });
   });
 
   app.post("/rounds/:id/open", (c) => {
-    if (!pageActor(c)) return signInFirst(c, `/rounds/${c.req.param("id")}`);
     const access = roundAccess(c, "manage");
     try {
       openRound(deps, access.actor, access.round);
@@ -101,7 +95,6 @@ export function roundPages(deps: Deps) {
   });
 
   app.post("/rounds/:id/extend", async (c) => {
-    if (!pageActor(c)) return signInFirst(c, `/rounds/${c.req.param("id")}`);
     const access = roundAccess(c, "manage");
     const fields = await formFields(c);
     const parsed = z.object({ closesAt: closingField(access.network.timeZone) }).safeParse({ closesAt: fields.closesAt ?? "" });
@@ -119,7 +112,6 @@ export function roundPages(deps: Deps) {
 
   // No JavaScript confirm(): closing, which is final, asks on a page of its own.
   app.get("/rounds/:id/close", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     const { round, network } = roundAccess(c, "manage");
     if (round.status !== "open") return c.redirect(`/rounds/${round.id}`, 303);
     const { submitted } = roundProgress(db, round);
@@ -136,7 +128,6 @@ export function roundPages(deps: Deps) {
   });
 
   app.post("/rounds/:id/close", (c) => {
-    if (!pageActor(c)) return signInFirst(c, `/rounds/${c.req.param("id")}`);
     const access = roundAccess(c, "manage");
     try {
       closeRoundNow(deps, access.actor, access.round);
