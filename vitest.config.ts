@@ -23,6 +23,7 @@ const UNIT = [
   "test/lib/csv.test.ts",
   "test/lib/heavy-imports.test.ts",
   "test/lib/import-graph.test.ts",
+  "test/lib/module-state.test.ts",
   "test/lib/rate-limit.test.ts",
   "test/members/import.test.ts",
   "test/results/breakdown.test.ts",

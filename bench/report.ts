@@ -5,7 +5,7 @@ import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
-import { createApp } from "../src/app";
+import { appDeps, createApp } from "../src/app";
 import { reportCache } from "../src/db/schema";
 import { manualClock } from "../src/lib/clock";
 import { loadConfig } from "../src/lib/config";
@@ -33,7 +33,7 @@ const logger = createLogger("warn");
 const views = loadViews();
 const config = loadConfig({ PUBLIC_URL: "http://localhost", LOG_LEVEL: "silent" });
 const renderer = createPdfRenderer({ logger, concurrency: 2 });
-const deps = { db, clock, views, renderer, config, logger };
+const deps = appDeps({ db, clock, views, renderer, config, logger });
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 // A demo-like network: an earlier round and this one (40 of 52), comments, actions.

@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { actionRoutes } from "./actions/routes";
+import { unknownEmailFailures } from "./auth/login";
 import { authenticate } from "./auth/middleware";
 import { authPages } from "./auth/pages";
 import { authRoutes } from "./auth/routes";
@@ -12,8 +13,8 @@ import { comparePages } from "./compare/pages";
 import { compareRoutes } from "./compare/routes";
 import { healthRoutes } from "./health/routes";
 import { invitationRoutes } from "./invitations/routes";
-import { failedLinkGuard } from "./lib/abuse";
-import type { AppEnv, Deps } from "./lib/app-env";
+import { createLoginGuard, failedLinkGuard } from "./lib/abuse";
+import type { AppEnv, AppState, BaseDeps, Deps } from "./lib/app-env";
 import { staticAssets } from "./lib/assets";
 import { requireUtf8Body } from "./lib/body-encoding";
 import { AppError, errorBody, toAppError } from "./lib/errors";
@@ -33,10 +34,11 @@ import { openLinkPages } from "./survey/open-pages";
 import { surveyPages } from "./survey/pages";
 import { surveyPreviewPages } from "./survey/preview";
 import { surveyRoutes } from "./survey/routes";
+import { createSurveyStore } from "./survey/store";
 import { userPages } from "./users/pages";
 import { userRoutes } from "./users/routes";
 
-export type { Deps } from "./lib/app-env";
+export type { BaseDeps, Deps } from "./lib/app-env";
 
 /** Largest request body we accept: a big roster import fits, a flood does not. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -46,7 +48,22 @@ function wantsHtml(c: Context): boolean {
 }
 
 /**
- * Builds the whole application from its dependencies. Nothing here reads the environment or opens
+ * Everything an app keeps between requests, built once from what it is given: prepared statements,
+ * the group commit, sign-in counters. Pass the result to createApp; a second call builds a second
+ * set (two apps over one database share nothing but the database).
+ * @example const app = createApp(appDeps({ db, config, clock, logger, views, renderer }));
+ */
+export function appDeps<B extends BaseDeps>(base: B): B & AppState {
+  return {
+    ...base,
+    survey: createSurveyStore(base.db),
+    loginGuard: createLoginGuard(base.clock, base.config),
+    unknownEmails: unknownEmailFailures(),
+  };
+}
+
+/**
+ * Builds the whole application from its dependencies (see appDeps). Nothing here reads the environment or opens
  * files other than the templates already loaded into `deps.views`.
  */
 export function createApp(deps: Deps) {

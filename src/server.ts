@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { createApp } from "./app";
+import { appDeps, createApp } from "./app";
 import { seedDemo } from "./demo/seed";
 import { systemClock } from "./lib/clock";
 import { ConfigError, loadConfig } from "./lib/config";
@@ -43,7 +43,7 @@ async function main() {
   const demoLogins = config.demo ? await seedDemo({ db, clock, config, logger }) : undefined;
   await ensureFirstAdmin({ db, clock, logger }, config.admin);
   const renderer = createPdfRenderer({ executablePath: config.chromiumPath, logger });
-  const app = createApp({ db, config, clock, logger, views: loadViews(), renderer });
+  const app = createApp(appDeps({ db, config, clock, logger, views: loadViews(), renderer }));
   const stopAutoClose = startAutoClose({ db, clock, logger });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { loginGuardFor } from "../lib/abuse";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formErrors, formFields, page, signedInActor, zodFormErrors } from "../lib/pages";
@@ -85,7 +84,7 @@ export function authPages(deps: Deps) {
       );
     }
     try {
-      loginGuardFor(deps)(c);
+      deps.loginGuard(c);
       const { token, expiresAt } = await login(deps, parsed.data);
       setSessionCookie(c, config, token, expiresAt);
       return c.redirect(safeNext(parsed.data.next), 303);

@@ -10,6 +10,7 @@ import type { Config } from "../lib/config";
 import type { Db } from "../lib/db";
 import { closeRound } from "../rounds/lifecycle";
 import { createRound, openRound } from "../rounds/service";
+import { createSurveyStore } from "../survey/store";
 import { submitResponse } from "../survey/submit";
 import { demoAnswers, type Leanings, seededRandom } from "./answers";
 
@@ -86,12 +87,13 @@ function runRound(db: Db, config: Config, facilitator: Actor, networkId: string,
   if (!instrument) throw new Error("core v1 missing");
   const days = (new Date(spec.closes).getTime() - new Date(spec.opens).getTime()) / 86_400_000;
   const usedComments = new Set<string>();
+  const survey = createSurveyStore(db);
   links.slice(0, spec.respondents).forEach((link, i) => {
     const token = link.url.slice(link.url.lastIndexOf("/") + 1);
     // Most answers arrive in the first days and after the reminder halfway through.
     const day = Math.floor((i % 3 === 0 ? days / 2 : 0) + random() * (days / 2 - 1));
     const clock = at(new Date(new Date(spec.opens).getTime() + day * 86_400_000 + 3_600_000).toISOString());
-    submitResponse({ db, clock }, token, demoAnswers(instrument, spec.leanings, random, usedComments));
+    submitResponse({ db, clock, survey }, token, demoAnswers(instrument, spec.leanings, random, usedComments));
   });
   round = db.select().from(rounds).where(eq(rounds.id, created.id)).get();
   if (!round) throw new Error("demo round vanished");

@@ -7,6 +7,7 @@ import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { hashToken } from "../lib/ids";
 import { currentRound } from "../rounds/lifecycle";
+import type { SurveyStore } from "./store";
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
@@ -29,10 +30,8 @@ export const LINK_MESSAGES = {
 // and is refused before we spend a hash on it.
 const MAX_TOKEN_LENGTH = 200;
 
-// Every survey request resolves its link, so the two lookups are prepared once per database.
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function prepare(db: Db) {
+/** The two lookups every survey request makes, prepared once per database (in the app's SurveyStore). */
+export function prepareLinkLookups(db: Db) {
   return {
     invitation: db
       .select()
@@ -47,14 +46,7 @@ function prepare(db: Db) {
   };
 }
 
-function statements(db: Db) {
-  let found = prepared.get(db);
-  if (!found) {
-    found = prepare(db);
-    prepared.set(db, found);
-  }
-  return found;
-}
+export type LinkLookups = ReturnType<typeof prepareLinkLookups>;
 
 /**
  * Resolves a link token to its invitation, round and instrument, or throws the AppError a
@@ -64,9 +56,9 @@ function statements(db: Db) {
  * @example
  * const { round, instrument } = resolveLink(deps, token);
  */
-export function resolveLink(deps: { db: Db; clock: Clock }, token: string): SurveyLink {
+export function resolveLink(deps: { db: Db; clock: Clock; survey: Pick<SurveyStore, "link"> }, token: string): SurveyLink {
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new AppError("not_found", LINK_MESSAGES.not_found);
-  const stmts = statements(deps.db);
+  const stmts = deps.survey.link;
   const invitation = stmts.invitation.get({ hash: hashToken(token) });
   if (!invitation) throw new AppError("not_found", LINK_MESSAGES.not_found);
   const stored = stmts.round.get({ id: invitation.roundId });

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { INVOLVEMENT_CODES, type Instrument, itemCodes, TREND_CODES } from "../instrument";
+import { INSTRUMENTS, INVOLVEMENT_CODES, type Instrument, itemCodes, TREND_CODES } from "../instrument";
 
 /** A rating of one statement: 1 (strongly disagree) … 5 (strongly agree), or "dont_know". */
 export const ANSWER_VALUES = [1, 2, 3, 4, 5, "dont_know"] as const;
@@ -94,16 +94,14 @@ function buildDraft(instrument?: Instrument): z.ZodType<SurveyDraft> {
   return z.strictObject({ answers: answers.optional(), ...rest }, rootError);
 }
 
-const cache = new Map<string, { response: z.ZodType<SurveyResponseInput>; draft: z.ZodType<SurveyDraft> }>();
+type Schemas = { response: z.ZodType<SurveyResponseInput>; draft: z.ZodType<SurveyDraft> };
+const schemasOf = (instrument: Instrument): Schemas => ({ response: buildResponse(instrument), draft: buildDraft(instrument) });
 
-function schemasFor(instrument: Instrument) {
-  const key = `${instrument.id}@${instrument.version}`;
-  let found = cache.get(key);
-  if (!found) {
-    found = { response: buildResponse(instrument), draft: buildDraft(instrument) };
-    cache.set(key, found);
-  }
-  return found;
+// Built at module load for every published instrument: every submission and saved draft needs one.
+const SCHEMAS: ReadonlyMap<string, Schemas> = new Map(INSTRUMENTS.map((i) => [`${i.id}@${i.version}`, schemasOf(i)]));
+
+function schemasFor(instrument: Instrument): Schemas {
+  return SCHEMAS.get(`${instrument.id}@${instrument.version}`) ?? schemasOf(instrument);
 }
 
 /**
