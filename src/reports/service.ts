@@ -36,18 +36,20 @@ export async function reportHtml(
 }
 
 /**
- * The report as PDF. Served from the cache while nothing it shows has changed (no browser
- * involved); otherwise rendered, stored and returned. 503 when no browser can render it.
+ * The report as PDF. The HTML is built every time; the PDF is served from the cache while that
+ * HTML is unchanged (no browser involved), else rendered, stored and returned. 503 when no browser
+ * can render it.
  */
 export async function reportPdf(deps: ReportDeps, round: RoundRow, network: NetworkRow, lang: Lang) {
   assertClosed(round);
   const filename = reportFilename(network.name, round.title, lang);
-  const key = reportCacheKey(deps.db, round, network, lang);
-  const cached = cachedReport(deps.db, round.id, lang, key);
-  if (cached) return { pdf: cached, filename, cached: true };
   const html = await reportHtml(deps, round, network, lang);
   const m = messagesFor(lang);
-  const pdf = await deps.renderer.render(html, { footer: `${network.name} · ${round.title}`, pageLabel: m.page.page, ofLabel: m.page.of });
+  const pageSetup = { footer: `${network.name} · ${round.title}`, pageLabel: m.page.page, ofLabel: m.page.of };
+  const key = reportCacheKey(html, pageSetup);
+  const cached = cachedReport(deps.db, round.id, lang, key);
+  if (cached) return { pdf: cached, filename, cached: true };
+  const pdf = await deps.renderer.render(html, pageSetup);
   storeReport(deps, round.id, lang, key, pdf);
   return { pdf, filename, cached: false };
 }

@@ -4,6 +4,7 @@ import { actions, auditLog, networks } from "../../src/db/schema";
 import { reportCacheKey } from "../../src/reports/cache";
 import { renderReportHtml } from "../../src/reports/html";
 import { reportModel } from "../../src/reports/model";
+import { reportHtml } from "../../src/reports/service";
 import { addAction, closedRoundWith } from "../reports/fixtures";
 import { createTestApp, type TestApp } from "../support/app";
 import { makeCast } from "../support/factories";
@@ -198,25 +199,30 @@ describe("editing and deleting actions", () => {
 });
 
 describe("the cached PDF of a report with carried actions", () => {
-  it("is made again when an action carried from an earlier round changes, or the network's time zone does", async () => {
+  it("is made again when an action carried from an earlier round changes, or the dates it shows do, and kept otherwise", async () => {
     const t = createTestApp({ now: "2026-03-20T09:00:00Z" });
     const { net, r4 } = history(t);
-    const key = () => {
+    const key = async () => {
       const network = t.db.select().from(networks).where(eq(networks.id, net.id)).get();
       if (!network) throw new Error("no network");
-      return reportCacheKey(t.db, r4, network, "en");
+      return reportCacheKey(await reportHtml(t.deps, r4, network, "en"), {});
     };
-    const first = key();
-    expect(key()).toBe(first);
-    t.clock.set("2026-03-21T09:00:00Z");
+    const first = await key();
+    expect(await key()).toBe(first);
+    // Later the same day (the cover names the day the report is made).
+    t.clock.set("2026-03-20T15:00:00Z");
+    expect(await key()).toBe(first);
     t.db
       .update(actions)
       .set({ status: "done", closedAt: t.clock.now(), updatedAt: t.clock.now() })
       .where(eq(actions.title, "Open forum"))
       .run();
-    const second = key();
+    const second = await key();
     expect(second).not.toBe(first);
+    // A time zone in which the report's dates read the same changes nothing; one in which they move does.
     t.db.update(networks).set({ timeZone: "Europe/Amsterdam" }).where(eq(networks.id, net.id)).run();
-    expect(key()).not.toBe(second);
+    expect(await key()).toBe(second);
+    t.db.update(networks).set({ timeZone: "Pacific/Kiritimati" }).where(eq(networks.id, net.id)).run();
+    expect(await key()).not.toBe(second);
   });
 });
