@@ -2,13 +2,14 @@
 // A `datetime-local` input has no time zone, so the conversion to an instant (with its offset, e.g.
 // CET or CEST) happens here, once, for every page.
 
+import { LOCALE } from "../i18n/locale";
 import { DEFAULT_TIME_ZONE } from "./time-zone";
 
 // Building an Intl.DateTimeFormat costs about 0.25 ms, formatting with one microseconds: the
 // formats of the default zones (and UTC) in both locales are built once at module load and kept
 // read-only; any other zone's are built when asked for.
 const COMMON_ZONES = [...new Set([...Object.values(DEFAULT_TIME_ZONE), "UTC"])];
-const LOCALES = ["en-GB", "nl-NL"];
+const LOCALES = Object.values(LOCALE);
 
 type Make = (zone: string, locale: string) => Intl.DateTimeFormat;
 /** A format maker with the common zones' formats made in advance, keyed by locale and zone. */
