@@ -12,7 +12,6 @@ import { loadConfig } from "../src/lib/config";
 import { openDatabase } from "../src/lib/db";
 import { loadViews } from "../src/lib/html";
 import { createLogger } from "../src/lib/logger";
-import { chartStats } from "../src/reports/charts/vega";
 import { messagesFor } from "../src/reports/messages";
 import { createPdfRenderer } from "../src/reports/renderer";
 import { reportHtml, reportPdf } from "../src/reports/service";
@@ -124,7 +123,7 @@ const summary = {
     freshChromiumPerRender: { runs: 5, medianMs: ms(median(cold)), p95Ms: ms(p95(cold)) },
     concurrent4: { reports: batches * 4, perSecond: Math.round(perSecond * 100) / 100 },
     cachedDownload: { runs: 30, medianMs: ms(median(cached)), p95Ms: ms(p95(cached)) },
-    charts: { renders: chartStats.renders, meanMs: ms(chartStats.ms / Math.max(1, chartStats.renders)) },
+    charts: { renders: deps.charts.stats.renders, meanMs: ms(deps.charts.stats.ms / Math.max(1, deps.charts.stats.renders)) },
     pdfBytes: first.headers.get("content-length") ?? null,
   },
   closing,

@@ -24,6 +24,7 @@ import { memberRoutes } from "./members/routes";
 import { mirrorPages } from "./mirror/pages";
 import { networkPages } from "./networks/pages";
 import { networkRoutes } from "./networks/routes";
+import { createChartViews } from "./reports/charts/vega";
 import { reportPages } from "./reports/pages";
 import { reportRoutes } from "./reports/routes";
 import { resultRoutes } from "./results/routes";
@@ -59,6 +60,7 @@ export function appDeps<B extends BaseDeps>(base: B): B & AppState {
     survey: createSurveyStore(base.db),
     loginGuard: createLoginGuard(base.clock, base.config),
     unknownEmails: unknownEmailFailures(),
+    charts: createChartViews(),
   };
 }
 

@@ -65,7 +65,7 @@ export function comparePages(deps: Deps) {
       title: "Compare networks",
       wide: true,
       choices,
-      view: requested ? await comparisonView(requested.comparison) : null,
+      view: requested ? await comparisonView(deps.charts, requested.comparison) : null,
       csvHref: `/compare.csv?${requested?.query ?? ""}`,
       pdfHref: `/compare.pdf?${requested?.query ?? ""}`,
     });
@@ -82,7 +82,7 @@ export function comparePages(deps: Deps) {
       wide: true,
       network: { id: network?.id, name: network?.name },
       empty: (network?.rounds.length ?? 0) === 0,
-      view: await comparisonView(comparison),
+      view: await comparisonView(deps.charts, comparison),
       caption: "Every closed round of this network, oldest first",
       csvHref: `/compare.csv?${query}`,
       pdfHref: `/compare.pdf?${query}`,
@@ -102,7 +102,7 @@ export function comparePages(deps: Deps) {
   app.get("/compare.pdf", async (c) => {
     const actor = signedInActor(c);
     const requested = requiredComparison(c, actor, deps);
-    const { html, footer } = await portfolioReportHtml(views, requested.comparison, clock.now());
+    const { html, footer } = await portfolioReportHtml(deps, requested.comparison, clock.now());
     const pdf = await deps.renderer.render(html, { footer });
     return c.body(new Uint8Array(pdf), 200, {
       "Content-Type": "application/pdf",

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Actor } from "../auth/actor";
 import type { UnknownEmailFailures } from "../auth/login";
+import type { ChartViews } from "../reports/charts/vega";
 import type { PdfRenderer } from "../reports/renderer";
 import type { SurveyStore } from "../survey/store";
 import type { LoginGuard } from "./abuse";
@@ -34,6 +35,8 @@ export interface AppState {
   loginGuard: LoginGuard;
   /** Wrong passwords for emails without an account, counted like an account's. */
   unknownEmails: UnknownEmailFailures;
+  /** The compiled chart views the report and the comparisons draw with. */
+  charts: ChartViews;
 }
 
 /** Everything handlers and verbs are given. */

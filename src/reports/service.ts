@@ -6,6 +6,7 @@ import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import type { Views } from "../lib/html";
 import { cachedReport, reportCacheKey, storeReport } from "./cache";
+import type { ChartViews } from "./charts/vega";
 import { reportFilename } from "./filename";
 import { type PreviewLinks, renderReportHtml } from "./html";
 import { messagesFor } from "./messages";
@@ -17,6 +18,7 @@ export interface ReportDeps {
   clock: Clock;
   views: Views;
   renderer: PdfRenderer;
+  charts: ChartViews;
 }
 
 function assertClosed(round: RoundRow): void {
@@ -32,7 +34,7 @@ export async function reportHtml(
   preview?: PreviewLinks,
 ): Promise<string> {
   assertClosed(round);
-  return renderReportHtml(deps.views, await reportModel(deps.db, round, network, lang, deps.clock.now()), preview);
+  return renderReportHtml(deps.views, await reportModel(deps, round, network, lang, deps.clock.now()), preview);
 }
 
 /**

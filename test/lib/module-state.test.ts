@@ -9,17 +9,6 @@ import { describe, expect, it } from "vitest";
 
 const SRC = fileURLToPath(new URL("../../src", import.meta.url));
 
-/**
- * The one exception, with its reason. Keep this list short; each entry names the file and the
- * module constant it may change.
- */
-const EXCEPTIONS: Record<string, string[]> = {
-  // A pool of compiled Vega views (one per chart spec, ~50 ms each to build) and the benchmark's
-  // render timings. A chart's SVG depends only on its spec and data, never on an app; moving the
-  // pool into deps means passing it through every report section and the comparison view.
-  "reports/charts/vega.ts": ["slots", "chartStats"],
-};
-
 const MUTATORS = new Set([
   "set",
   "delete",
@@ -113,9 +102,7 @@ describe("module-level state in src/", () => {
     const found: string[] = [];
     for (const file of sourceFiles(SRC)) {
       const name = relative(SRC, file);
-      const allowed = EXCEPTIONS[name] ?? [];
-      for (const problem of moduleStateProblems(name, readFileSync(file, "utf8")))
-        if (!allowed.some((constant) => problem.includes(`constant ${constant} `))) found.push(`${name}: ${problem}`);
+      for (const problem of moduleStateProblems(name, readFileSync(file, "utf8"))) found.push(`${name}: ${problem}`);
     }
     expect(found).toEqual([]);
   });
@@ -143,12 +130,5 @@ describe("module-level state in src/", () => {
       "module constant stats is changed (++/--)",
       "module constant stats is changed (assignment)",
     ]);
-  });
-
-  it("holds for every exception listed: each still exists (else remove it from the list)", () => {
-    for (const [file, constants] of Object.entries(EXCEPTIONS)) {
-      const problems = moduleStateProblems(file, readFileSync(join(SRC, file), "utf8"));
-      for (const constant of constants) expect(problems.some((p) => p.includes(`constant ${constant} `))).toBe(true);
-    }
   });
 });
