@@ -32,6 +32,7 @@ const UNIT = [
   "test/results/scoring-hand.test.ts",
   "test/results/scoring.test.ts",
   "test/results/stats.test.ts",
+  "test/survey/schema-memo.test.ts",
   "test/rounds/london-time.test.ts",
 ];
 const BROWSER = [
@@ -50,6 +51,7 @@ const BROWSER = [
   "test/reports/renderer.test.ts",
   "test/reports/security.test.ts",
   "test/survey/browser.test.ts",
+  "test/survey/modules-browser.test.ts",
   "test/survey/open-link-browser.test.ts",
   "test/survey/preview.test.ts",
 ];

@@ -10,9 +10,11 @@ import type { Config } from "../lib/config";
 import type { Db } from "../lib/db";
 import { closeRound } from "../rounds/lifecycle";
 import { createRound, openRound } from "../rounds/service";
+import { roundModules } from "../survey/modules";
 import { createSurveyStore } from "../survey/store";
 import { submitResponse } from "../survey/submit";
 import { demoAnswers, type Leanings, seededRandom } from "./answers";
+import { demoModuleAnswers } from "./module-answers";
 
 interface DemoRound {
   title: string;
@@ -88,12 +90,16 @@ function runRound(db: Db, config: Config, facilitator: Actor, networkId: string,
   const days = (new Date(spec.closes).getTime() - new Date(spec.opens).getTime()) / 86_400_000;
   const usedComments = new Set<string>();
   const survey = createSurveyStore(db);
+  // A round with modules (and, for connections, the organisations it snapshotted when it opened) gets their answers too.
+  const opened = db.select().from(rounds).where(eq(rounds.id, created.id)).get();
+  const { modules, organisations } = roundModules(db, opened ?? round);
   links.slice(0, spec.respondents).forEach((link, i) => {
     const token = link.url.slice(link.url.lastIndexOf("/") + 1);
     // Most answers arrive in the first days and after the reminder halfway through.
     const day = Math.floor((i % 3 === 0 ? days / 2 : 0) + random() * (days / 2 - 1));
     const clock = at(new Date(new Date(spec.opens).getTime() + day * 86_400_000 + 3_600_000).toISOString());
-    submitResponse({ db, clock, survey }, token, demoAnswers(instrument, spec.leanings, random, usedComments));
+    const answers = demoAnswers(instrument, spec.leanings, random, usedComments);
+    submitResponse({ db, clock, survey }, token, { ...answers, ...demoModuleAnswers(modules, organisations, spec.leanings, random) });
   });
   round = db.select().from(rounds).where(eq(rounds.id, created.id)).get();
   if (!round) throw new Error("demo round vanished");

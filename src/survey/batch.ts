@@ -4,6 +4,7 @@ import { DONT_KNOW, themeScoreColumns } from "../db/schema";
 import { type Instrument, THEME_CODES, themeItems } from "../instrument";
 import { newId } from "../lib/ids";
 import { respondentThemeScores } from "../results/scoring";
+import { connectionRows, maturityRows } from "./batch-modules";
 import type { SurveyResponseInput } from "./schemas";
 
 type Row = unknown[];
@@ -29,18 +30,36 @@ export function prepareBatch(client: Database.Database) {
   );
   const insertAnswer = client.prepare("insert into answers (response_id, round_id, item_code, value) values (?, ?, ?, ?)");
   const insertComment = client.prepare("insert into comments (id, round_id, theme, text, status) values (?, ?, ?, ?, 'pending')");
+  const insertMaturity = client.prepare(
+    "insert into maturity_answers (response_id, round_id, dimension, current, target) values (?, ?, ?, ?, ?)",
+  );
+  const insertRecord = client.prepare("insert into connection_records (id, round_id, organisation_id) values (?, ?, ?)");
+  const insertLevel = client.prepare(
+    "insert into connection_levels (id, round_id, from_organisation_id, to_organisation_id, level) values (?, ?, ?, ?, ?)",
+  );
+  const insertRating = client.prepare(
+    "insert into connection_ratings (id, round_id, organisation_id, trust, value) values (?, ?, ?, ?, ?)",
+  );
+  const organisationsOf = client
+    .prepare<[string], [number, string]>("select position, organisation_id from round_organisations where round_id = ?")
+    .raw();
 
   /**
-   * Writes `inputs` (checked responses of one round) as responses, answers and comments. Each table
-   * gets its rows in its own random order: SQLite places cells in a page in the order they arrive,
-   * so neither the order of responses nor the order across tables joins a comment to its answers or
-   * says who answered first. Call inside a transaction.
+   * Writes `inputs` (checked responses of one round) as responses, answers, comments and maturity
+   * marks, and the connections answers as records, levels and ratings that share no id with the
+   * response or with each other. Each table gets its rows in its own random order: SQLite places
+   * cells in a page in the order they arrive, so neither the order of responses nor the order
+   * across tables joins a comment to its answers, a rating to its level, or says who answered
+   * first. Call inside a transaction.
    */
   return (roundId: string, instrument: Instrument, inputs: readonly SurveyResponseInput[]): void => {
     const responses: Row[] = [];
     const answers: Row[] = [];
     const comments: Row[] = [];
+    const maturity: Row[] = [];
+    const connections = { records: [] as Row[], levels: [] as Row[], ratings: [] as Row[] };
     const items = themeItems(instrument);
+    const organisations = new Map(inputs.some((input) => input.connections) ? organisationsOf.all(roundId) : []);
     for (const input of inputs) {
       const id = newId();
       const { profile } = input;
@@ -63,9 +82,18 @@ export function prepareBatch(client: Database.Database) {
         const trimmed = text.trim();
         if (trimmed) comments.push([newId(), roundId, theme, trimmed]);
       }
+      maturity.push(...maturityRows(id, roundId, input.maturity));
+      const rows = connectionRows(roundId, organisations, input.connections);
+      connections.records.push(...rows.records);
+      connections.levels.push(...rows.levels);
+      connections.ratings.push(...rows.ratings);
     }
     for (const row of shuffle(responses)) insertResponse.run(...row);
     for (const row of shuffle(answers)) insertAnswer.run(...row);
     for (const row of shuffle(comments)) insertComment.run(...row);
+    for (const row of shuffle(maturity)) insertMaturity.run(...row);
+    for (const row of shuffle(connections.records)) insertRecord.run(...row);
+    for (const row of shuffle(connections.levels)) insertLevel.run(...row);
+    for (const row of shuffle(connections.ratings)) insertRating.run(...row);
   };
 }

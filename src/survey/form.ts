@@ -1,7 +1,8 @@
 import type { Instrument, Theme } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
 import { zodDetails } from "../lib/validation";
-import { draftSchema, type SurveyDraft } from "./schemas";
+import type { SurveyModules } from "./module-schemas";
+import { draftSchema, type SchemaMemo, type SurveyDraft } from "./schemas";
 
 /** A posted form as plain strings (repeated keys and files ignored). */
 export type Fields = Record<string, string>;
@@ -64,8 +65,13 @@ export function mergeAbout(draft: SurveyDraft, fields: Fields): Record<string, u
 }
 
 /** A candidate draft checked against the instrument: the draft, or the fields that are wrong. */
-export function checkDraft(instrument: Instrument, candidate: Record<string, unknown>): { draft: SurveyDraft } | { errors: ErrorDetail[] } {
-  const parsed = draftSchema(instrument).safeParse(candidate);
+export function checkDraft(
+  instrument: Instrument,
+  candidate: Record<string, unknown>,
+  modules?: SurveyModules,
+  memo?: SchemaMemo,
+): { draft: SurveyDraft } | { errors: ErrorDetail[] } {
+  const parsed = draftSchema(instrument, modules, memo).safeParse(candidate);
   return parsed.success ? { draft: parsed.data } : { errors: zodDetails(parsed.error) };
 }
 

@@ -1,6 +1,7 @@
 import type { Lang } from "../instrument";
 import { defaultTimeZone } from "../lib/time-zone";
 import { zonedDateTime } from "../lib/zoned-time";
+import { MODULE_MESSAGES_EN, MODULE_MESSAGES_NL } from "./module-messages";
 
 /**
  * Every string the survey pages show around the instrument's own texts, in English. Placeholders
@@ -94,6 +95,7 @@ const en = {
   busyTitle: "Please wait a moment",
   busyBody: "Many people opened this link from your network just now. Please try again in {n} minutes.",
   toStart: "Go to the start of the temperature check",
+  ...MODULE_MESSAGES_EN,
 };
 
 export type Messages = { readonly [K in keyof typeof en]: string };
@@ -189,6 +191,7 @@ const nl: Messages = {
   busyTitle: "Een moment geduld",
   busyBody: "Veel mensen in je netwerk openden deze link net. Probeer het over {n} minuten opnieuw.",
   toStart: "Naar het begin van de temperatuurmeting",
+  ...MODULE_MESSAGES_NL,
 };
 
 const BY_LANG: Record<Lang, Messages> = { en, nl };

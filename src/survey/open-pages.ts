@@ -15,6 +15,8 @@ import { saveDraft } from "./drafts";
 import { surveyLanguage } from "./lang";
 import { resolveLink } from "./link";
 import { fill } from "./messages";
+import { modulePage, moduleStep, postModule } from "./module-pages";
+import { roundModules } from "./modules";
 import { type LinkProblem, layout, openCtx, problemModel, type SurveyCtx, surveyCtx, welcomeModel } from "./page-model";
 import { type PageOutcome, postAbout, postTheme } from "./page-posts";
 import { aboutModel, themeModel } from "./question-model";
@@ -68,6 +70,7 @@ export function openLinkPages(deps: Deps, options: OpenLinkOptions = {}) {
       c.req.query("from") === "review",
     ),
     timeZone: round ? networkTimeZone(db, round.networkId) : undefined,
+    modules: round ? roundModules(db, round) : undefined,
   });
   const problem = (c: PageContext, ctx: SurveyCtx, kind: LinkProblem, status: ContentfulStatusCode, mirror?: string) =>
     render(c, "problem", problemModel(ctx, kind, "", mirror), status);
@@ -122,6 +125,7 @@ export function openLinkPages(deps: Deps, options: OpenLinkOptions = {}) {
     minResponses: v.round.minResponses,
     draft: {},
     localize: (lang: Lang) => localize(v.instrument, lang),
+    schemas: deps.survey.schemas,
   });
 
   app.get(
@@ -150,6 +154,25 @@ export function openLinkPages(deps: Deps, options: OpenLinkOptions = {}) {
       const n = themeNumber(c, v);
       if (!n) return problem(c, v.ctx, "no_page", 404);
       return afterPost(c, v, postTheme(pageInput(v), n, await formFields(c)));
+    }),
+  );
+
+  const MODULE_PATH = "/o/:code/:module{connections|maturity}/:n";
+  app.get(
+    MODULE_PATH,
+    withRound((c, v) => {
+      const step = moduleStep(v.ctx, c.req.param("module"), c.req.param("n"));
+      if (!step) return problem(c, v.ctx, "no_page", 404);
+      const page = modulePage(v.ctx, v.survey, step, v.round.minResponses, {});
+      return render(c, page.page, page.model);
+    }),
+  );
+  app.post(
+    MODULE_PATH,
+    withRound(async (c, v) => {
+      const step = moduleStep(v.ctx, c.req.param("module"), c.req.param("n"));
+      if (!step) return problem(c, v.ctx, "no_page", 404);
+      return afterPost(c, v, postModule(pageInput(v), step, await formFields(c)));
     }),
   );
 

@@ -1,8 +1,13 @@
 import { LANGUAGE_NAMES, LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
+import { MATURITY_V1 } from "../maturity/matrix-v1";
+import { DIMENSIONS_PER_PAGE, groupOf, MATURITY_PAGES, neighbours, type Step, surveySteps } from "./flow";
 import type { RoundRow, SurveyLink } from "./link";
 import { fill, formatDate, type Messages, messages } from "./messages";
+import type { RoundModules } from "./modules";
 import type { SurveyDraft } from "./schemas";
+
+export type { Step } from "./flow";
 
 /** What every survey page needs to know about the request it answers. */
 export interface SurveyCtx {
@@ -17,10 +22,9 @@ export interface SurveyCtx {
   fromReview?: boolean;
   /** The network's time zone, for the closing time (else the language's usual one). */
   timeZone?: string;
+  /** What the round asks after the themes (none when absent). */
+  modules?: RoundModules;
 }
-
-/** The steps of the flow, as paths under /s/<token>. */
-export type Step = "" | `theme/${number}` | "about" | "review" | "submit" | "saved" | "thanks";
 
 export const LINK_PROBLEMS = ["not_found", "gone", "already_submitted", "not_ready"] as const;
 export type LinkProblem = (typeof LINK_PROBLEMS)[number] | "no_page";
@@ -55,24 +59,35 @@ export function pageHref(ctx: SurveyCtx, step: Step, lang: Lang = ctx.lang): str
   return `${stepHref(ctx, step, lang)}${ctx.fromReview ? "&from=review" : ""}`;
 }
 
+/** Every question page of the round the request is about, then Check answers. */
+export const stepsOf = (ctx: SurveyCtx, survey: Pick<LocalizedInstrument, "themes">) =>
+  surveySteps(survey.themes.length, ctx.modules?.modules);
+
 /**
- * Where a page's buttons lead: Back / Next to the neighbouring pages, or straight back to Check
- * answers when the page was opened with "Change"; Save and finish later to the saved page.
+ * Where a page's buttons lead: Back / Next to the neighbouring pages that apply (a skipped
+ * organisation skips its partners), Save and finish later to the saved page. A page opened with
+ * "Change" returns to Check answers, except that a module's pages are walked through in turn
+ * first, since the later ones depend on the earlier (partners follow your organisation).
  */
-export function nextStep(ctx: SurveyCtx, go: string | undefined, back: Step, next: Step): Step {
-  if (go === "save") return "saved";
-  if (ctx.fromReview) return "review";
-  return go === "back" ? back : next;
+export function afterStep(ctx: SurveyCtx, themes: number, step: Step, go: string | undefined, draft?: SurveyDraft): string {
+  if (go === "save") return stepHref(ctx, "saved");
+  const { back, next } = neighbours(surveySteps(themes, ctx.modules?.modules), step, draft);
+  if (!ctx.fromReview) return stepHref(ctx, go === "back" ? back : next);
+  const group = groupOf(step);
+  const within = go !== "back" && group !== "theme" && next !== "review" && groupOf(next) === group;
+  return within ? pageHref(ctx, next) : stepHref(ctx, "review");
 }
 
-/** "Step 3 of 7": every theme, then "about you", then Check answers. */
-export function stepProgress(ctx: SurveyCtx, survey: LocalizedInstrument, step: number) {
-  const total = survey.themes.length + 2;
+/** "Step 3 of 9": every theme, the modules' pages, then "about you", then Check answers. */
+export function stepProgress(ctx: SurveyCtx, survey: Pick<LocalizedInstrument, "themes">, step: Step) {
+  const steps = stepsOf(ctx, survey);
+  const total = steps.length;
+  const n = steps.indexOf(step) + 1;
   return {
-    progress: fill(ctx.t.stepProgress, { n: step, total }),
+    progress: fill(ctx.t.stepProgress, { n, total }),
     // The bar is decorative (the text says it); CSS has a width class per fifth.
-    progressClass: `w${Math.min(5, Math.max(1, Math.round((step / total) * 5)))}`,
-    stepTitle: (page: string) => fill(ctx.t.stepTitle, { n: step, total, page }),
+    progressClass: `w${Math.min(5, Math.max(1, Math.round((n / total) * 5)))}`,
+    stepTitle: (page: string) => fill(ctx.t.stepTitle, { n, total, page }),
   };
 }
 
@@ -110,16 +125,28 @@ export function errorSummary(ctx: SurveyCtx, errors: ErrorDetail[]) {
 
 /**
  * Where "Continue" takes someone back: the first theme with a statement not answered yet (a
- * statement left out on purpose is asked again there, never skipped silently), then "about you"
- * if it was never filled in, then Check answers.
+ * statement left out on purpose is asked again there, never skipped silently), then the modules'
+ * first page not answered at all, then "about you" if it was never filled in, then Check answers.
  */
-export function resumeStep(survey: LocalizedInstrument, draft: SurveyDraft | null): Step {
+export function resumeStep(survey: LocalizedInstrument, draft: SurveyDraft | null, modules?: RoundModules): Step {
   if (!draft) return "theme/1";
   const open = survey.themes.findIndex((theme) => theme.items.some((item) => draft.answers?.[item.code] === undefined));
   if (open >= 0) return `theme/${open + 1}`;
+  if (modules && modules.modules.organisations > 0 && draft.connections?.organisation === undefined) return "connections/1";
+  if (modules?.modules.maturity) {
+    const codes = Object.keys(draft.maturity ?? {});
+    for (let page = 1; page <= MATURITY_PAGES; page++) {
+      const dims = maturityDimensions(page).map((d) => d.code);
+      if (!dims.some((code) => codes.includes(code))) return `maturity/${page}`;
+    }
+  }
   const aboutDone = ["overall", "trend", "involvement"].some((k) => draft[k as keyof SurveyDraft] !== undefined);
   return aboutDone || Object.keys(draft.profile ?? {}).length > 0 ? "review" : "about";
 }
+
+/** The dimensions of the maturity matrix asked on page `page` (1, 2, …). */
+export const maturityDimensions = (page: number) =>
+  MATURITY_V1.dimensions.slice((page - 1) * DIMENSIONS_PER_PAGE, page * DIMENSIONS_PER_PAGE);
 
 /**
  * How someone reached the welcome page: a member's personal link, the link of their own a visitor
@@ -149,7 +176,7 @@ export function welcomeModel(ctx: SurveyCtx, round: RoundRow, survey: LocalizedI
     whoSeesResults: fill(t.whoSeesResults, { n: round.minResponses }),
     closesOn: round.closesAt ? fill(t.closesOn, { date: formatDate(round.closesAt, ctx.lang, ctx.timeZone) }) : undefined,
     startLabel: draft ? t.continue : t.start,
-    startHref: stepHref(ctx, resumeStep(survey, draft)),
+    startHref: stepHref(ctx, resumeStep(survey, draft, ctx.modules)),
   };
 }
 

@@ -11,6 +11,8 @@ import { hasAnswer, loadDraft, saveDraft } from "./drafts";
 import { surveyLanguage } from "./lang";
 import { resolveLink, type SurveyLink } from "./link";
 import { linkFacts } from "./link-language";
+import { modulePage, moduleStep, postModule } from "./module-pages";
+import { roundModules } from "./modules";
 import {
   LINK_PROBLEMS,
   type LinkProblem,
@@ -90,6 +92,7 @@ export function surveyPages(deps: Deps) {
       const ctx = {
         ...surveyCtx(token, langOf(c, link.round.language), c.req.query("from") === "review"),
         timeZone: networkTimeZone(deps.db, link.round.networkId),
+        modules: roundModules(deps.db, link.round),
       };
       return await handler(c, { link, token, ctx, survey: localize(link.instrument, ctx.lang) });
     } catch (err) {
@@ -135,6 +138,7 @@ export function surveyPages(deps: Deps) {
     minResponses: s.link.round.minResponses,
     draft: loadDraft(deps, s.link, s.token) ?? {},
     localize: (lang) => localize(s.link.instrument, lang),
+    schemas: deps.survey.schemas,
   });
   /** A posted page: shown again with its errors, or saved and on to the next step. */
   const afterPost = (c: PageContext, s: Survey, outcome: PageOutcome) => {
@@ -149,6 +153,27 @@ export function surveyPages(deps: Deps) {
       const n = themeNumber(c, s);
       if (!n) return problemPage(c, "no_page", "");
       return afterPost(c, s, postTheme(pageInput(s), n, await formFields(c)));
+    }),
+  );
+
+  // The modules' pages (connections/1–3, maturity/1–4), for a round that asks them.
+  const MODULE_PATH = "/s/:token/:module{connections|maturity}/:n";
+  app.get(
+    MODULE_PATH,
+    withLink("", (c, s) => {
+      const step = moduleStep(s.ctx, c.req.param("module"), c.req.param("n"));
+      if (!step) return problemPage(c, "no_page", "");
+      const page = modulePage(s.ctx, s.survey, step, s.link.round.minResponses, loadDraft(deps, s.link, s.token) ?? {});
+      return render(c, page.page, page.model);
+    }),
+  );
+
+  app.post(
+    MODULE_PATH,
+    withLink("", async (c, s) => {
+      const step = moduleStep(s.ctx, c.req.param("module"), c.req.param("n"));
+      if (!step) return problemPage(c, "no_page", "");
+      return afterPost(c, s, postModule(pageInput(s), step, await formFields(c)));
     }),
   );
 

@@ -1,25 +1,33 @@
 import { DONT_KNOW } from "../db/schema/answers";
 import { INVOLVEMENT_CODES, type Instrument, MAX_THEME_ITEMS, THEME_CODES, TREND_CODES } from "../instrument";
 import { SEAL_OVERHEAD } from "../lib/sealing";
+import { decodeModules, encodeModules, MODULES_BYTES } from "./payload-modules";
 import { type AnswerValue, MAX_COMMENT_LENGTH, type SurveyDraft } from "./schemas";
 
 // A response (or draft) as a fixed-size record, so that its size says nothing of what was answered:
 //   version | overall | trend | involvement | organisation type | professional group   (1 byte each)
 //   one byte per possible statement: 5 themes × MAX_THEME_ITEMS (the instrument schema's limit)
 //   per theme: comment length in UTF-16 code units (2 bytes) + room for MAX_COMMENT_LENGTH of them
+//   (version 2) the modules' block: maturity marks and connections (src/survey/payload-modules.ts)
 // UTF-16 keeps the bound tight: zod counts a comment's length in code units, each exactly 2 bytes.
 // 0xff means "not given"; answers are 0 ("don't know") or 1–5; choices are option indices.
+// Version 1 (no modules' block) was written before rounds had modules: pending responses and
+// drafts of that size still open.
 
-const VERSION = 1;
+const VERSION = 2;
 const NONE = 0xff;
 const HEADER = 6;
 const ANSWERS = THEME_CODES.length * MAX_THEME_ITEMS;
 const COMMENT_SLOT = 2 + 2 * MAX_COMMENT_LENGTH;
+const CORE_BYTES = HEADER + ANSWERS + THEME_CODES.length * COMMENT_SLOT;
 
-/** The size of every encoded response and draft: the largest a response can be, comments included. */
-export const PAYLOAD_BYTES = HEADER + ANSWERS + THEME_CODES.length * COMMENT_SLOT;
+/** The size of every encoded response and draft: the largest a response can be, comments and modules included. */
+export const PAYLOAD_BYTES = CORE_BYTES + MODULES_BYTES;
 /** The size of every sealed pending response and sealed draft. */
 export const SEALED_BYTES = PAYLOAD_BYTES + SEAL_OVERHEAD;
+/** The size of a version-1 payload, and of one sealed, as pending responses and drafts were stored before modules. */
+export const V1_PAYLOAD_BYTES = CORE_BYTES;
+export const V1_SEALED_BYTES = V1_PAYLOAD_BYTES + SEAL_OVERHEAD;
 
 type ChoiceCode = "organisationType" | "professionalGroup";
 
@@ -68,12 +76,14 @@ export function encodePayload(instrument: Instrument, input: SurveyDraft): Buffe
     out.writeUInt16LE(text.length, at);
     out.write(text, at + 2, "utf16le");
   }
+  encodeModules(input, out.subarray(CORE_BYTES));
   return out;
 }
 
 /** The response or draft in `bytes` (from encodePayload with the same instrument); null if it is not one. */
 export function decodePayload(instrument: Instrument, bytes: Buffer): SurveyDraft | null {
-  if (bytes.length !== PAYLOAD_BYTES || bytes[0] !== VERSION) return null;
+  const v2 = bytes.length === PAYLOAD_BYTES && bytes[0] === VERSION;
+  if (!v2 && !(bytes.length === V1_PAYLOAD_BYTES && bytes[0] === 1)) return null;
   const draft: SurveyDraft = {};
   const byte = (i: number) => bytes[i] ?? NONE;
   if (byte(1) !== NONE) draft.overall = byte(1);
@@ -102,5 +112,5 @@ export function decodePayload(instrument: Instrument, bytes: Buffer): SurveyDraf
     if (length > 0) comments[theme] = bytes.toString("utf16le", at + 2, at + 2 + 2 * length);
   });
   if (Object.keys(comments).length > 0) draft.comments = comments;
-  return draft;
+  return v2 ? { ...draft, ...decodeModules(bytes.subarray(CORE_BYTES)) } : draft;
 }

@@ -83,14 +83,24 @@ function instrumentOf(round: RoundRow): Instrument {
  * Empties a closing round's pool, inside the closing transaction. With at least minResponses
  * submitted, the rest are written as one last batch (at least k, as the pool always keeps k back).
  * With fewer, the round can never show anything derived from answers: its pending responses, and
- * any answers and comments written directly, are deleted; only its counts remain.
+ * any answers, comments, maturity marks and connections answers written directly, are deleted;
+ * only its counts remain.
  */
 export function emptyPoolAtClose(db: Db, round: RoundRow): void {
   if (submittedCount(db, round.id) >= round.minResponses) {
     poolFor(db).flushAll(round.id, instrumentOf(round));
     return;
   }
-  for (const table of ["pending_responses", "answers", "comments", "responses"]) {
+  const tables = [
+    "pending_responses",
+    "answers",
+    "comments",
+    "maturity_answers",
+    "connection_records",
+    "connection_levels",
+    "connection_ratings",
+  ];
+  for (const table of [...tables, "responses"]) {
     db.$client.prepare(`delete from ${table} where round_id = ?`).run(round.id);
   }
 }

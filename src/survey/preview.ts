@@ -12,9 +12,22 @@ import { formFields, type PageContext } from "../lib/pages";
 import { networkTimeZone } from "../lib/time-zone";
 import { loadRound } from "../rounds/load";
 import { checkDraft, mergeAbout, mergeTheme } from "./form";
-import { type Arrival, type Step, type SurveyCtx, savedModel, stepHref, surveyCtx, thanksModel, welcomeModel } from "./page-model";
+import { mergeModulePage, modulePage, moduleStep } from "./module-pages";
+import { previewModules } from "./modules";
+import {
+  type Arrival,
+  afterStep,
+  type Step,
+  type SurveyCtx,
+  savedModel,
+  stepHref,
+  surveyCtx,
+  thanksModel,
+  welcomeModel,
+} from "./page-model";
 import { aboutModel, themeModel } from "./question-model";
 import { reviewModel } from "./review-model";
+import type { SurveyDraft } from "./schemas";
 
 /** The banner on every preview page, in the page's language. */
 export const PREVIEW_BANNER: Record<Lang, string> = {
@@ -25,9 +38,6 @@ export const PREVIEW_BANNER: Record<Lang, string> = {
 /** Members of an open-link round arrive through the shared link; everyone else through their own. */
 const arrivalOf = (round: RoundRow): Arrival =>
   round.access === "open" ? { kind: "shared", answeredBefore: false } : { kind: "personal" };
-
-/** Where the Back / Next / Save and finish later buttons lead, as on the real pages. */
-const nextStep = (go: string | undefined, back: Step, next: Step): Step => (go === "back" ? back : go === "save" ? "saved" : next);
 
 /** The preview pages under /rounds/:id/preview, for those who may manage the round. */
 export function surveyPreviewPages(deps: Deps) {
@@ -50,6 +60,7 @@ export function surveyPreviewPages(deps: Deps) {
       ...surveyCtx("", lang),
       base: `/rounds/${encodeURIComponent(round.id)}/preview`,
       timeZone: networkTimeZone(db, round.networkId),
+      modules: previewModules(db, round),
     };
     return { round, instrument, ctx, survey: localize(instrument, lang) };
   };
@@ -60,6 +71,19 @@ export function surveyPreviewPages(deps: Deps) {
 
   /** A page of the preview, for those allowed to manage the round (else the usual 404 / 403). */
   const route = (handler: (c: PageContext, p: Preview) => Response | Promise<Response>) => async (c: PageContext) => handler(c, preview(c));
+
+  /**
+   * Nothing is kept in a preview, so the last connections page would ask about no one: it is shown
+   * as a member who works for the first organisation and ticked the next three would see it.
+   */
+  const sample = (p: Preview, step: Step): SurveyDraft => {
+    if (step !== "connections/3") return {};
+    const others = (p.ctx.modules?.organisations ?? []).slice(1, 4);
+    return { connections: { organisation: 0, partners: others.map((o) => ({ organisation: o.position })) } };
+  };
+
+  /** Where the Back / Next / Save and finish later buttons lead, as on the real pages; nothing is kept, so no page is skipped. */
+  const next = (p: Preview, step: Step, go: string | undefined) => afterStep(p.ctx, p.instrument.themes.length, step, go);
 
   const themeNumber = (c: PageContext, p: Preview) => {
     const n = Number(c.req.param("n"));
@@ -89,8 +113,34 @@ export function surveyPreviewPages(deps: Deps) {
       const checked = checkDraft(p.instrument, mergeTheme({}, theme, fields));
       if ("errors" in checked)
         return render(c, p, "theme", themeModel(p.ctx, p.survey, n, mergeTheme({}, theme, fields), checked.errors), 400);
-      const last = p.instrument.themes.length;
-      return c.redirect(stepHref(p.ctx, nextStep(fields.go, n > 1 ? `theme/${n - 1}` : "", n < last ? `theme/${n + 1}` : "about")), 303);
+      return c.redirect(next(p, `theme/${n}`, fields.go), 303);
+    }),
+  );
+
+  const MODULE_PATH = "/rounds/:id/preview/:module{connections|maturity}/:n";
+  app.get(
+    MODULE_PATH,
+    route((c, p) => {
+      const step = moduleStep(p.ctx, c.req.param("module"), c.req.param("n"));
+      if (!step) return c.redirect(stepHref(p.ctx, ""), 303);
+      const page = modulePage(p.ctx, p.survey, step, p.round.minResponses, sample(p, step));
+      return render(c, p, page.page, page.model);
+    }),
+  );
+
+  app.post(
+    MODULE_PATH,
+    route(async (c, p) => {
+      const step = moduleStep(p.ctx, c.req.param("module"), c.req.param("n"));
+      if (!step) return c.redirect(stepHref(p.ctx, ""), 303);
+      const fields = await formFields(c);
+      const candidate = mergeModulePage({}, step, fields, p.ctx);
+      const checked = checkDraft(p.instrument, candidate, p.ctx.modules?.modules);
+      if ("errors" in checked) {
+        const page = modulePage(p.ctx, p.survey, step, p.round.minResponses, candidate, checked.errors);
+        return render(c, p, page.page, page.model, 400);
+      }
+      return c.redirect(next(p, step, fields.go), 303);
     }),
   );
 
@@ -107,7 +157,7 @@ export function surveyPreviewPages(deps: Deps) {
       const checked = checkDraft(p.instrument, candidate);
       if ("errors" in checked)
         return render(c, p, "about", aboutModel(p.ctx, p.survey, p.round.minResponses, candidate, checked.errors), 400);
-      return c.redirect(stepHref(p.ctx, nextStep(fields.go, `theme/${p.instrument.themes.length}`, "review")), 303);
+      return c.redirect(next(p, "about", fields.go), 303);
     }),
   );
 

@@ -31,6 +31,9 @@ function firstValue(question: LocalizedQuestion): string | number {
 /** Turns a schema error ("answers.purpose.1: …") into a message a respondent can act on, in their language. */
 export function describeError(ctx: SurveyCtx, survey: LocalizedInstrument, detail: ErrorDetail): PageError {
   const { t } = ctx;
+  // A module's answers are checked on their own pages; on Check answers an error names the section.
+  const module = ["connections", "maturity"].find((code) => detail.field === code || detail.field.startsWith(`${code}.`));
+  if (module) return { name: detail.field, id: "main", message: t.errorTitle, section: module };
   const ref = fieldRef(detail.field);
   if (ref?.kind === "answer") {
     const theme = survey.themes.find((th) => th.items.some((item) => item.code === ref.code));
@@ -77,7 +80,7 @@ export function themeModel(ctx: SurveyCtx, survey: LocalizedInstrument, n: numbe
     { value: "dont_know", label: survey.scale.dontKnow, muted: true },
   ];
   const comment = values.comments?.[theme.code];
-  const { stepTitle, ...progress } = stepProgress(ctx, survey, n);
+  const { stepTitle, ...progress } = stepProgress(ctx, survey, `theme/${n}`);
   return {
     ...layout(ctx, stepTitle(theme.title), `theme/${n}`, { surveyName: survey.title, hasErrors: details.length > 0, form: true }),
     ...summary,
@@ -137,7 +140,7 @@ function aboutQuestion(ctx: SurveyCtx, question: LocalizedQuestion, values: Valu
 /** The last questions: the overall rating, trend, involvement and the two profile questions. */
 export function aboutModel(ctx: SurveyCtx, survey: LocalizedInstrument, minResponses: number, values: Values, details: ErrorDetail[] = []) {
   const { byName, summary } = pageErrors(ctx, survey, details);
-  const { stepTitle, ...progress } = stepProgress(ctx, survey, survey.themes.length + 1);
+  const { stepTitle, ...progress } = stepProgress(ctx, survey, "about");
   return {
     ...layout(ctx, stepTitle(ctx.t.aboutTitle), "about", { surveyName: survey.title, hasErrors: details.length > 0, form: true }),
     ...summary,

@@ -3,6 +3,7 @@ import type { ErrorDetail } from "../lib/errors";
 import { fill } from "./messages";
 import { errorSummary, layout, type SurveyCtx, stepHref, stepProgress } from "./page-model";
 import { describeError, firstSentence } from "./question-model";
+import { moduleSections } from "./review-modules";
 import type { SurveyDraft } from "./schemas";
 
 /** The id of a section's "Change" link: where the review page's error summary sends someone. */
@@ -59,12 +60,12 @@ export function reviewModel(
     changeHidden: t.changeAboutHidden,
     rows: survey.questions.map((question) => row(ctx, firstSentence(question.text), aboutAnswer(question, draft))),
   };
-  const { stepTitle, ...progress } = stepProgress(ctx, survey, survey.themes.length + 2);
+  const { stepTitle, ...progress } = stepProgress(ctx, survey, "review");
   return {
     ...layout(ctx, stepTitle(t.reviewTitle), "review", { surveyName: survey.title, hasErrors: errors.length > 0 }),
     ...errorSummary(ctx, errors),
     ...progress,
-    sections: [...themes, about],
+    sections: [...themes, ...moduleSections(ctx, draft), about],
     action: stepHref(ctx, "submit"),
   };
 }

@@ -5,6 +5,7 @@ import { parseInput } from "../lib/validation";
 import { loadDraft, saveDraft } from "./drafts";
 import { surveyLanguage } from "./lang";
 import { resolveLink } from "./link";
+import { roundModules } from "./modules";
 import { draftSchema, SurveyDraftBody, SurveyResponseBody } from "./schemas";
 import { submitResponseGrouped } from "./submit";
 import { SurveyViewSchema, surveyView } from "./view";
@@ -54,7 +55,7 @@ export function surveyRoutes(deps: Deps) {
       const { token } = c.req.valid("param");
       const link = resolveLink(deps, token);
       const lang = surveyLanguage(c.req.valid("query").lang, c.req.header("Accept-Language"), link.round.language);
-      return c.json(surveyView(link, lang, loadDraft(deps, link, token)), 200);
+      return c.json(surveyView(link, lang, loadDraft(deps, link, token), roundModules(deps.db, link.round)), 200);
     },
   );
 
@@ -75,7 +76,12 @@ export function surveyRoutes(deps: Deps) {
     (c) => {
       const { token } = c.req.valid("param");
       const link = resolveLink(deps, token);
-      saveDraft(deps, link, token, parseInput(draftSchema(link.instrument), c.req.valid("json")));
+      saveDraft(
+        deps,
+        link,
+        token,
+        parseInput(draftSchema(link.instrument, roundModules(deps.db, link.round).modules, deps.survey.schemas), c.req.valid("json")),
+      );
       return c.json({ saved: true as const }, 200);
     },
   );

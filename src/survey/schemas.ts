@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { INSTRUMENTS, INVOLVEMENT_CODES, type Instrument, itemCodes, TREND_CODES } from "../instrument";
+import { type ConnectionsAnswer, connectionsSchema, type MaturityMarks, maturitySchema, type SurveyModules } from "./module-schemas";
 
 /** A rating of one statement: 1 (strongly disagree) … 5 (strongly agree), or "dont_know". */
 export const ANSWER_VALUES = [1, 2, 3, 4, 5, "dont_know"] as const;
@@ -16,6 +17,10 @@ export type SurveyResponseInput = {
   involvement?: (typeof INVOLVEMENT_CODES)[number];
   profile?: { organisationType?: string; professionalGroup?: string };
   comments?: Record<string, string>;
+  /** Maturity matrix marks by dimension code (rounds with the maturity module). */
+  maturity?: MaturityMarks;
+  /** The connections page's answers (rounds with the connections module and a snapshot). */
+  connections?: ConnectionsAnswer;
 };
 
 /** A half-finished survey: the same fields, none required. */
@@ -57,7 +62,7 @@ function optionCodes(instrument: Instrument | undefined, code: "organisationType
  * The fields of a response, built from an instrument's item, theme and option codes. Without an
  * instrument it is the general shape every version shares, for the OpenAPI description.
  */
-function fields(instrument?: Instrument) {
+function fields(instrument?: Instrument, modules?: SurveyModules) {
   const answers = codeRecord(instrument && itemCodes(instrument), answerValue, "an object of item codes");
   const themes = instrument?.themes.map((theme) => theme.code);
   const comments = codeRecord(themes, commentText, "an object of theme codes");
@@ -75,49 +80,76 @@ function fields(instrument?: Instrument) {
     involvement: choice(INVOLVEMENT_CODES).optional(),
     profile: profile.optional(),
     comments: comments.optional(),
+    // A round without a module does not know its field: the strict object then refuses it by name.
+    ...(modules === undefined || modules.maturity ? { maturity: maturitySchema().optional() } : {}),
+    ...(modules === undefined || modules.organisations > 0 ? { connections: connectionsSchema(modules?.organisations).optional() } : {}),
   };
 }
 
 const rootError = { error: objectError("a JSON object") };
 
-function buildResponse(instrument?: Instrument): z.ZodType<SurveyResponseInput> {
-  const { answers, ...rest } = fields(instrument);
+function buildResponse(instrument?: Instrument, modules?: SurveyModules): z.ZodType<SurveyResponseInput> {
+  const { answers, ...rest } = fields(instrument, modules);
   const atLeastOne = answers.refine((value) => Object.keys(value).length > 0, {
     message: "answer at least one statement",
     when: (payload) => payload.issues.length === 0,
   });
-  return z.strictObject({ answers: atLeastOne, ...rest }, rootError);
+  // Which module fields exist depends on the round, so TypeScript cannot see them; this states the result.
+  return z.strictObject({ answers: atLeastOne, ...rest }, rootError) as z.ZodType<SurveyResponseInput>;
 }
 
-function buildDraft(instrument?: Instrument): z.ZodType<SurveyDraft> {
-  const { answers, ...rest } = fields(instrument);
-  return z.strictObject({ answers: answers.optional(), ...rest }, rootError);
+function buildDraft(instrument?: Instrument, modules?: SurveyModules): z.ZodType<SurveyDraft> {
+  const { answers, ...rest } = fields(instrument, modules);
+  return z.strictObject({ answers: answers.optional(), ...rest }, rootError) as z.ZodType<SurveyDraft>;
 }
 
 type Schemas = { response: z.ZodType<SurveyResponseInput>; draft: z.ZodType<SurveyDraft> };
-const schemasOf = (instrument: Instrument): Schemas => ({ response: buildResponse(instrument), draft: buildDraft(instrument) });
+const schemasOf = (instrument: Instrument, modules: SurveyModules): Schemas => ({
+  response: buildResponse(instrument, modules),
+  draft: buildDraft(instrument, modules),
+});
+const keyOf = (instrument: Instrument, modules: SurveyModules) =>
+  `${instrument.id}@${instrument.version}/${modules.organisations}/${modules.maturity}`;
 
-// Built at module load for every published instrument: every submission and saved draft needs one.
-const SCHEMAS: ReadonlyMap<string, Schemas> = new Map(INSTRUMENTS.map((i) => [`${i.id}@${i.version}`, schemasOf(i)]));
+// Built at module load for every published instrument without modules (most rounds), read-only.
+// A round with modules has its own (organisations × maturity: up to ~200 per instrument, ~5 ms
+// each to build), kept in the app's memo (its SurveyStore) once built.
+const SCHEMAS: ReadonlyMap<string, Schemas> = new Map(
+  INSTRUMENTS.map((i) => [keyOf(i, { organisations: 0, maturity: false }), schemasOf(i, { organisations: 0, maturity: false })]),
+);
 
-function schemasFor(instrument: Instrument): Schemas {
-  return SCHEMAS.get(`${instrument.id}@${instrument.version}`) ?? schemasOf(instrument);
+/** An app's schemas of rounds with modules, by instrument version and modules (in its SurveyStore). */
+export type SchemaMemo = Map<string, Schemas>;
+
+function schemasFor(instrument: Instrument, modules: SurveyModules, memo?: SchemaMemo): Schemas {
+  const key = keyOf(instrument, modules);
+  const found = SCHEMAS.get(key) ?? memo?.get(key);
+  if (found) return found;
+  const made = schemasOf(instrument, modules);
+  memo?.set(key, made);
+  return made;
 }
+
+const NO_MODULES: SurveyModules = { organisations: 0, maturity: false };
 
 /**
- * The POST body for a round on `instrument` (built once per instrument version): known item codes
- * rated 1–5 or "dont_know" (at least one), overall 0–10, known option and theme codes.
+ * The POST body for a round on `instrument` with `modules`: known item codes rated 1–5 or "dont_know" (at least one), overall 0–10, known option and
+ * theme codes; maturity and connections answers only where the round asks them.
  *
  * @example
- * parseInput(responseSchema(link.instrument), body);
+ * parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules), body);
  */
-export function responseSchema(instrument: Instrument): z.ZodType<SurveyResponseInput> {
-  return schemasFor(instrument).response;
+export function responseSchema(
+  instrument: Instrument,
+  modules: SurveyModules = NO_MODULES,
+  memo?: SchemaMemo,
+): z.ZodType<SurveyResponseInput> {
+  return schemasFor(instrument, modules, memo).response;
 }
 
-/** A saved draft for a round on `instrument`: the response's fields, none required. */
-export function draftSchema(instrument: Instrument): z.ZodType<SurveyDraft> {
-  return schemasFor(instrument).draft;
+/** A saved draft for a round on `instrument` with `modules`: the response's fields, none required. */
+export function draftSchema(instrument: Instrument, modules: SurveyModules = NO_MODULES, memo?: SchemaMemo): z.ZodType<SurveyDraft> {
+  return schemasFor(instrument, modules, memo).draft;
 }
 
 /** The general shapes, for the OpenAPI description (each route checks codes against its round's instrument). */

@@ -2,6 +2,7 @@ import type { Db } from "../lib/db";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
 import { type LinkLookups, prepareLinkLookups } from "./link";
 import { poolFor } from "./pool";
+import type { SchemaMemo } from "./schemas";
 import { prepareSubmit, type SubmitStatements } from "./submit";
 
 /**
@@ -13,9 +14,16 @@ export interface SurveyStore {
   link: LinkLookups;
   submit: SubmitStatements;
   group: GroupCommit;
+  /** The answer and draft schemas of rounds with modules, built once each. */
+  schemas: SchemaMemo;
 }
 
 /** The survey's statements and group commit for `db`. */
 export function createSurveyStore(db: Db): SurveyStore {
-  return { link: prepareLinkLookups(db), submit: prepareSubmit(db.$client, poolFor(db)), group: createGroupCommit(db.$client) };
+  return {
+    link: prepareLinkLookups(db),
+    submit: prepareSubmit(db.$client, poolFor(db)),
+    group: createGroupCommit(db.$client),
+    schemas: new Map(),
+  };
 }

@@ -7,6 +7,7 @@ import { AppError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { COUNT_SUBMISSION_SQL } from "../rounds/submitted";
 import { LINK_MESSAGES, resolveLink, type SurveyLink } from "./link";
+import { roundModules } from "./modules";
 import { type Pool, poolFor } from "./pool";
 import { responseSchema, type SurveyResponseInput } from "./schemas";
 import type { SurveyStore } from "./store";
@@ -58,7 +59,7 @@ export type SubmitStatements = ReturnType<typeof prepareSubmit>;
  */
 export function submitResponse(deps: { db: Db; clock: Clock; survey: SurveyStore }, token: string, input: SurveyResponseInput): void {
   const link = resolveLink(deps, token);
-  const checked = parseInput(responseSchema(link.instrument), input);
+  const checked = parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules, deps.survey.schemas), input);
   deps.survey.submit.transaction(link, checked, dayOf(deps.clock.now()));
 }
 
@@ -92,7 +93,7 @@ export async function submitResponseGrouped(
   input: SurveyResponseInput,
 ): Promise<void> {
   const link = resolveLink(deps, token);
-  const checked = parseInput(responseSchema(link.instrument), input);
+  const checked = parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules, deps.survey.schemas), input);
   const day = dayOf(deps.clock.now());
   const { store } = deps.survey.submit;
   await deps.survey.group.run(() => store(link, checked, day));

@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { LANGUAGES, type Lang, localize } from "../instrument";
+import { MATURITY_V1 } from "../maturity/matrix-v1";
 import type { SurveyLink } from "./link";
+import type { RoundModules } from "./modules";
 import { type SurveyDraft, SurveyDraftBody } from "./schemas";
 
 /** Every statement is rated on the same scale; stated per item so a client needs nothing else. */
@@ -55,14 +57,33 @@ export const SurveyViewSchema = z
       ),
       questions: z.array(QuestionSchema),
     }),
+    connections: z
+      .object({
+        organisations: z
+          .array(z.object({ position: z.number(), name: z.string(), type: z.string() }))
+          .openapi({ description: "The round's organisations; answers name them by `position`" }),
+      })
+      .nullable()
+      .openapi({ description: "The connections page, when the round asks it (levels 1–4; trust and value 1–4 from level 2 up)" }),
+    maturity: z
+      .object({
+        now: z.string(),
+        inAYear: z.string(),
+        dontKnow: z.string(),
+        levels: z.array(z.string()).openapi({ description: "Labels for levels 1..4" }),
+        dimensions: z.array(z.object({ code: z.string(), title: z.string(), descriptors: z.array(z.string()) })),
+      })
+      .nullable()
+      .openapi({ description: "The maturity matrix, when the round asks it" }),
     draft: SurveyDraftBody.nullable(),
   })
   .openapi("Survey");
 export type SurveyView = z.infer<typeof SurveyViewSchema>;
 
 /** The survey as JSON in `lang`, for integrations and kiosks (the HTML pages render the same data). */
-export function surveyView(link: SurveyLink, lang: Lang, draft: SurveyDraft | null): SurveyView {
+export function surveyView(link: SurveyLink, lang: Lang, draft: SurveyDraft | null, modules?: RoundModules): SurveyView {
   const localized = localize(link.instrument, lang);
+  const asked = modules?.modules;
   return {
     language: lang,
     round: { title: link.round.title, closesAt: link.round.closesAt?.toISOString() ?? null, language: link.round.language },
@@ -80,6 +101,23 @@ export function surveyView(link: SurveyLink, lang: Lang, draft: SurveyDraft | nu
       })),
       questions: localized.questions,
     },
+    connections:
+      asked && asked.organisations > 0
+        ? { organisations: (modules?.organisations ?? []).map(({ position, name, type }) => ({ position, name, type })) }
+        : null,
+    maturity: asked?.maturity
+      ? {
+          now: MATURITY_V1.questions.current[lang],
+          inAYear: MATURITY_V1.questions.target[lang],
+          dontKnow: MATURITY_V1.questions.dontKnow[lang],
+          levels: MATURITY_V1.levels.map((level) => level.title[lang]),
+          dimensions: MATURITY_V1.dimensions.map((d) => ({
+            code: d.code,
+            title: d.title[lang],
+            descriptors: d.descriptors.map((text) => text[lang]),
+          })),
+        }
+      : null,
     draft,
   };
 }

@@ -5,6 +5,7 @@ import { hashToken } from "../../src/lib/ids";
 import { createTestApp, type TestApp } from "../support/app";
 import { call } from "../support/http";
 import { fullResponse, openSurvey, survey, writePending } from "./helpers";
+import { openModuleSurvey } from "./module-helpers";
 
 /** Every value in every row of a table, as text. */
 function cells(t: TestApp, table: string): string[] {
@@ -72,6 +73,32 @@ describe("anonymity of a submitted response", () => {
     // Responses, answers and comments keep no hidden insertion order either.
     for (const table of ["responses", "answers", "comments"]) {
       expect(() => t.db.$client.prepare(`select rowid from ${table}`).all(), table).toThrow(/rowid/);
+    }
+  });
+
+  it("leaves nothing in the modules' tables that links their rows to the person or the link", async () => {
+    const t = createTestApp({ now: "2026-03-05T14:31:07.123Z" });
+    const { member, invitation, token } = openModuleSurvey(t, { organisations: 4 });
+    const body = {
+      ...fullResponse(),
+      maturity: { purpose: { current: 2, target: 4 } },
+      connections: { organisation: 1, partners: [{ organisation: 3, level: 2, trust: 4, value: 3 }] },
+    };
+    expect((await call(t, "POST", `${survey(token)}/response`, body)).status).toBe(201);
+    writePending(t);
+    const secrets = [token, hashToken(token), invitation.id, member.id, member.email ?? "", member.name, "2026-03-05"];
+    for (const table of ["maturity_answers", "connection_records", "connection_levels", "connection_ratings"]) {
+      const values = cells(t, table);
+      expect(values.length, table).toBeGreaterThan(0);
+      for (const secret of secrets)
+        expect(
+          values.some((value) => value.includes(secret)),
+          `${table} holds ${secret}`,
+        ).toBe(false);
+      expect(
+        columns(t, table).filter((name) => /token|invitation|member|(^|_)ip(_|$)|address|agent|_at$|time|email|response/.test(name)),
+        table,
+      ).toEqual(table === "maturity_answers" ? ["response_id"] : []);
     }
   });
 

@@ -15,6 +15,8 @@ describe("survey routes in OpenAPI", () => {
     const schemas = res.json.components.schemas;
     expect(schemas.SurveyResponse.required).toEqual(["answers"]);
     expect(schemas.SurveyResponse.additionalProperties).toBe(false);
-    expect(Object.keys(schemas.Survey.properties)).toEqual(["language", "round", "instrument", "draft"]);
+    expect(Object.keys(schemas.Survey.properties)).toEqual(["language", "round", "instrument", "connections", "maturity", "draft"]);
+    // The modules' answers, in the general shape every round shares (each round checks its own organisations).
+    expect(Object.keys(schemas.SurveyResponse.properties)).toEqual(expect.arrayContaining(["maturity", "connections"]));
   });
 });
