@@ -24,6 +24,7 @@ const UNIT = [
   "test/lib/csv.test.ts",
   "test/lib/heavy-imports.test.ts",
   "test/lib/import-graph.test.ts",
+  "test/lib/module-state.test.ts",
   "test/lib/rate-limit.test.ts",
   "test/members/import.test.ts",
   "test/organisations/types.test.ts",
@@ -33,6 +34,7 @@ const UNIT = [
   "test/results/scoring-hand.test.ts",
   "test/results/scoring.test.ts",
   "test/results/stats.test.ts",
+  "test/survey/schema-memo.test.ts",
   "test/rounds/london-time.test.ts",
 ];
 const BROWSER = [

@@ -1,9 +1,11 @@
 // The report every PDF figure renders: bench/report.ts's demo-like round (40 of 52 responses, an
 // earlier round, released comments, actions; about 12 A4 pages), so that both sections of
 // BENCHMARKS.md measure the same document.
+
 import { manualClock } from "../src/lib/clock";
 import type { Db } from "../src/lib/db";
 import { loadViews } from "../src/lib/html";
+import { createChartViews } from "../src/reports/charts/vega";
 import { messagesFor } from "../src/reports/messages";
 import type { PdfOptions, PdfRenderer } from "../src/reports/renderer";
 import { reportHtml } from "../src/reports/service";
@@ -19,7 +21,7 @@ export interface DemoReport {
 
 /** Builds the demo-like network in `db` and returns its latest round's English report. */
 export async function demoReport(db: Db, renderer: PdfRenderer): Promise<DemoReport> {
-  const deps = { db, clock: manualClock("2025-10-01T09:00:00Z"), views: loadViews(), renderer };
+  const deps = { db, clock: manualClock("2025-10-01T09:00:00Z"), views: loadViews(), renderer, charts: createChartViews() };
   const network = makeNetwork(deps, { name: "North Valley Integrated Care Partnership", stage: "established" });
   const { round } = demoReportRounds(deps, network.id, 40, 52);
   const html = await reportHtml(deps, round, network, "en");

@@ -2,7 +2,7 @@
 // the routes measured in process (compare, cached PDF) without a second server start.
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createApp } from "../src/app";
+import { appDeps, createApp } from "../src/app";
 import { createSession, SESSION_COOKIE } from "../src/auth/sessions";
 import { users } from "../src/db/schema";
 import { systemClock } from "../src/lib/clock";
@@ -22,14 +22,16 @@ export interface InProcessApp {
 export async function serveApp(db: Db, renderer?: PdfRenderer): Promise<InProcessApp> {
   const logger = createLogger("silent");
   const config = loadConfig({ PUBLIC_URL: "http://127.0.0.1", LOG_LEVEL: "silent" });
-  const app = createApp({
-    db,
-    config,
-    clock: systemClock,
-    logger,
-    views: loadViews(),
-    renderer: renderer ?? createPdfRenderer({ logger }),
-  });
+  const app = createApp(
+    appDeps({
+      db,
+      config,
+      clock: systemClock,
+      logger,
+      views: loadViews(),
+      renderer: renderer ?? createPdfRenderer({ logger }),
+    }),
+  );
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });

@@ -5,14 +5,13 @@ import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
-import { createApp } from "../src/app";
+import { appDeps, createApp } from "../src/app";
 import { reportCache } from "../src/db/schema";
 import { manualClock } from "../src/lib/clock";
 import { loadConfig } from "../src/lib/config";
 import { openDatabase } from "../src/lib/db";
 import { loadViews } from "../src/lib/html";
 import { createLogger } from "../src/lib/logger";
-import { chartStats } from "../src/reports/charts/vega";
 import { messagesFor } from "../src/reports/messages";
 import { createPdfRenderer } from "../src/reports/renderer";
 import { reportHtml, reportPdf } from "../src/reports/service";
@@ -33,7 +32,7 @@ const logger = createLogger("warn");
 const views = loadViews();
 const config = loadConfig({ PUBLIC_URL: "http://localhost", LOG_LEVEL: "silent" });
 const renderer = createPdfRenderer({ logger, concurrency: 2 });
-const deps = { db, clock, views, renderer, config, logger };
+const deps = appDeps({ db, clock, views, renderer, config, logger });
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 // A demo-like network: an earlier round and this one (40 of 52), comments, actions.
@@ -124,7 +123,7 @@ const summary = {
     freshChromiumPerRender: { runs: 5, medianMs: ms(median(cold)), p95Ms: ms(p95(cold)) },
     concurrent4: { reports: batches * 4, perSecond: Math.round(perSecond * 100) / 100 },
     cachedDownload: { runs: 30, medianMs: ms(median(cached)), p95Ms: ms(p95(cached)) },
-    charts: { renders: chartStats.renders, meanMs: ms(chartStats.ms / Math.max(1, chartStats.renders)) },
+    charts: { renders: deps.charts.stats.renders, meanMs: ms(deps.charts.stats.ms / Math.max(1, deps.charts.stats.renders)) },
     pdfBytes: first.headers.get("content-length") ?? null,
   },
   closing,

@@ -2,19 +2,22 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { actionRoutes } from "./actions/routes";
+import { unknownEmailFailures } from "./auth/login";
 import { authenticate } from "./auth/middleware";
 import { authPages } from "./auth/pages";
 import { authRoutes } from "./auth/routes";
 import { SESSION_COOKIE } from "./auth/sessions";
+import { signedInPages } from "./auth/sign-in";
 import { commentRoutes } from "./comments/routes";
 import { comparePages } from "./compare/pages";
 import { compareRoutes } from "./compare/routes";
 import { emailPages } from "./email/pages";
 import { emailRoutes } from "./email/routes";
+import { unsubscribePages } from "./email/unsubscribe-pages";
 import { healthRoutes } from "./health/routes";
 import { invitationRoutes } from "./invitations/routes";
-import { failedLinkGuard } from "./lib/abuse";
-import type { AppEnv, Deps } from "./lib/app-env";
+import { createLoginGuard, failedLinkGuard } from "./lib/abuse";
+import type { AppEnv, AppState, BaseDeps, Deps } from "./lib/app-env";
 import { staticAssets } from "./lib/assets";
 import { requireUtf8Body } from "./lib/body-encoding";
 import { AppError, errorBody, toAppError } from "./lib/errors";
@@ -26,6 +29,7 @@ import { networkPages } from "./networks/pages";
 import { networkRoutes } from "./networks/routes";
 import { organisationPages } from "./organisations/pages";
 import { organisationRoutes } from "./organisations/routes";
+import { createChartViews } from "./reports/charts/vega";
 import { reportPages } from "./reports/pages";
 import { reportRoutes } from "./reports/routes";
 import { resultRoutes } from "./results/routes";
@@ -36,10 +40,11 @@ import { openLinkPages } from "./survey/open-pages";
 import { surveyPages } from "./survey/pages";
 import { surveyPreviewPages } from "./survey/preview";
 import { surveyRoutes } from "./survey/routes";
+import { createSurveyStore } from "./survey/store";
 import { userPages } from "./users/pages";
 import { userRoutes } from "./users/routes";
 
-export type { Deps } from "./lib/app-env";
+export type { BaseDeps, Deps } from "./lib/app-env";
 
 /** Largest request body we accept: a big roster import fits, a flood does not. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -49,7 +54,23 @@ function wantsHtml(c: Context): boolean {
 }
 
 /**
- * Builds the whole application from its dependencies. Nothing here reads the environment or opens
+ * Everything an app keeps between requests, built once from what it is given: prepared statements,
+ * the group commit, sign-in counters. Pass the result to createApp; a second call builds a second
+ * set (two apps over one database share nothing but the database).
+ * @example const app = createApp(appDeps({ db, config, clock, logger, views, renderer }));
+ */
+export function appDeps<B extends BaseDeps>(base: B): B & AppState {
+  return {
+    ...base,
+    survey: createSurveyStore(base.db),
+    loginGuard: createLoginGuard(base.clock, base.config),
+    unknownEmails: unknownEmailFailures(),
+    charts: createChartViews(),
+  };
+}
+
+/**
+ * Builds the whole application from its dependencies (see appDeps). Nothing here reads the environment or opens
  * files other than the templates already loaded into `deps.views`.
  */
 export function createApp(deps: Deps) {
@@ -107,20 +128,26 @@ export function createApp(deps: Deps) {
   app.route("/api/v1", api);
 
   app.route("/", staticAssets());
-  app.route("/", authPages(deps));
-  app.route("/", networkPages(deps));
-  app.route("/", memberPages(deps));
-  app.route("/", organisationPages(deps));
-  app.route("/", comparePages(deps));
-  app.route("/", userPages(deps));
-  app.route("/", roundPages(deps));
-  app.route("/", reviewPages(deps));
-  app.route("/", mirrorPages(deps));
+  // Staff pages: signed-out visitors go to the login page (the few public ones are listed in sign-in.ts).
+  for (const pages of [
+    authPages,
+    networkPages,
+    memberPages,
+    organisationPages,
+    comparePages,
+    userPages,
+    roundPages,
+    reviewPages,
+    mirrorPages,
+    emailPages,
+    surveyPreviewPages,
+    reportPages,
+  ])
+    app.route("/", signedInPages(pages(deps)));
+  // Members' pages, reached by a link without an account.
   app.route("/", openLinkPages(deps));
   app.route("/", surveyPages(deps));
-  app.route("/", surveyPreviewPages(deps));
-  app.route("/", reportPages(deps));
-  app.route("/", emailPages(deps));
+  app.route("/", unsubscribePages(deps));
 
   app.notFound(() => {
     throw new AppError("not_found", "There is nothing at this address");

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { createApp } from "./app";
+import { appDeps, createApp } from "./app";
 import { seedDemo } from "./demo/seed";
 import { createMail } from "./email/transport";
 import { startMailWorker } from "./email/worker";
@@ -47,7 +47,7 @@ async function main() {
   const renderer = createPdfRenderer({ executablePath: config.chromiumPath, logger });
   const views = loadViews();
   const mail = createMail(config.mail);
-  const app = createApp({ db, config, clock, logger, views, renderer, mail });
+  const app = createApp(appDeps({ db, config, clock, logger, views, renderer, mail }));
   const stopAutoClose = startAutoClose({ db, clock, logger });
   // Without SMTP_URL (and outside the demo's capture) messages stay queued: nothing to start.
   const stopMail = mail.mailer ? startMailWorker({ db, clock, config, views, logger }, mail) : async () => {};

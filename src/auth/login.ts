@@ -4,7 +4,7 @@ import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { findUserByEmail, userView } from "../users/service";
-import { decoyHash, hashPassword, verifyPassword } from "./passwords";
+import { DECOY_HASH, hashPassword, verifyPassword } from "./passwords";
 import { createSession, endAllSessions } from "./sessions";
 import { revokeAllApiTokens } from "./tokens";
 
@@ -51,15 +51,16 @@ function claimCheck(db: Db, userId: string, now: Date): void {
 }
 
 /**
- * Wrong passwords for emails that have no account, counted in memory (per database) exactly like
+ * Wrong passwords for emails that have no account, counted in memory (one per app) exactly like
  * an account's, so that a lockout does not tell anyone which emails have an account.
  */
-const phantomFailures = new WeakMap<Db, Map<string, { failures: number; lockedUntil: number }>>();
+export type UnknownEmailFailures = Map<string, { failures: number; lockedUntil: number }>;
+
+/** An empty count of wrong passwords for unknown emails, for a new app. */
+export const unknownEmailFailures = (): UnknownEmailFailures => new Map();
 
 /** claimCheck for an email without an account (synchronous, so claims cannot interleave either). */
-function claimPhantomCheck(db: Db, email: string, now: Date): void {
-  const byEmail = phantomFailures.get(db) ?? new Map();
-  phantomFailures.set(db, byEmail);
+function claimPhantomCheck(byEmail: UnknownEmailFailures, email: string, now: Date): void {
   const at = now.getTime();
   const entry = byEmail.get(email) ?? { failures: 0, lockedUntil: 0 };
   if (entry.lockedUntil > at) throw lockedError(new Date(entry.lockedUntil), now);
@@ -73,15 +74,15 @@ function claimPhantomCheck(db: Db, email: string, now: Date): void {
 
 /** Checks a password and starts a session. */
 export async function login(
-  deps: { db: Db; clock: Clock; checkPassword?: typeof verifyPassword },
+  deps: { db: Db; clock: Clock; unknownEmails: UnknownEmailFailures; checkPassword?: typeof verifyPassword },
   input: { email: string; password: string },
 ) {
   const { db, clock } = deps;
   const check = deps.checkPassword ?? verifyPassword;
   const user = findUserByEmail(db, input.email);
   if (!user) {
-    claimPhantomCheck(db, input.email.toLowerCase(), clock.now());
-    await check(await decoyHash(), input.password);
+    claimPhantomCheck(deps.unknownEmails, input.email.toLowerCase(), clock.now());
+    await check(DECOY_HASH, input.password);
     throw wrongCredentials();
   }
   claimCheck(db, user.id, clock.now());

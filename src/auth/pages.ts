@@ -1,9 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { loginGuardFor } from "../lib/abuse";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
-import { formErrors, formFields, loginRedirect, page, pageActor, zodFormErrors } from "../lib/pages";
+import { formErrors, formFields, page, signedInActor, zodFormErrors } from "../lib/pages";
 import { zodDetails } from "../lib/validation";
 import { ROLE_LABELS } from "../users/labels";
 import { passwordSchema } from "../users/schemas";
@@ -64,7 +63,7 @@ export function authPages(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   app.get("/login", (c) => {
-    if (pageActor(c)) return c.redirect(safeNext(c.req.query("next")), 303);
+    if (c.get("actor")) return c.redirect(safeNext(c.req.query("next")), 303);
     return page(c, views, "login", {
       title: "Sign in",
       next: c.req.query("next") ?? "/",
@@ -85,7 +84,7 @@ export function authPages(deps: Deps) {
       );
     }
     try {
-      loginGuardFor(deps)(c);
+      deps.loginGuard(c);
       const { token, expiresAt } = await login(deps, parsed.data);
       setSessionCookie(c, config, token, expiresAt);
       return c.redirect(safeNext(parsed.data.next), 303);
@@ -124,14 +123,12 @@ export function authPages(deps: Deps) {
     );
 
   app.get("/account", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     return accountPage(c, actor.userId, { notice: c.req.query("done") === "token-revoked" ? "The token was revoked." : undefined });
   });
 
   app.post("/account/password", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const parsed = PasswordForm.safeParse(await formFields(c));
     if (!parsed.success)
       return accountPage(
@@ -152,8 +149,7 @@ export function authPages(deps: Deps) {
   });
 
   app.post("/account/tokens", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const fields = await formFields(c);
     const parsed = TokenForm.safeParse(fields);
     if (!parsed.success) return accountPage(c, actor.userId, { values: fields, ...tokenFormErrors(parsed.error) }, 400);
@@ -162,8 +158,7 @@ export function authPages(deps: Deps) {
   });
 
   app.post("/account/tokens/:id/revoke", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     revokeApiToken(db, clock, actor.userId, c.req.param("id"));
     return c.redirect("/account?done=token-revoked", 303);
   });

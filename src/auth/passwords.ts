@@ -20,9 +20,15 @@ export async function verifyPassword(stored: string, password: string): Promise<
   }
 }
 
-// Verified against when the email is unknown, so that a wrong email takes as long as a wrong password.
-let decoy: Promise<string> | undefined;
-export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword("netmirror-decoy-password");
-  return decoy;
-}
+/**
+ * Verified against when the email is unknown, so that a wrong email takes as long as a wrong
+ * password: an Argon2id hash made once with OPTIONS (of a password nobody uses) and kept as a
+ * constant, so nothing is hashed or cached at run time. Made again if OPTIONS change (a test checks).
+ */
+export const DECOY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$FFE69qfA+hSSuxtQ2gWNvg$38C5KldmOdxA69Vlw7owY9rdY2xRu1Olq/WxUNO0Rrc";
+
+/** The options a hash was made with, read from its PHC string ("m=19456,t=2,p=1"). */
+export const hashParameters = (hash: string) => hash.split("$")[3];
+
+/** The parameters of a hash made now, for comparing with DECOY_HASH's. */
+export const CURRENT_PARAMETERS = `m=${OPTIONS.memoryCost},t=${OPTIONS.timeCost},p=${OPTIONS.parallelism}`;

@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { loginGuardFor } from "../lib/abuse";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { commonErrors, IdParams, jsonBody, jsonResponse, NoContent } from "../lib/openapi";
 import { passwordSchema, UserSchema } from "../users/schemas";
@@ -48,7 +47,7 @@ export function authRoutes(deps: Deps) {
       responses: { 200: jsonResponse(UserSchema, "Signed in; sets the session cookie"), ...commonErrors },
     }),
     async (c) => {
-      loginGuardFor(deps)(c);
+      deps.loginGuard(c);
       const { user, token, expiresAt } = await login(deps, c.req.valid("json"));
       setSessionCookie(c, config, token, expiresAt);
       return c.json(user, 200);

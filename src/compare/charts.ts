@@ -1,7 +1,7 @@
 // One line chart per figure (the temperature and each theme): every compared network a line over
 // the closing dates of its rounds. Rounds with too few responses break the line; the table names them.
 import type { TopLevelSpec } from "vega-lite";
-import { BASE_CONFIG, type Chart, renderChart, trustedSvg } from "../reports/charts/vega";
+import { BASE_CONFIG, type Chart, type ChartViews, trustedSvg } from "../reports/charts/vega";
 
 /** Distinct in hue and lightness, each ≥ 4.5:1 on white; shapes tell lines apart in grey print too. */
 export const NETWORK_COLOURS = ["#1f4e79", "#b0561b", "#2f7042", "#6f3f8f", "#7a6210", "#a3231f", "#0f6b6b", "#5a5a5a"];
@@ -65,9 +65,9 @@ function spec(): TopLevelSpec {
 }
 
 /** A line chart of one figure across networks and time; `alt` is the caller's text alternative. */
-export async function lineChart(points: LinePoint[], alt: string): Promise<Chart> {
-  // The wrapper (role="img" + aria-label) speaks for the whole chart; see renderChart.
-  return { svg: trustedSvg(await renderChart("compare:lines", spec, points)), alt };
+export async function lineChart(charts: ChartViews, points: LinePoint[], alt: string): Promise<Chart> {
+  // The wrapper (role="img" + aria-label) speaks for the whole chart; see ChartViews.
+  return { svg: trustedSvg(await charts.render("compare:lines", spec, points)), alt };
 }
 
 /** A small legend swatch drawn by hand: the network's shape in its colour (no inline style, CSP-safe). */

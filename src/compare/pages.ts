@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { attachment } from "../lib/csv";
-import { loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { type PageContext, page, signedInActor } from "../lib/pages";
 import { parseInput } from "../lib/validation";
 import { STAGE_LABELS } from "../networks/labels";
 import { listNetworks } from "../networks/service";
@@ -39,8 +39,7 @@ export function comparePages(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   app.get("/portfolio", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const options = PortfolioQuery.parse({ sort: c.req.query("sort"), stage: c.req.query("stage") });
     const sorts = Object.entries(SORTS).map(([value, label]) => ({ value, label, selected: value === options.sort }));
     const stages = [{ value: "all", label: "All stages" }, ...Object.entries(STAGE_LABELS).map(([value, label]) => ({ value, label }))].map(
@@ -57,8 +56,7 @@ export function comparePages(deps: Deps) {
   });
 
   app.get("/compare", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     // The page alone (nothing chosen yet) shows the choice of networks.
     const raw = c.req.queries("networkIds");
     const requested = raw ? comparisonOf(c, actor, deps, raw) : undefined;
@@ -68,7 +66,7 @@ export function comparePages(deps: Deps) {
       title: "Compare networks",
       wide: true,
       choices,
-      view: requested ? await comparisonView(requested.comparison) : null,
+      view: requested ? await comparisonView(deps.charts, requested.comparison) : null,
       maturity: requested ? maturityView(requested.comparison) : null,
       csvHref: `/compare.csv?${requested?.query ?? ""}`,
       pdfHref: `/compare.pdf?${requested?.query ?? ""}`,
@@ -77,8 +75,7 @@ export function comparePages(deps: Deps) {
 
   // One network over time: what a commissioner opens from the network page (no comments anywhere).
   app.get("/networks/:id/history", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const comparison = networkOverTime(deps, actor, c.req.param("id"));
     const network = comparison.networks[0];
     const query = new URLSearchParams({ networkIds: network?.id ?? "" }).toString();
@@ -87,7 +84,7 @@ export function comparePages(deps: Deps) {
       wide: true,
       network: { id: network?.id, name: network?.name },
       empty: (network?.rounds.length ?? 0) === 0,
-      view: await comparisonView(comparison),
+      view: await comparisonView(deps.charts, comparison),
       caption: "Every closed round of this network, oldest first",
       csvHref: `/compare.csv?${query}`,
       pdfHref: `/compare.pdf?${query}`,
@@ -95,8 +92,7 @@ export function comparePages(deps: Deps) {
   });
 
   app.get("/compare.csv", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const requested = requiredComparison(c, actor, deps);
     return c.body(comparisonCsv(requested.comparison), 200, {
       "Content-Type": "text/csv; charset=utf-8",
@@ -106,10 +102,9 @@ export function comparePages(deps: Deps) {
   });
 
   app.get("/compare.pdf", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const requested = requiredComparison(c, actor, deps);
-    const { html, footer } = await portfolioReportHtml(views, requested.comparison, clock.now());
+    const { html, footer } = await portfolioReportHtml(deps, requested.comparison, clock.now());
     const pdf = await deps.renderer.render(html, { footer });
     return c.body(new Uint8Array(pdf), 200, {
       "Content-Type": "application/pdf",

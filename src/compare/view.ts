@@ -1,7 +1,9 @@
 // What the compare page and the portfolio report show: the comparison's own figures, formatted,
 // with one chart per figure. Nothing here computes a score; it lays out the API's values.
+
 import { getInstrument, localize, THEME_CODES, type ThemeCode } from "../instrument";
 import { STAGE_LABELS } from "../networks/labels";
+import type { ChartViews } from "../reports/charts/vega";
 import { formatterFor } from "../reports/format";
 import { type LinePoint, legendSwatch, lineChart, type SeriesStyle, seriesStyle } from "./charts";
 import type { CompareRound, Comparison } from "./schemas";
@@ -68,13 +70,17 @@ function chartPoints(comparison: Comparison, figure: Figure, styles: SeriesStyle
  * The model of a comparison for templates: a shared legend, a chart per figure (temperature and
  * each theme) with its text alternative, and the network × round table.
  */
-export async function comparisonView(comparison: Comparison) {
+export async function comparisonView(chartViews: ChartViews, comparison: Comparison) {
   const styles = comparison.networks.map((_, i) => seriesStyle(i));
   const figures = figureTitles(comparison.instrument);
   const charts = [];
   // One after another: each render is a few ms of CPU, and a shared runtime serves them all.
   for (const figure of figures) {
-    const chart = await lineChart(chartPoints(comparison, figure.code, styles), chartAlt(figure.title, comparison, figure.code));
+    const chart = await lineChart(
+      chartViews,
+      chartPoints(comparison, figure.code, styles),
+      chartAlt(figure.title, comparison, figure.code),
+    );
     charts.push({ title: figure.title, ...chart });
   }
   return {

@@ -11,6 +11,7 @@ import type { Db } from "../lib/db";
 import { closeRound } from "../rounds/lifecycle";
 import { createRound, openRound } from "../rounds/service";
 import { roundModules } from "../survey/modules";
+import { createSurveyStore } from "../survey/store";
 import { submitResponse } from "../survey/submit";
 import { demoAnswers, type Leanings, seededRandom } from "./answers";
 import { demoModuleAnswers } from "./module-answers";
@@ -103,6 +104,7 @@ function runRound(db: Db, config: Config, facilitator: Actor, networkId: string,
   if (!instrument) throw new Error("core v1 missing");
   const days = (new Date(spec.closes).getTime() - new Date(spec.opens).getTime()) / 86_400_000;
   const usedComments = new Set<string>();
+  const survey = createSurveyStore(db);
   // A round with modules (and, for connections, the organisations it snapshotted when it opened) gets their answers too.
   const opened = db.select().from(rounds).where(eq(rounds.id, created.id)).get();
   const { modules, organisations } = roundModules(db, opened ?? round);
@@ -112,7 +114,7 @@ function runRound(db: Db, config: Config, facilitator: Actor, networkId: string,
     const day = Math.floor((i % 3 === 0 ? days / 2 : 0) + random() * (days / 2 - 1));
     const clock = at(new Date(new Date(spec.opens).getTime() + day * 86_400_000 + 3_600_000).toISOString());
     const answers = demoAnswers(instrument, spec.leanings, random, usedComments);
-    submitResponse({ db, clock }, token, { ...answers, ...demoModuleAnswers(modules, organisations, spec.leanings, random) });
+    submitResponse({ db, clock, survey }, token, { ...answers, ...demoModuleAnswers(modules, organisations, spec.leanings, random) });
   });
   round = db.select().from(rounds).where(eq(rounds.id, created.id)).get();
   if (!round) throw new Error("demo round vanished");

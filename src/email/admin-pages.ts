@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { requireGlobal } from "../auth/access";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { notFound } from "../lib/errors";
-import { loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { type PageContext, page, signedInActor } from "../lib/pages";
 import { resumeOutbox } from "./pause";
 import { mailStatusView } from "./views";
 
@@ -18,7 +18,6 @@ export function adminMailPages(deps: Deps) {
   const admin = (c: PageContext) => requireGlobal(c.get("actor"), "manageMail");
 
   app.get("/admin/mail", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     admin(c);
     const status = mailStatusView(deps);
     const list = captured()?.list() ?? [];
@@ -32,14 +31,12 @@ export function adminMailPages(deps: Deps) {
   });
 
   app.post("/admin/mail/resume", (c) => {
-    if (!pageActor(c)) return c.redirect("/login?next=%2Fadmin%2Fmail", 303);
     admin(c);
     resumeOutbox(deps.db);
     return c.redirect("/admin/mail?done=resumed", 303);
   });
 
   app.get("/admin/mail/messages/:number", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     admin(c);
     const message = captured()?.get(Number(c.req.param("number")));
     if (!message) throw notFound("Message");
@@ -55,7 +52,6 @@ export function adminMailPages(deps: Deps) {
   });
 
   app.get("/admin/mail/messages/:number/html", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     admin(c);
     const message = captured()?.get(Number(c.req.param("number")));
     if (!message) throw notFound("Message");

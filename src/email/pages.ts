@@ -1,18 +1,15 @@
 import { Hono } from "hono";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
-import { formErrors, formFields, type PageContext, pageActor } from "../lib/pages";
+import { formErrors, formFields, type PageContext, signedInActor } from "../lib/pages";
 import { zonedLocalToIso } from "../lib/zoned-time";
 import { loadRound } from "../rounds/load";
 import { roundPageModel } from "../rounds/page-model";
 import { adminMailPages } from "./admin-pages";
 import { MAX_REMINDERS, sendReminderNow, setReminders } from "./reminders";
 import { emailInvitations } from "./service";
-import { unsubscribePages } from "./unsubscribe-pages";
 
-const signInFirst = (c: PageContext) => c.redirect(`/login?next=${encodeURIComponent(`/rounds/${c.req.param("id")}`)}`, 303);
-
-/** The round page's email forms, the members' unsubscribe page and the administrators' outbox page. */
+/** The round page's email forms and the administrators' outbox page (the unsubscribe page is a member's: unsubscribe-pages.ts). */
 export function emailPages(deps: Deps) {
   const { views } = deps;
   const app = new Hono<AppEnv>();
@@ -37,7 +34,6 @@ export function emailPages(deps: Deps) {
   };
 
   app.post("/rounds/:id/email/invitations", async (c) => {
-    if (!pageActor(c)) return signInFirst(c);
     const access = manage(c);
     const fields = await formFields(c);
     try {
@@ -53,7 +49,6 @@ export function emailPages(deps: Deps) {
   });
 
   app.post("/rounds/:id/email/reminders", async (c) => {
-    if (!pageActor(c)) return signInFirst(c);
     const access = manage(c);
     const fields = await formFields(c);
     const zone = access.network.timeZone;
@@ -83,7 +78,6 @@ export function emailPages(deps: Deps) {
   });
 
   app.post("/rounds/:id/email/reminders/now", (c) => {
-    if (!pageActor(c)) return signInFirst(c);
     const access = manage(c);
     try {
       const queued = sendReminderNow(deps, access.actor, access.round);
@@ -94,7 +88,6 @@ export function emailPages(deps: Deps) {
     }
   });
 
-  app.route("/", unsubscribePages(deps));
   app.route("/", adminMailPages(deps));
   return app;
 }

@@ -101,19 +101,20 @@ export function itemCodes(instrument: Instrument): string[] {
 }
 
 type ThemeItems = ReadonlyArray<{ readonly code: ThemeCode; readonly items: readonly string[] }>;
-const themeItemsOf = new WeakMap<Instrument, ThemeItems>();
 
-/**
- * Each theme's code and item codes, in order: what scoring needs of an instrument. Worked out once
- * per instrument (instruments never change), since every submission asks for it.
- */
+const themeItemsIn = (instrument: Instrument): ThemeItems =>
+  instrument.themes.map((theme) => ({ code: theme.code, items: theme.items.map((item) => item.code) }));
+
+/** Every published instrument (each version), parsed and frozen at module load. */
+export const INSTRUMENTS: readonly Instrument[] = [...registry.values()].flatMap((versions) => [...versions.values()]);
+
+// Worked out at module load for every published instrument (they never change), since every
+// submission asks for it.
+const THEME_ITEMS: ReadonlyMap<Instrument, ThemeItems> = new Map(INSTRUMENTS.map((instrument) => [instrument, themeItemsIn(instrument)]));
+
+/** Each theme's code and item codes, in order: what scoring needs of an instrument. */
 export function themeItems(instrument: Instrument): ThemeItems {
-  let found = themeItemsOf.get(instrument);
-  if (!found) {
-    found = instrument.themes.map((theme) => ({ code: theme.code, items: theme.items.map((item) => item.code) }));
-    themeItemsOf.set(instrument, found);
-  }
-  return found;
+  return THEME_ITEMS.get(instrument) ?? themeItemsIn(instrument);
 }
 
 /** The theme an item belongs to, or undefined if the instrument has no such item. */

@@ -7,14 +7,12 @@ import { mailConfigured } from "../email/views";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { attachment, fileSlug, toCsv } from "../lib/csv";
 import { notFound } from "../lib/errors";
-import { loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { type PageContext, page } from "../lib/pages";
 import { loadRound } from "../rounds/load";
 import { memberLinks } from "./link-status";
 import { createInvitations, findInvitation, reissueInvitation } from "./service";
 
 const LINK_STATUS: Record<InvitationStatus, string> = { invited: "Invited", started: "Started", submitted: "Submitted" };
-
-const signInFirst = (c: PageContext) => c.redirect(`/login?next=${encodeURIComponent(`/rounds/${c.req.param("id")}`)}`, 303);
 
 /**
  * Personal links from the round page: make everyone's missing link and download them as a
@@ -30,7 +28,6 @@ export function invitationPages(deps: Deps) {
   };
 
   app.post("/rounds/:id/invitations.csv", (c) => {
-    if (!pageActor(c)) return signInFirst(c);
     const { actor, round } = roundAccess(c);
     const created = createInvitations(deps, actor, round, { all: true });
     if (created.length === 0) return c.redirect(`/rounds/${round.id}?done=no-new-links`, 303);
@@ -47,7 +44,6 @@ export function invitationPages(deps: Deps) {
   });
 
   app.get("/rounds/:id/links", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     const { round, network } = roundAccess(c);
     const canReissue = round.status !== "closed";
     const links = memberLinks(db, round);
@@ -70,7 +66,6 @@ export function invitationPages(deps: Deps) {
   });
 
   app.post("/rounds/:id/links/:invitationId/reissue", (c) => {
-    if (!pageActor(c)) return signInFirst(c);
     const { actor, round, network } = roundAccess(c);
     const invitation = findInvitation(db, c.req.param("invitationId"));
     // Only this round's member links: an open-link visitor's link belongs to nobody to send it to.

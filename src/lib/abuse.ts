@@ -20,7 +20,7 @@ export const LOGIN_LIMIT: RateLimit = { max: 30, windowSeconds: 600 };
  */
 export const FAILED_LINK_LIMIT: RateLimit = { max: 30, windowSeconds: 600 };
 
-/** One limiter for every sign-in route (JSON and form), per app. */
+/** One limiter for every sign-in route (JSON and form), per app (built by appDeps in src/app.ts). */
 export function createLoginGuard(clock: Clock, config: Pick<Config, "trustProxy">, rule: RateLimit = LOGIN_LIMIT) {
   const limiter = createRateLimiter(clock, rule);
   return (c: Parameters<typeof clientAddress>[0]) => {
@@ -68,16 +68,4 @@ export function failedLinkGuard(
         );
     c.header("Retry-After", String(result.retryAfterSeconds));
   };
-}
-
-const guards = new WeakMap<object, LoginGuard>();
-
-/** The sign-in guard of one app (keyed by its deps), shared by the JSON and the form sign-in. */
-export function loginGuardFor(deps: { clock: Clock; config: Pick<Config, "trustProxy"> }): LoginGuard {
-  let guard = guards.get(deps);
-  if (!guard) {
-    guard = createLoginGuard(deps.clock, deps.config);
-    guards.set(deps, guard);
-  }
-  return guard;
 }

@@ -1,7 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Actor } from "../auth/actor";
+import type { UnknownEmailFailures } from "../auth/login";
 import type { Mail } from "../email/transport";
+import type { ChartViews } from "../reports/charts/vega";
 import type { PdfRenderer } from "../reports/renderer";
+import type { SurveyStore } from "../survey/store";
+import type { LoginGuard } from "./abuse";
 import type { Clock } from "./clock";
 import type { Config } from "./config";
 import type { Db } from "./db";
@@ -9,8 +13,8 @@ import type { Views } from "./html";
 import type { Logger } from "./logger";
 import { rejectUnpairedSurrogates, validationError } from "./validation";
 
-/** Everything the app is built from; server.ts makes the real ones, tests make their own. */
-export interface Deps {
+/** What the app is built from; server.ts makes the real ones, tests make their own. */
+export interface BaseDeps {
   db: Db;
   config: Config;
   clock: Clock;
@@ -22,6 +26,24 @@ export interface Deps {
   /** Checks a password against its stored hash; tests pass a counting one (default: auth/passwords' verifyPassword). */
   checkPassword?: (stored: string, password: string) => Promise<boolean>;
 }
+
+/**
+ * What an app keeps between requests, built once from its BaseDeps by `appDeps` (src/app.ts): no
+ * module of src/ keeps state of its own, so two apps (or two tests) never share any.
+ */
+export interface AppState {
+  /** The survey's prepared statements and group commit. */
+  survey: SurveyStore;
+  /** Sign-in attempts per client address, for the JSON and the form sign-in alike. */
+  loginGuard: LoginGuard;
+  /** Wrong passwords for emails without an account, counted like an account's. */
+  unknownEmails: UnknownEmailFailures;
+  /** The compiled chart views the report and the comparisons draw with. */
+  charts: ChartViews;
+}
+
+/** Everything handlers and verbs are given. */
+export type Deps = BaseDeps & AppState;
 
 export interface AppEnv {
   Variables: {

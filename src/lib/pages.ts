@@ -10,11 +10,18 @@ import { zodDetails } from "./validation";
 
 export type PageContext = Context<AppEnv>;
 
-/** The signed-in actor, or undefined after sending the browser to the login page. */
-export function pageActor(c: PageContext): Actor | undefined {
-  return c.get("actor") ?? undefined;
+/**
+ * The signed-in actor of a staff page. Staff routers are mounted behind `signedInPages`
+ * (src/auth/sign-in.ts), which has already sent a signed-out visitor to the login page; a page
+ * reached without it answers 401 rather than run for nobody.
+ */
+export function signedInActor(c: PageContext): Actor {
+  const actor = c.get("actor");
+  if (!actor) throw new AppError("unauthorized", "Sign in to see this page");
+  return actor;
 }
 
+/** The login page, coming back to this address (and its query) after signing in. */
 export function loginRedirect(c: PageContext): Response {
   const next = c.req.path + (new URL(c.req.url).search || "");
   return c.redirect(`/login?next=${encodeURIComponent(next)}`, 303);

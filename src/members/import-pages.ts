@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { authorizeNetwork } from "../auth/access";
 import type { AppEnv, Deps } from "../lib/app-env";
-import { formBody, formErrors, formFields, type PageContext, page, pageActor } from "../lib/pages";
+import { formBody, formErrors, formFields, type PageContext, page, signedInActor } from "../lib/pages";
 import { formatterFor } from "../reports/format";
 import { parseRosterCsv } from "./import";
 import { rowsForConfirm, rowsFromConfirm } from "./import-confirm";
 import { type ImportPreview, previewImport } from "./import-preview";
-import { members, type NetworkRow, renderRoster, signInFirst } from "./roster-view";
+import { members, type NetworkRow, renderRoster } from "./roster-view";
 import { addMembers, rosterEmails } from "./service";
 
 // Every duplicate and error is listed; rows to add are many and alike, so the page shows a sample.
@@ -58,8 +58,7 @@ export function importPages(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   app.post("/networks/:id/members/import", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c);
+    const actor = signedInActor(c);
     const { network } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const upload = await uploadedCsv(c);
     const parsed = "text" in upload ? parseRosterCsv(upload.text) : { ok: false as const, message: upload.error };
@@ -69,8 +68,7 @@ export function importPages(deps: Deps) {
   });
 
   app.post("/networks/:id/members/import/confirm", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c);
+    const actor = signedInActor(c);
     const { network } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const rows = rowsFromConfirm((await formFields(c)).rows);
     // The roster may have changed since the preview: check the rows against it as it is now.

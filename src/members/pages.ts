@@ -3,10 +3,10 @@ import { authorizeNetwork } from "../auth/access";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { attachment, fileSlug, toCsv } from "../lib/csv";
 import { AppError, notFound } from "../lib/errors";
-import { formErrors, formFields, loginRedirect, page, pageActor } from "../lib/pages";
+import { formErrors, formFields, page, signedInActor } from "../lib/pages";
 import { importPages } from "./import-pages";
 import { memberProblems } from "./import-preview";
-import { renderRoster, rosterNotice, signInFirst } from "./roster-view";
+import { renderRoster, rosterNotice } from "./roster-view";
 import { NewMemberSchema } from "./schemas";
 import { addMembers, findMember, listMembers, removeMember } from "./service";
 
@@ -18,15 +18,13 @@ export function memberPages(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   app.get("/networks/:id/members", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const { network } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     return renderRoster(c, deps, network, { notice: rosterNotice((k) => c.req.query(k)) });
   });
 
   app.post("/networks/:id/members", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c);
+    const actor = signedInActor(c);
     const { network } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const values = await formFields(c);
     const input = {
@@ -51,8 +49,7 @@ export function memberPages(deps: Deps) {
 
   // No JavaScript confirm(): removing is a page of its own, then a post.
   app.get("/networks/:id/members/:memberId/delete", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const { network } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const member = findMember(db, network.id, c.req.param("memberId"));
     if (!member) throw notFound("Member");
@@ -60,16 +57,14 @@ export function memberPages(deps: Deps) {
   });
 
   app.post("/networks/:id/members/:memberId/delete", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c);
+    const actor = signedInActor(c);
     const { network } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     removeMember(deps, actor, network.id, c.req.param("memberId"));
     return c.redirect(`/networks/${network.id}/members?done=removed`, 303);
   });
 
   app.get("/networks/:id/members.csv", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const { network } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const rows = listMembers(db, network.id).map((m) => [m.name, m.email ?? "", m.organisation]);
     c.header("Content-Type", "text/csv; charset=utf-8");

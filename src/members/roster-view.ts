@@ -23,10 +23,6 @@ export function rosterNotice(query: (key: string) => string | undefined): string
   return `${members(added)} added.${note}`;
 }
 
-/** After signing in, a browser that was posting comes back to the roster. */
-export const signInFirst = (c: PageContext) =>
-  c.redirect(`/login?next=${encodeURIComponent(`/networks/${c.req.param("id")}/members`)}`, 303);
-
 /** The roster page: members, add one, import, export. `extra` carries notices, errors and typed values. */
 export function renderRoster(
   c: PageContext,

@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { GRANT_ROLES, STAGES } from "../db/schema";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
-import { formErrors, formFields, loginRedirect, type PageContext, page, pageActor, zodFormErrors } from "../lib/pages";
+import { formErrors, formFields, type PageContext, page, signedInActor, zodFormErrors } from "../lib/pages";
 import { isTimeZone } from "../lib/time-zone";
 import { createGrant, deleteGrant, listGrants } from "./grants";
 import { type FormValues, type NetworkRow, networkPageModel, type Relation } from "./page-model";
@@ -41,9 +41,6 @@ type ShowExtra = FormValues & { notice?: string } & Partial<ReturnType<typeof fo
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** After signing in, a browser that was posting comes back to the network page. */
-const signInFirst = (c: PageContext) => c.redirect(`/login?next=${encodeURIComponent(`/networks/${c.req.param("id")}`)}`, 303);
-
 /** The network page: details, who has access, editing and giving access. */
 export function networkDetailPages(deps: Deps) {
   const { db, views } = deps;
@@ -53,15 +50,13 @@ export function networkDetailPages(deps: Deps) {
     page(c, views, "network", { ...networkPageModel(deps, actor, access.network, access.relation, extra), ...extra }, status);
 
   app.get("/networks/:id", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const access = authorizeNetwork(db, actor, c.req.param("id"), "view");
     return show(c, actor, access, { notice: NOTICES[c.req.query("done") ?? ""] });
   });
 
   app.post("/networks/:id", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c);
+    const actor = signedInActor(c);
     const access = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const fields = await formFields(c);
     const parsed = EditForm.safeParse({
@@ -77,8 +72,7 @@ export function networkDetailPages(deps: Deps) {
   });
 
   app.post("/networks/:id/grants", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c);
+    const actor = signedInActor(c);
     const access = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const fields = await formFields(c);
     const grant = { email: fields.email, role: fields.role };
@@ -102,8 +96,7 @@ export function networkDetailPages(deps: Deps) {
   });
 
   app.post("/networks/:id/grants/:grantId/delete", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c);
+    const actor = signedInActor(c);
     const { network } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const own = listGrants(db, network.id).find((g) => g.id === c.req.param("grantId"))?.userId === actor.userId;
     deleteGrant(deps, actor, network.id, c.req.param("grantId"));

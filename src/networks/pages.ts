@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { requireGlobal } from "../auth/access";
 import { STAGES } from "../db/schema";
 import type { AppEnv, Deps } from "../lib/app-env";
-import { formFields, loginRedirect, page, pageActor, zodFormErrors } from "../lib/pages";
+import { formFields, page, signedInActor, zodFormErrors } from "../lib/pages";
 import { defaultTimeZone } from "../lib/time-zone";
 import { preferredLanguage } from "../survey/lang";
 import { ACCESS_LABELS, STAGE_LABELS } from "./labels";
@@ -22,8 +22,7 @@ export function networkPages(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   const home = (c: Parameters<typeof page>[0], extra: Record<string, unknown> = {}, status: 200 | 400 = 200) => {
-    const actor = c.get("actor");
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     return page(
       c,
       views,
@@ -44,7 +43,6 @@ export function networkPages(deps: Deps) {
   app.get("/", (c) => home(c));
 
   app.post("/networks", async (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     // Commissioners create nothing: the same rule as POST /api/v1/networks.
     const actor = requireGlobal(c.get("actor"), "createNetwork");
     const fields = await formFields(c);

@@ -2,10 +2,10 @@ import { Hono } from "hono";
 import type { OrganisationRow } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
-import { formFields, loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { formFields, type PageContext, page, signedInActor } from "../lib/pages";
 import { nameTakenError, parseOrganisationForm } from "./form";
 import { MESSAGES } from "./messages";
-import { langOf, organisationOf, signInFirst } from "./page-access";
+import { langOf, organisationOf } from "./page-access";
 import { type FormState, frame, listPath } from "./page-model";
 import { roundsUsing } from "./queries";
 import { deleteOrganisation, updateOrganisation } from "./service";
@@ -48,12 +48,10 @@ export function editPages(deps: Deps) {
   };
 
   app.get("/networks/:id/organisations/:organisationId/edit", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     return showEdit(c, organisationOf(deps, c), langOf(c));
   });
 
   app.post("/networks/:id/organisations/:organisationId/edit", async (c) => {
-    if (!pageActor(c)) return signInFirst(c);
     const access = organisationOf(deps, c);
     const lang = langOf(c);
     const fields = await formFields(c);
@@ -70,7 +68,6 @@ export function editPages(deps: Deps) {
 
   // No JavaScript confirm(): deleting asks on a page of its own, which says whether it will be deactivated instead.
   app.get("/networks/:id/organisations/:organisationId/delete", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     const { network, row } = organisationOf(deps, c);
     const lang = langOf(c);
     const t = MESSAGES[lang];
@@ -88,7 +85,6 @@ export function editPages(deps: Deps) {
   });
 
   app.post("/networks/:id/organisations/:organisationId/delete", (c) => {
-    if (!pageActor(c)) return signInFirst(c);
     const { actor, network, row } = organisationOf(deps, c);
     const { result } = deleteOrganisation(deps, actor, row);
     return c.redirect(listPath(network.id, langOf(c), `&done=${result === "deleted" ? "deleted" : "kept"}`), 303);

@@ -5,10 +5,6 @@ import type { PageContext } from "../lib/pages";
 import { pageLang } from "./page-model";
 import { findOrganisation } from "./queries";
 
-/** After signing in, a browser that was posting comes back to the organisations page. */
-export const signInFirst = (c: PageContext) =>
-  c.redirect(`/login?next=${encodeURIComponent(`/networks/${c.req.param("id")}/organisations`)}`, 303);
-
 /** The language of an organisations page request. */
 export const langOf = (c: PageContext) => pageLang(c.req.query("lang"), c.req.header("accept-language"));
 

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { authorizeNetwork } from "../auth/access";
 import type { AppEnv, Deps } from "../lib/app-env";
-import { formFields, loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { formFields, type PageContext, page, signedInActor } from "../lib/pages";
 import { editPages } from "./edit-pages";
 import { nameTakenError, parseOrganisationForm } from "./form";
 import { MESSAGES } from "./messages";
-import { langOf, organisationOf, signInFirst } from "./page-access";
+import { langOf, organisationOf } from "./page-access";
 import { type FormState, listModel, listPath } from "./page-model";
 import { rosterPages } from "./roster-pages";
 import { createOrganisation, updateOrganisation } from "./service";
@@ -24,14 +24,12 @@ export function organisationPages(deps: Deps) {
   };
 
   app.get("/networks/:id/organisations", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     return show(c, authorizeNetwork(db, actor, c.req.param("id"), "manage").network);
   });
 
   app.post("/networks/:id/organisations", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c);
+    const actor = signedInActor(c);
     const { network } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const lang = langOf(c);
     const fields = await formFields(c);
@@ -47,8 +45,7 @@ export function organisationPages(deps: Deps) {
   });
 
   app.post("/networks/:id/organisations/:organisationId/active", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c);
+    const actor = signedInActor(c);
     const { network, row } = organisationOf(deps, c);
     const active = (await formFields(c)).active === "true";
     updateOrganisation(deps, actor, row, { active });

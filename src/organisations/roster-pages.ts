@@ -4,10 +4,10 @@ import type { NetworkRow } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
-import { formErrors, formFields, loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { formErrors, formFields, type PageContext, page, signedInActor } from "../lib/pages";
 import { formatterFor } from "../reports/format";
 import { MESSAGES } from "./messages";
-import { langOf, signInFirst } from "./page-access";
+import { langOf } from "./page-access";
 import { frame, listPath } from "./page-model";
 import { rosterOrganisationNames } from "./roster-names";
 import { type CreateOrganisationInput, CreateOrganisationSchema } from "./schemas";
@@ -72,15 +72,13 @@ export function rosterPages(deps: Deps) {
   };
 
   app.get("/networks/:id/organisations/from-roster", (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const { network } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     return show(c, network, langOf(c));
   });
 
   app.post("/networks/:id/organisations/from-roster", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c);
+    const actor = signedInActor(c);
     const { network } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const lang = langOf(c);
     const t = MESSAGES[lang];

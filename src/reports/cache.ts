@@ -1,55 +1,31 @@
 // The PDF cache: a closed round's report per language, kept until something it shows changes.
 
 import { createHash } from "node:crypto";
-import { and, asc, eq, lte } from "drizzle-orm";
-import { reportActions } from "../actions/report-actions";
-import type { NetworkRow, RoundRow } from "../db/schema";
-import { comments, reportCache, rounds } from "../db/schema";
+import { and, eq } from "drizzle-orm";
+import { reportCache } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 
-/** Bump whenever the report's content or look changes, so that every cached PDF is made again. */
-export const REPORT_FORMAT_VERSION = 1;
+/**
+ * Bump whenever the PDF changes while the HTML does not (the renderer's page set-up, fonts), so
+ * that every cached PDF is made again. Changes to the report's content or markup need no bump.
+ */
+export const REPORT_FORMAT_VERSION = 2;
 
 /**
- * The cache key of a round's report: SHA-256 over everything it shows that may change after the
- * round closed (the frozen scores never do). Cheap: a few indexed reads, no scoring.
+ * The cache key of a report: SHA-256 over the very HTML the PDF is printed from, the page footer
+ * printed around it and the format version. One source of truth: whatever changes what the
+ * report shows changes the key, with no second list of its inputs to keep in step. (The cover
+ * names the day the report was made, so a PDF is kept for the rest of that day.)
+ * @example reportCacheKey(html, { footer: "North Valley · Spring 2026" })
  */
-export function reportCacheKey(db: Db, round: RoundRow, network: NetworkRow, lang: Lang): string {
-  const commentRows = db
-    .select({ id: comments.id, status: comments.status })
-    .from(comments)
-    .where(eq(comments.roundId, round.id))
-    .orderBy(asc(comments.id))
-    .all();
-  const released = commentRows.filter((c) => c.status === "released").map((c) => [c.id, c.status]);
-  // The actions the report lists (carried forward from any earlier round), as they stand.
-  const actionRows = reportActions(db, round)
-    .map((a) => [a.id, a.updatedAt])
-    .sort(([a], [b]) => (a ?? "").localeCompare(b ?? ""));
-  // The trend page names the earlier closed rounds by title.
-  const history = round.closedAt
-    ? db
-        .select({ id: rounds.id, title: rounds.title })
-        .from(rounds)
-        .where(and(eq(rounds.networkId, round.networkId), eq(rounds.status, "closed"), lte(rounds.closedAt, round.closedAt)))
-        .orderBy(asc(rounds.id))
-        .all()
-        .map((r) => [r.id, r.title])
-    : [];
-  const material = JSON.stringify({
-    roundId: round.id,
-    lang,
-    format: REPORT_FORMAT_VERSION,
-    round: [round.title, round.closedAt?.getTime() ?? null],
-    network: [network.name, network.stage, network.timeZone],
-    released,
-    withheld: commentRows.length - released.length,
-    actions: actionRows,
-    history,
-  });
-  return createHash("sha256").update(material).digest("hex");
+export function reportCacheKey(html: string, pageSetup: object): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ format: REPORT_FORMAT_VERSION, pageSetup }))
+    .update("\n")
+    .update(html)
+    .digest("hex");
 }
 
 /** The cached PDF for this key, if the stored one is current. */

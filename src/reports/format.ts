@@ -1,9 +1,8 @@
 // Number and date formatting for the report. The report never computes a figure: it formats the
 // rounded values of the results exactly as the JSON gives them, with the language's decimal sign.
-import type { Lang } from "../instrument";
-import { defaultTimeZone } from "../lib/time-zone";
-
-const LOCALE: Record<Lang, string> = { en: "en-GB", nl: "nl-NL" };
+import { LOCALE } from "../i18n/locale";
+import { LANGUAGES, type Lang } from "../instrument";
+import { DEFAULT_TIME_ZONE, defaultTimeZone } from "../lib/time-zone";
 
 /** Shown where a figure does not exist (no valid answers, no earlier round). */
 export const MISSING = "–";
@@ -33,17 +32,8 @@ const orMissing =
   (x: number | null | undefined): string =>
     x === null || x === undefined || !Number.isFinite(x) ? MISSING : format(x);
 
-const cache = new Map<string, Formatter>();
-
-/**
- * The formatter of one language, with dates in the network's time zone (without one, the default of
- * the language); fixed decimals so that columns of figures line up.
- * @example formatterFor("nl", "Europe/Amsterdam").score(62.5) // "62,5"
- */
-export function formatterFor(lang: Lang, timeZone: string = defaultTimeZone(lang)): Formatter {
-  const key = `${lang} ${timeZone}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
+/** A formatter built afresh (see formatterFor). */
+function makeFormatter(lang: Lang, timeZone: string): Formatter {
   const locale = LOCALE[lang];
   const fixed = (digits: number, extra: Intl.NumberFormatOptions = {}) =>
     new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, ...extra });
@@ -66,6 +56,20 @@ export function formatterFor(lang: Lang, timeZone: string = defaultTimeZone(lang
     count: orMissing((x) => integer.format(x)),
     date: (x) => (x === null || x === undefined ? MISSING : day.format(typeof x === "string" ? new Date(x) : x)),
   };
-  cache.set(key, formatter);
   return formatter;
+}
+
+// Building a formatter costs about 0.4 ms (its Intl formats), using one microseconds: each
+// language's formatter for each default time zone is built once at module load, read-only.
+const COMMON: ReadonlyMap<string, Formatter> = new Map(
+  LANGUAGES.flatMap((lang) => Object.values(DEFAULT_TIME_ZONE).map((zone) => [`${lang} ${zone}`, makeFormatter(lang, zone)] as const)),
+);
+
+/**
+ * The formatter of one language, with dates in the network's time zone (without one, the default of
+ * the language); fixed decimals so that columns of figures line up.
+ * @example formatterFor("nl", "Europe/Amsterdam").score(62.5) // "62,5"
+ */
+export function formatterFor(lang: Lang, timeZone: string = defaultTimeZone(lang)): Formatter {
+  return COMMON.get(`${lang} ${timeZone}`) ?? makeFormatter(lang, timeZone);
 }

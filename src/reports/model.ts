@@ -6,6 +6,7 @@ import type { NetworkRow, RoundRow, Stage } from "../db/schema";
 import { getInstrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
 import type { Db } from "../lib/db";
 import { getRoundResults, type RoundResults } from "../results/round-results";
+import type { ChartViews } from "./charts/vega";
 import { formatterFor } from "./format";
 import { type HistoryEntry, loadHistory } from "./history";
 import { messagesFor } from "./messages";
@@ -56,7 +57,7 @@ export function loadReportSources(db: Db, round: RoundRow, network: NetworkRow, 
  * notice, the actions and how to read: nothing derived from answers, no comments.
  * @example const model = await buildReportModel(loadReportSources(db, round, network, "nl", new Date()))
  */
-export async function buildReportModel(src: ReportSources) {
+export async function buildReportModel(src: ReportSources, charts: ChartViews) {
   const m = messagesFor(src.lang);
   const f = formatterFor(src.lang, src.timeZone);
   const { results } = src;
@@ -79,9 +80,9 @@ export async function buildReportModel(src: ReportSources) {
   const released = src.released ?? { comments: [], withheld: 0 };
   const stage = results.network.stage as Stage;
   const [summary, themes, trend] = await Promise.all([
-    summarySection(results, m, f),
-    themeSections(results, src.instrument, released.comments, m, f),
-    trendSection(src.history, results.themes, m, f),
+    summarySection(charts, results, m, f),
+    themeSections(charts, results, src.instrument, released.comments, m, f),
+    trendSection(charts, src.history, results.themes, m, f),
   ]);
   return {
     ...base,
@@ -102,6 +103,12 @@ export async function buildReportModel(src: ReportSources) {
 export type ReportModel = Awaited<ReturnType<typeof buildReportModel>>;
 
 /** Loads and builds the model of a closed round's report. */
-export function reportModel(db: Db, round: RoundRow, network: NetworkRow, lang: Lang, now: Date): Promise<ReportModel> {
-  return buildReportModel(loadReportSources(db, round, network, lang, now));
+export function reportModel(
+  deps: { db: Db; charts: ChartViews },
+  round: RoundRow,
+  network: NetworkRow,
+  lang: Lang,
+  now: Date,
+): Promise<ReportModel> {
+  return buildReportModel(loadReportSources(deps.db, round, network, lang, now), deps.charts);
 }

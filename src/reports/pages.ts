@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { invalidField } from "../lib/errors";
-import { loginRedirect, pageActor } from "../lib/pages";
+import { signedInActor } from "../lib/pages";
 import { loadRound } from "../rounds/load";
 import { REPORT_CSP } from "./html";
 import { ReportLangQuery } from "./routes";
@@ -18,8 +18,7 @@ export function reportPages(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   app.get("/rounds/:id/report", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return loginRedirect(c);
+    const actor = signedInActor(c);
     const query = ReportLangQuery.safeParse({ lang: c.req.query("lang") });
     if (!query.success) throw invalidField("lang", "must be en or nl");
     const { round, network } = loadRound(deps, actor, c.req.param("id"), "comments");

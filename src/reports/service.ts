@@ -6,6 +6,7 @@ import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import type { Views } from "../lib/html";
 import { cachedReport, reportCacheKey, storeReport } from "./cache";
+import type { ChartViews } from "./charts/vega";
 import { reportFilename } from "./filename";
 import { type PreviewLinks, renderReportHtml } from "./html";
 import { messagesFor } from "./messages";
@@ -17,6 +18,7 @@ export interface ReportDeps {
   clock: Clock;
   views: Views;
   renderer: PdfRenderer;
+  charts: ChartViews;
 }
 
 function assertClosed(round: RoundRow): void {
@@ -32,22 +34,24 @@ export async function reportHtml(
   preview?: PreviewLinks,
 ): Promise<string> {
   assertClosed(round);
-  return renderReportHtml(deps.views, await reportModel(deps.db, round, network, lang, deps.clock.now()), preview);
+  return renderReportHtml(deps.views, await reportModel(deps, round, network, lang, deps.clock.now()), preview);
 }
 
 /**
- * The report as PDF. Served from the cache while nothing it shows has changed (no browser
- * involved); otherwise rendered, stored and returned. 503 when no browser can render it.
+ * The report as PDF. The HTML is built every time; the PDF is served from the cache while that
+ * HTML is unchanged (no browser involved), else rendered, stored and returned. 503 when no browser
+ * can render it.
  */
 export async function reportPdf(deps: ReportDeps, round: RoundRow, network: NetworkRow, lang: Lang) {
   assertClosed(round);
   const filename = reportFilename(network.name, round.title, lang);
-  const key = reportCacheKey(deps.db, round, network, lang);
-  const cached = cachedReport(deps.db, round.id, lang, key);
-  if (cached) return { pdf: cached, filename, cached: true };
   const html = await reportHtml(deps, round, network, lang);
   const m = messagesFor(lang);
-  const pdf = await deps.renderer.render(html, { footer: `${network.name} · ${round.title}`, pageLabel: m.page.page, ofLabel: m.page.of });
+  const pageSetup = { footer: `${network.name} · ${round.title}`, pageLabel: m.page.page, ofLabel: m.page.of };
+  const key = reportCacheKey(html, pageSetup);
+  const cached = cachedReport(deps.db, round.id, lang, key);
+  if (cached) return { pdf: cached, filename, cached: true };
+  const pdf = await deps.renderer.render(html, pageSetup);
   storeReport(deps, round.id, lang, key, pdf);
   return { pdf, filename, cached: false };
 }

@@ -6,7 +6,7 @@ import { findComment, releaseAll, setCommentStatus } from "../comments/service";
 import { rounds } from "../db/schema";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { notFound } from "../lib/errors";
-import { formFields, loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { formFields, type PageContext, page } from "../lib/pages";
 import { currentRound } from "../rounds/lifecycle";
 import { loadRound } from "../rounds/load";
 import type { RoundAccess } from "../rounds/page-model";
@@ -22,7 +22,6 @@ const NOTICES: Record<string, string> = {
   "action-deleted": "The action was deleted.",
 };
 
-const signInFirst = (c: PageContext, path: string) => c.redirect(`/login?next=${encodeURIComponent(path)}`, 303);
 const reviewUrl = (roundId: string, done: string, anchor = "") => `/rounds/${roundId}/review?done=${done}${anchor}`;
 
 /** Reviewing a closed round: comments (release all, hide or release one), the report, and the actions agreed. */
@@ -37,7 +36,6 @@ export function reviewPages(deps: Deps) {
     page(c, views, "rounds/review", { ...reviewModel(db, access, extra), ...extra }, status);
 
   app.get("/rounds/:id/review", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     const access = roundAccess(c, c.req.param("id"), "comments");
     if (access.round.status !== "closed") {
       const { round, network } = access;
@@ -57,7 +55,6 @@ export function reviewPages(deps: Deps) {
   });
 
   app.post("/rounds/:id/comments/release", (c) => {
-    if (!pageActor(c)) return signInFirst(c, `/rounds/${c.req.param("id")}/review`);
     const { actor, round } = roundAccess(c, c.req.param("id"), "manage");
     releaseAll(deps, actor, round);
     return c.redirect(reviewUrl(round.id, "released", "#comments-title"), 303);
@@ -68,7 +65,6 @@ export function reviewPages(deps: Deps) {
     ["release", "released", "shown"],
   ] as const) {
     app.post(`/comments/:id/${verb}`, (c) => {
-      if (!pageActor(c)) return signInFirst(c, "/");
       const comment = findComment(db, c.req.param("id"));
       const round = comment ? db.select().from(rounds).where(eq(rounds.id, comment.roundId)).get() : undefined;
       // Whoever may not manage the network may not learn that the comment exists either.
@@ -80,7 +76,6 @@ export function reviewPages(deps: Deps) {
   }
 
   app.post("/rounds/:id/actions", async (c) => {
-    if (!pageActor(c)) return signInFirst(c, `/rounds/${c.req.param("id")}/review`);
     const access = roundAccess(c, c.req.param("id"), "manage");
     const fields = await formFields(c);
     const values = { title: fields.title ?? "", owner: fields.owner ?? "", due: fields.due ?? "" };
@@ -108,7 +103,6 @@ export function reviewPages(deps: Deps) {
   };
 
   app.post("/actions/:id", async (c) => {
-    if (!pageActor(c)) return signInFirst(c, "/");
     const fields = await formFields(c);
     const { row, access } = actionOnPage(c, fields.from);
     const typed = { title: fields.title, owner: fields.owner, due: fields.due, status: fields.status, note: fields.note ?? "" };
@@ -123,7 +117,6 @@ export function reviewPages(deps: Deps) {
   });
 
   app.post("/actions/:id/delete", async (c) => {
-    if (!pageActor(c)) return signInFirst(c, "/");
     const { row, access } = actionOnPage(c, (await formFields(c)).from);
     deleteAction(deps, access.actor, row);
     return c.redirect(reviewUrl(access.round.id, "action-deleted", "#actions-title"), 303);

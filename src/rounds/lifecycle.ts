@@ -43,6 +43,14 @@ export function isDue(round: RoundRow, now: Date): boolean {
 }
 
 /**
+ * Whether members may no longer answer: the round is closed, or open past its closing time and not
+ * yet closed by the scheduled closer. Members' pages read this and never close a round themselves.
+ */
+export function closedToMembers(round: RoundRow, now: Date): boolean {
+  return round.status === "closed" || isDue(round, now);
+}
+
+/**
  * The round as it stands now: an open round past `closesAt` is closed first (at its closing time).
  * Every read of a round goes through this, so a round closes by itself even between timer ticks.
  */

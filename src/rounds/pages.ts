@@ -5,7 +5,7 @@ import { emailNotice } from "../email/notices";
 import { invitationPages } from "../invitations/pages";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
-import { formErrors, formFields, loginRedirect, type PageContext, page, pageActor, zodFormErrors } from "../lib/pages";
+import { formErrors, formFields, type PageContext, page, signedInActor, zodFormErrors } from "../lib/pages";
 import { zonedDateTime } from "../lib/zoned-time";
 import { networkPageModel } from "../networks/page-model";
 import { formatterFor } from "../reports/format";
@@ -45,9 +45,6 @@ function asFormError(err: unknown, field: string) {
   };
 }
 
-/** After signing in, a browser that was posting comes back to the round (or network) page. */
-const signInFirst = (c: PageContext, path: string) => c.redirect(`/login?next=${encodeURIComponent(path)}`, 303);
-
 /** The facilitator's round pages: create (from the network page), view, open, extend and close. */
 export function roundPages(deps: Deps) {
   const { db, views, clock } = deps;
@@ -61,8 +58,7 @@ export function roundPages(deps: Deps) {
     page(c, views, "rounds/round", { ...roundPageModel(deps, access), ...extra }, status);
 
   app.post("/networks/:id/rounds", async (c) => {
-    const actor = pageActor(c);
-    if (!actor) return signInFirst(c, `/networks/${c.req.param("id")}`);
+    const actor = signedInActor(c);
     const { network, relation } = authorizeNetwork(db, actor, c.req.param("id"), "manage");
     const values = roundValuesFrom(await formFields(c), clock.now(), network.timeZone);
     const refuse = (errors: ReturnType<typeof formErrors>, status: 400 | 409) =>
@@ -85,12 +81,10 @@ export function roundPages(deps: Deps) {
   });
 
   app.get("/rounds/:id", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     return show(c, roundAccess(c, "view"), { notice: NOTICES[c.req.query("done") ?? ""] ?? emailNotice((k) => c.req.query(k)) });
   });
 
   app.post("/rounds/:id/open", (c) => {
-    if (!pageActor(c)) return signInFirst(c, `/rounds/${c.req.param("id")}`);
     const access = roundAccess(c, "manage");
     try {
       openRound(deps, access.actor, access.round);
@@ -102,7 +96,6 @@ export function roundPages(deps: Deps) {
   });
 
   app.post("/rounds/:id/extend", async (c) => {
-    if (!pageActor(c)) return signInFirst(c, `/rounds/${c.req.param("id")}`);
     const access = roundAccess(c, "manage");
     const fields = await formFields(c);
     const parsed = z.object({ closesAt: closingField(access.network.timeZone) }).safeParse({ closesAt: fields.closesAt ?? "" });
@@ -120,7 +113,6 @@ export function roundPages(deps: Deps) {
 
   // No JavaScript confirm(): closing, which is final, asks on a page of its own.
   app.get("/rounds/:id/close", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     const { round, network } = roundAccess(c, "manage");
     if (round.status !== "open") return c.redirect(`/rounds/${round.id}`, 303);
     const { submitted } = roundProgress(db, round);
@@ -137,7 +129,6 @@ export function roundPages(deps: Deps) {
   });
 
   app.post("/rounds/:id/close", (c) => {
-    if (!pageActor(c)) return signInFirst(c, `/rounds/${c.req.param("id")}`);
     const access = roundAccess(c, "manage");
     try {
       closeRoundNow(deps, access.actor, access.round);

@@ -4,7 +4,7 @@ import type { Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { fileSlug } from "../lib/csv";
 import { AppError } from "../lib/errors";
-import { loginRedirect, type PageContext, page, pageActor } from "../lib/pages";
+import { type PageContext, page } from "../lib/pages";
 import { zonedDateTime } from "../lib/zoned-time";
 import { loadRound } from "./load";
 import { openUrlOf } from "./view";
@@ -70,7 +70,6 @@ export function posterPages(deps: Deps) {
     });
 
   app.get("/rounds/:id/poster", (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     const { round, network, url } = openLink(c);
     const t = TEXT[round.language];
     return page(c, views, "rounds/poster", {
@@ -92,14 +91,12 @@ export function posterPages(deps: Deps) {
   });
 
   app.get("/rounds/:id/poster.svg", async (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     const { round, url } = openLink(c);
     const svg = await QRCode.toString(url, { ...QR_OPTIONS, type: "svg", width: SVG_SIZE });
     return image(c, svg, "image/svg+xml; charset=utf-8", "svg", round.title);
   });
 
   app.get("/rounds/:id/poster.png", async (c) => {
-    if (!pageActor(c)) return loginRedirect(c);
     const { round, url } = openLink(c);
     const png = await QRCode.toBuffer(url, { ...QR_OPTIONS, type: "png", width: PNG_SIZE });
     return image(c, png, "image/png", "png", round.title);

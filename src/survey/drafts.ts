@@ -10,6 +10,7 @@ import { LINK_MESSAGES, type SurveyLink } from "./link";
 import { roundModules } from "./modules";
 import { decodePayload, encodePayload, SEALED_BYTES, V1_SEALED_BYTES } from "./payload";
 import { draftSchema, type SurveyDraft } from "./schemas";
+import type { SurveyStore } from "./store";
 
 /** Drafts sealed at one fixed size (v2) and, before that, as JSON of their own length (v1). */
 const INFO = { fixed: "netmirror draft v2", json: "netmirror draft v1" } as const;
@@ -55,7 +56,7 @@ export function openDraft(token: string, invitationId: string, instrument: Instr
   }
 }
 
-type Deps = { db: Db; clock: Clock };
+type Deps = { db: Db; clock: Clock; survey: Pick<SurveyStore, "schemas"> };
 
 /** The saved draft of a link, checked against the round's instrument; null if none (or unreadable). */
 export function loadDraft(deps: Deps, link: SurveyLink, token: string): SurveyDraft | null {
@@ -63,7 +64,7 @@ export function loadDraft(deps: Deps, link: SurveyLink, token: string): SurveyDr
   if (!row) return null;
   const draft = openDraft(token, link.invitation.id, link.instrument, row.sealed);
   if (!draft) return null;
-  const checked = draftSchema(link.instrument, roundModules(deps.db, link.round).modules).safeParse(draft);
+  const checked = draftSchema(link.instrument, roundModules(deps.db, link.round).modules, deps.survey.schemas).safeParse(draft);
   return checked.success ? checked.data : null;
 }
 

@@ -2,7 +2,7 @@ import type { Instrument, Theme } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
 import { zodDetails } from "../lib/validation";
 import type { SurveyModules } from "./module-schemas";
-import { draftSchema, type SurveyDraft } from "./schemas";
+import { draftSchema, type SchemaMemo, type SurveyDraft } from "./schemas";
 
 /** A posted form as plain strings (repeated keys and files ignored). */
 export type Fields = Record<string, string>;
@@ -69,8 +69,9 @@ export function checkDraft(
   instrument: Instrument,
   candidate: Record<string, unknown>,
   modules?: SurveyModules,
+  memo?: SchemaMemo,
 ): { draft: SurveyDraft } | { errors: ErrorDetail[] } {
-  const parsed = draftSchema(instrument, modules).safeParse(candidate);
+  const parsed = draftSchema(instrument, modules, memo).safeParse(candidate);
   return parsed.success ? { draft: parsed.data } : { errors: zodDetails(parsed.error) };
 }
 

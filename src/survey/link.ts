@@ -6,11 +6,12 @@ import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { hashToken } from "../lib/ids";
-import { currentRound } from "../rounds/lifecycle";
+import { closedToMembers } from "../rounds/lifecycle";
+import type { SurveyStore } from "./store";
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
-/** What a valid personal link opens: its invitation, its round (as it stands now) and the round's instrument. */
+/** What a valid personal link opens: its invitation, its round (open, before its closing time) and the round's instrument. */
 export interface SurveyLink {
   invitation: InvitationRow;
   round: RoundRow;
@@ -29,10 +30,8 @@ export const LINK_MESSAGES = {
 // and is refused before we spend a hash on it.
 const MAX_TOKEN_LENGTH = 200;
 
-// Every survey request resolves its link, so the two lookups are prepared once per database.
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function prepare(db: Db) {
+/** The two lookups every survey request makes, prepared once per database (in the app's SurveyStore). */
+export function prepareLinkLookups(db: Db) {
   return {
     invitation: db
       .select()
@@ -47,33 +46,26 @@ function prepare(db: Db) {
   };
 }
 
-function statements(db: Db) {
-  let found = prepared.get(db);
-  if (!found) {
-    found = prepare(db);
-    prepared.set(db, found);
-  }
-  return found;
-}
+export type LinkLookups = ReturnType<typeof prepareLinkLookups>;
 
 /**
  * Resolves a link token to its invitation, round and instrument, or throws the AppError a
  * respondent should see: not_found (unknown or replaced token), not_ready (round still a draft),
- * gone (round closed, including one that passed its closing time just now) or already_submitted.
+ * gone (round closed, or past its closing time: shown as closed, but left for the scheduled closer
+ * to close) or already_submitted.
  *
  * @example
  * const { round, instrument } = resolveLink(deps, token);
  */
-export function resolveLink(deps: { db: Db; clock: Clock }, token: string): SurveyLink {
+export function resolveLink(deps: { db: Db; clock: Clock; survey: Pick<SurveyStore, "link"> }, token: string): SurveyLink {
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new AppError("not_found", LINK_MESSAGES.not_found);
-  const stmts = statements(deps.db);
+  const stmts = deps.survey.link;
   const invitation = stmts.invitation.get({ hash: hashToken(token) });
   if (!invitation) throw new AppError("not_found", LINK_MESSAGES.not_found);
-  const stored = stmts.round.get({ id: invitation.roundId });
-  if (!stored) throw new AppError("not_found", LINK_MESSAGES.not_found);
-  const round = currentRound(deps, stored);
+  const round = stmts.round.get({ id: invitation.roundId });
+  if (!round) throw new AppError("not_found", LINK_MESSAGES.not_found);
   if (round.status === "draft") throw new AppError("not_ready", LINK_MESSAGES.not_ready);
-  if (round.status === "closed") throw new AppError("gone", LINK_MESSAGES.gone);
+  if (closedToMembers(round, deps.clock.now())) throw new AppError("gone", LINK_MESSAGES.gone);
   if (invitation.status === "submitted") throw new AppError("already_submitted", LINK_MESSAGES.already_submitted);
   const instrument = getInstrument(round.instrumentId, round.instrumentVersion);
   // A round always names a published instrument; if not, that is our bug, not the respondent's.

@@ -57,7 +57,7 @@ export function mergeModulePage(draft: SurveyDraft, step: Step, fields: Fields, 
 /** A module page posted: merged into the draft and checked against the round. */
 export function postModule(input: PageInput, step: Step, fields: Fields): PageOutcome {
   const candidate = mergeModulePage(input.draft, step, fields, input.ctx);
-  const checked = checkDraft(input.instrument, candidate, input.ctx.modules?.modules);
+  const checked = checkDraft(input.instrument, candidate, input.ctx.modules?.modules, input.schemas);
   if ("errors" in checked) {
     const { ctx, survey } = errorContext(input, fields);
     return modulePage(ctx, survey, step, input.minResponses, candidate, checked.errors);

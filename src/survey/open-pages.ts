@@ -8,7 +8,7 @@ import { clientAddress } from "../lib/client-address";
 import { formFields, type PageContext } from "../lib/pages";
 import { createRateLimiter, type RateLimit } from "../lib/rate-limit";
 import { networkTimeZone } from "../lib/time-zone";
-import { currentRound } from "../rounds/lifecycle";
+import { closedToMembers } from "../rounds/lifecycle";
 import { findOpenRound, OPEN_LINK_LIMIT } from "../rounds/open-link";
 import { answeredBefore } from "./answered-cookie";
 import { saveDraft } from "./drafts";
@@ -89,14 +89,15 @@ export function openLinkPages(deps: Deps, options: OpenLinkOptions = {}) {
   const withRound =
     (handler: (c: PageContext, v: Visit) => Response | Promise<Response>, counted = false) =>
     async (c: PageContext) => {
-      const row = findOpenRound(db, codeOf(c));
-      if (!row) return problem(c, ctxOf(c), "not_found", 404);
-      const round = currentRound(deps, row);
+      const round = findOpenRound(db, codeOf(c));
+      if (!round) return problem(c, ctxOf(c), "not_found", 404);
       const ctx = ctxOf(c, round);
       const limited = counted ? overLimit(c, ctx) : undefined;
       if (limited) return limited;
       if (round.status === "draft") return problem(c, ctx, "not_ready", 404);
-      if (round.status === "closed") return problem(c, ctx, "gone", 410, round.mirrorSlug ? `/m/${round.mirrorSlug}` : undefined);
+      // Past its closing time reads as closed; closing it is the scheduled closer's job, not a visitor's.
+      if (closedToMembers(round, deps.clock.now()))
+        return problem(c, ctx, "gone", 410, round.status === "closed" && round.mirrorSlug ? `/m/${round.mirrorSlug}` : undefined);
       const instrument = getInstrument(round.instrumentId, round.instrumentVersion);
       if (!instrument) throw new Error(`Round ${round.id} uses unknown instrument ${round.instrumentId} v${round.instrumentVersion}`);
       return handler(c, { round, instrument, survey: localize(instrument, ctx.lang), ctx });
@@ -124,6 +125,7 @@ export function openLinkPages(deps: Deps, options: OpenLinkOptions = {}) {
     minResponses: v.round.minResponses,
     draft: {},
     localize: (lang: Lang) => localize(v.instrument, lang),
+    schemas: deps.survey.schemas,
   });
 
   app.get(

@@ -2,7 +2,7 @@ import { type Instrument, LANGUAGES, type Lang, type LocalizedInstrument } from 
 import { checkDraft, type Fields, mergeAbout, mergeTheme } from "./form";
 import { afterStep, inLanguage, pageHref, type Step, type SurveyCtx } from "./page-model";
 import { aboutModel, themeModel } from "./question-model";
-import type { SurveyDraft } from "./schemas";
+import type { SchemaMemo, SurveyDraft } from "./schemas";
 
 /** What posting a survey page needs: the request's context, the instrument both ways, the draft so far. */
 export interface PageInput {
@@ -12,6 +12,8 @@ export interface PageInput {
   minResponses: number;
   draft: SurveyDraft;
   localize: (lang: Lang) => LocalizedInstrument;
+  /** The app's schemas of rounds with modules (deps.survey.schemas). */
+  schemas?: SchemaMemo;
 }
 
 /** A posted page: either the page again with its errors (400), or the draft to keep and where to go. */
@@ -42,7 +44,7 @@ export function postTheme(input: PageInput, n: number, fields: Fields): PageOutc
   const theme = input.instrument.themes[n - 1];
   if (!theme) throw new Error(`No theme ${n}`);
   const candidate = mergeTheme(input.draft, theme, fields);
-  const checked = checkDraft(input.instrument, candidate, input.ctx.modules?.modules);
+  const checked = checkDraft(input.instrument, candidate, input.ctx.modules?.modules, input.schemas);
   if ("errors" in checked) {
     const { ctx, survey } = errorContext(input, fields);
     return { page: "theme", model: themeModel(ctx, survey, n, candidate, checked.errors) };
@@ -53,7 +55,7 @@ export function postTheme(input: PageInput, n: number, fields: Fields): PageOutc
 /** The "about" page posted: merged into the draft and checked. */
 export function postAbout(input: PageInput, fields: Fields): PageOutcome {
   const candidate = mergeAbout(input.draft, fields);
-  const checked = checkDraft(input.instrument, candidate, input.ctx.modules?.modules);
+  const checked = checkDraft(input.instrument, candidate, input.ctx.modules?.modules, input.schemas);
   if ("errors" in checked) {
     const { ctx, survey } = errorContext(input, fields);
     return { page: "about", model: aboutModel(ctx, survey, input.minResponses, candidate, checked.errors) };

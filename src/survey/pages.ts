@@ -138,6 +138,7 @@ export function surveyPages(deps: Deps) {
     minResponses: s.link.round.minResponses,
     draft: loadDraft(deps, s.link, s.token) ?? {},
     localize: (lang) => localize(s.link.instrument, lang),
+    schemas: deps.survey.schemas,
   });
   /** A posted page: shown again with its errors, or saved and on to the next step. */
   const afterPost = (c: PageContext, s: Survey, outcome: PageOutcome) => {

@@ -65,16 +65,12 @@ function preparePool(client: Database.Database, key: KeyObject) {
 
 export type Pool = ReturnType<typeof preparePool>;
 
-const pools = new WeakMap<Database.Database, Pool>();
-
-/** The pool's statements for a database, prepared once per connection (submitting is the hot path). */
+/**
+ * The pool's statements for a database, prepared afresh: submitting (the hot path) uses the ones
+ * the app prepared once in its SurveyStore; closing a round and tests call this.
+ */
 export function poolFor(db: Db): Pool {
-  let pool = pools.get(db.$client);
-  if (!pool) {
-    pool = preparePool(db.$client, db.$sealKey);
-    pools.set(db.$client, pool);
-  }
-  return pool;
+  return preparePool(db.$client, db.$sealKey);
 }
 
 function instrumentOf(round: RoundRow): Instrument {

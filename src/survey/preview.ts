@@ -8,7 +8,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { RoundRow } from "../db/schema";
 import { getInstrument, LANGUAGES, type Lang, localize } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
-import { formFields, loginRedirect, type PageContext, pageActor } from "../lib/pages";
+import { formFields, type PageContext } from "../lib/pages";
 import { networkTimeZone } from "../lib/time-zone";
 import { loadRound } from "../rounds/load";
 import { checkDraft, mergeAbout, mergeTheme } from "./form";
@@ -69,9 +69,8 @@ export function surveyPreviewPages(deps: Deps) {
   const render = (c: PageContext, p: Preview, page: string, data: object, status: ContentfulStatusCode = 200) =>
     c.html(views.render(`survey/${page}`, { ...data, preview: PREVIEW_BANNER[p.ctx.lang] }, "survey"), status);
 
-  /** A page of the preview: signed in, allowed to manage the round, else the usual answers. */
-  const route = (handler: (c: PageContext, p: Preview) => Response | Promise<Response>) => async (c: PageContext) =>
-    pageActor(c) ? handler(c, preview(c)) : loginRedirect(c);
+  /** A page of the preview, for those allowed to manage the round (else the usual 404 / 403). */
+  const route = (handler: (c: PageContext, p: Preview) => Response | Promise<Response>) => async (c: PageContext) => handler(c, preview(c));
 
   /**
    * Nothing is kept in a preview, so the last connections page would ask about no one: it is shown

@@ -80,7 +80,7 @@ export function surveyRoutes(deps: Deps) {
         deps,
         link,
         token,
-        parseInput(draftSchema(link.instrument, roundModules(deps.db, link.round).modules), c.req.valid("json")),
+        parseInput(draftSchema(link.instrument, roundModules(deps.db, link.round).modules, deps.survey.schemas), c.req.valid("json")),
       );
       return c.json({ saved: true as const }, 200);
     },

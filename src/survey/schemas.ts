@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { INVOLVEMENT_CODES, type Instrument, itemCodes, TREND_CODES } from "../instrument";
+import { INSTRUMENTS, INVOLVEMENT_CODES, type Instrument, itemCodes, TREND_CODES } from "../instrument";
 import { type ConnectionsAnswer, connectionsSchema, type MaturityMarks, maturitySchema, type SurveyModules } from "./module-schemas";
 
 /** A rating of one statement: 1 (strongly disagree) … 5 (strongly agree), or "dont_know". */
@@ -103,35 +103,53 @@ function buildDraft(instrument?: Instrument, modules?: SurveyModules): z.ZodType
   return z.strictObject({ answers: answers.optional(), ...rest }, rootError) as z.ZodType<SurveyDraft>;
 }
 
-const cache = new Map<string, { response: z.ZodType<SurveyResponseInput>; draft: z.ZodType<SurveyDraft> }>();
+type Schemas = { response: z.ZodType<SurveyResponseInput>; draft: z.ZodType<SurveyDraft> };
+const schemasOf = (instrument: Instrument, modules: SurveyModules): Schemas => ({
+  response: buildResponse(instrument, modules),
+  draft: buildDraft(instrument, modules),
+});
+const keyOf = (instrument: Instrument, modules: SurveyModules) =>
+  `${instrument.id}@${instrument.version}/${modules.organisations}/${modules.maturity}`;
 
-function schemasFor(instrument: Instrument, modules: SurveyModules) {
-  const key = `${instrument.id}@${instrument.version}/${modules.organisations}/${modules.maturity}`;
-  let found = cache.get(key);
-  if (!found) {
-    found = { response: buildResponse(instrument, modules), draft: buildDraft(instrument, modules) };
-    cache.set(key, found);
-  }
-  return found;
+// Built at module load for every published instrument without modules (most rounds), read-only.
+// A round with modules has its own (organisations × maturity: up to ~200 per instrument, ~5 ms
+// each to build), kept in the app's memo (its SurveyStore) once built.
+const SCHEMAS: ReadonlyMap<string, Schemas> = new Map(
+  INSTRUMENTS.map((i) => [keyOf(i, { organisations: 0, maturity: false }), schemasOf(i, { organisations: 0, maturity: false })]),
+);
+
+/** An app's schemas of rounds with modules, by instrument version and modules (in its SurveyStore). */
+export type SchemaMemo = Map<string, Schemas>;
+
+function schemasFor(instrument: Instrument, modules: SurveyModules, memo?: SchemaMemo): Schemas {
+  const key = keyOf(instrument, modules);
+  const found = SCHEMAS.get(key) ?? memo?.get(key);
+  if (found) return found;
+  const made = schemasOf(instrument, modules);
+  memo?.set(key, made);
+  return made;
 }
 
 const NO_MODULES: SurveyModules = { organisations: 0, maturity: false };
 
 /**
- * The POST body for a round on `instrument` with `modules` (built once per instrument version and
- * modules): known item codes rated 1–5 or "dont_know" (at least one), overall 0–10, known option and
+ * The POST body for a round on `instrument` with `modules`: known item codes rated 1–5 or "dont_know" (at least one), overall 0–10, known option and
  * theme codes; maturity and connections answers only where the round asks them.
  *
  * @example
  * parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules), body);
  */
-export function responseSchema(instrument: Instrument, modules: SurveyModules = NO_MODULES): z.ZodType<SurveyResponseInput> {
-  return schemasFor(instrument, modules).response;
+export function responseSchema(
+  instrument: Instrument,
+  modules: SurveyModules = NO_MODULES,
+  memo?: SchemaMemo,
+): z.ZodType<SurveyResponseInput> {
+  return schemasFor(instrument, modules, memo).response;
 }
 
 /** A saved draft for a round on `instrument` with `modules`: the response's fields, none required. */
-export function draftSchema(instrument: Instrument, modules: SurveyModules = NO_MODULES): z.ZodType<SurveyDraft> {
-  return schemasFor(instrument, modules).draft;
+export function draftSchema(instrument: Instrument, modules: SurveyModules = NO_MODULES, memo?: SchemaMemo): z.ZodType<SurveyDraft> {
+  return schemasFor(instrument, modules, memo).draft;
 }
 
 /** The general shapes, for the OpenAPI description (each route checks codes against its round's instrument). */

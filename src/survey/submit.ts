@@ -6,18 +6,18 @@ import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { COUNT_SUBMISSION_SQL } from "../rounds/submitted";
-import { createGroupCommit, type GroupCommit } from "./group-commit";
 import { LINK_MESSAGES, resolveLink, type SurveyLink } from "./link";
 import { roundModules } from "./modules";
 import { type Pool, poolFor } from "./pool";
 import { responseSchema, type SurveyResponseInput } from "./schemas";
+import type { SurveyStore } from "./store";
 
 /**
  * The statements of one submission, prepared once per database: submitting is the hot path (a
  * meeting room answering at once), so it skips the query builder. The response itself goes into
  * the round's pending pool, sealed; nothing readable is written beside the invitation.
  */
-function prepare(client: Database.Database, pool: Pool) {
+export function prepareSubmit(client: Database.Database, pool: Pool) {
   const check = client.prepare<[string, string], { invitation: string; round: string; minResponses: number }>(
     `select i.status as invitation, r.status as round, r.min_responses as minResponses
        from invitations i join rounds r on r.id = i.round_id
@@ -49,16 +49,7 @@ function prepare(client: Database.Database, pool: Pool) {
   return { store, transaction: client.transaction(store).immediate, countSubmission };
 }
 
-const prepared = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
-function storeFor(db: Db) {
-  let store = prepared.get(db.$client);
-  if (!store) {
-    store = prepare(db.$client, poolFor(db));
-    prepared.set(db.$client, store);
-  }
-  return store;
-}
+export type SubmitStatements = ReturnType<typeof prepareSubmit>;
 
 /**
  * Stores a response for the link `token` in one transaction: the response sealed into its round's
@@ -69,20 +60,22 @@ function storeFor(db: Db) {
  * @example
  * submitResponse(deps, token, { answers: { "purpose.1": 4, "purpose.2": "dont_know" }, overall: 7 });
  */
-export function submitResponse(deps: { db: Db; clock: Clock }, token: string, input: SurveyResponseInput): void {
+export function submitResponse(deps: { db: Db; clock: Clock; survey: SurveyStore }, token: string, input: SurveyResponseInput): void {
   const link = resolveLink(deps, token);
-  const checked = parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules), input);
-  storeFor(deps.db).transaction(link, checked, dayOf(deps.clock.now()));
+  const checked = parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules, deps.survey.schemas), input);
+  deps.survey.submit.transaction(link, checked, dayOf(deps.clock.now()));
 }
 
 /**
  * Stores responses in a round with no link involved and no pool: written at once as one batch that
  * has already left the pool, and counted on `day` (demo data, tests and benchmarks fill rounds this
- * way). Checks nothing; call inside a transaction.
+ * way). Checks nothing; call inside a transaction. Prepares its statements afresh: it is not on the
+ * members' path.
  */
 export function writeResponses(db: Db, roundId: string, instrument: Instrument, day: string, inputs: readonly SurveyResponseInput[]): void {
-  const { countSubmission } = storeFor(db);
-  poolFor(db).writeBatch(roundId, instrument, inputs);
+  const pool = poolFor(db);
+  const { countSubmission } = prepareSubmit(db.$client, pool);
+  pool.writeBatch(roundId, instrument, inputs);
   for (const _ of inputs) countSubmission.run(roundId, day);
 }
 
@@ -91,27 +84,20 @@ export function writeResponse(db: Db, roundId: string, instrument: Instrument, d
   writeResponses(db, roundId, instrument, day, [input]);
 }
 
-const groups = new WeakMap<Database.Database, GroupCommit>();
-
-function groupFor(client: Database.Database): GroupCommit {
-  let group = groups.get(client);
-  if (!group) {
-    group = createGroupCommit(client);
-    groups.set(client, group);
-  }
-  return group;
-}
-
 /**
  * submitResponse for many respondents at once: the same checks, rows and errors, but the response
  * shares its transaction (and fsync) with the others submitted in the same moment, each in its own
  * savepoint. Resolves once its transaction has committed; link and input errors reject before
  * anything is queued. Both survey routes (JSON and HTML) use this.
  */
-export async function submitResponseGrouped(deps: { db: Db; clock: Clock }, token: string, input: SurveyResponseInput): Promise<void> {
+export async function submitResponseGrouped(
+  deps: { db: Db; clock: Clock; survey: SurveyStore },
+  token: string,
+  input: SurveyResponseInput,
+): Promise<void> {
   const link = resolveLink(deps, token);
-  const checked = parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules), input);
+  const checked = parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules, deps.survey.schemas), input);
   const day = dayOf(deps.clock.now());
-  const { store } = storeFor(deps.db);
-  await groupFor(deps.db.$client).run(() => store(link, checked, day));
+  const { store } = deps.survey.submit;
+  await deps.survey.group.run(() => store(link, checked, day));
 }

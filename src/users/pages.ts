@@ -5,7 +5,7 @@ import { ROLES } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
-import { formErrors, formFields, loginRedirect, page, pageActor, zodFormErrors } from "../lib/pages";
+import { formErrors, formFields, page, zodFormErrors } from "../lib/pages";
 import { preferredLanguage } from "../survey/lang";
 import { ROLE_HINTS, ROLE_LABELS } from "./labels";
 import { CreateUserSchema, passwordSchema } from "./schemas";
@@ -46,7 +46,6 @@ export function userPages(deps: Deps) {
   };
 
   app.use("/admin/*", async (c, next) => {
-    if (!pageActor(c)) return loginRedirect(c);
     requireGlobal(c.get("actor"), "manageUsers");
     return next();
   });

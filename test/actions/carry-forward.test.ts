@@ -4,6 +4,7 @@ import { actions, auditLog, networks } from "../../src/db/schema";
 import { reportCacheKey } from "../../src/reports/cache";
 import { renderReportHtml } from "../../src/reports/html";
 import { reportModel } from "../../src/reports/model";
+import { reportHtml } from "../../src/reports/service";
 import { addAction, closedRoundWith } from "../reports/fixtures";
 import { createTestApp, type TestApp } from "../support/app";
 import { makeCast } from "../support/factories";
@@ -41,7 +42,7 @@ describe("actions carry forward until done or dropped", () => {
   it("lists round 1's open actions in round 4's report although round 2 recorded none, with those closed since round 3", async () => {
     const t = createTestApp({ now: "2026-03-20T09:00:00Z" });
     const { net, r4 } = history(t);
-    const model = await reportModel(t.db, r4, net, "en", t.clock.now());
+    const model = await reportModel(t.deps, r4, net, "en", t.clock.now());
     if (model.suppressed) throw new Error("round 4 has results");
     expect(titles(model.actions.previous)).toEqual(["Open forum", "Shared budget map", "Joint clinic"]);
     expect(model.actions.previous.map((a) => a.statusLabel)).toEqual(["Open", "In progress", "Dropped"]);
@@ -55,7 +56,7 @@ describe("actions carry forward until done or dropped", () => {
   it("gives a suppressed round's report its actions section, in both languages, and never a later round's actions", async () => {
     const t = createTestApp({ now: "2026-03-20T09:00:00Z" });
     const { net, r3 } = history(t);
-    const en = await reportModel(t.db, r3, net, "en", t.clock.now());
+    const en = await reportModel(t.deps, r3, net, "en", t.clock.now());
     expect(en.suppressed).not.toBeNull();
     // Since round 2 closed (1 Sep 2025): "Joint clinic" was dropped after it, "Newsletter" done before.
     expect(titles(en.actions.previous)).toEqual(["Open forum", "Shared budget map", "Joint clinic"]);
@@ -64,7 +65,7 @@ describe("actions carry forward until done or dropped", () => {
     expect(html).toContain('<h2 id="actions-title">Actions</h2>');
     expect(html).toContain("Shared budget map");
     expect(html).not.toContain("Buddy scheme");
-    const nl = renderReportHtml(t.deps.views, await reportModel(t.db, r3, net, "nl", t.clock.now()));
+    const nl = renderReportHtml(t.deps.views, await reportModel(t.deps, r3, net, "nl", t.clock.now()));
     expect(nl).toContain('<h2 id="actions-title">Acties</h2>');
     expect(nl).toContain("Eerder afgesproken: nog open, of afgerond sinds de vorige temperatuurmeting");
     expect(nl).toContain("Bezig");
@@ -73,7 +74,7 @@ describe("actions carry forward until done or dropped", () => {
   it("follows round 1's actions up in round 2's report, including the one done since round 1", async () => {
     const t = createTestApp({ now: "2026-03-20T09:00:00Z" });
     const { net, r2 } = history(t);
-    const model = await reportModel(t.db, r2, net, "en", t.clock.now());
+    const model = await reportModel(t.deps, r2, net, "en", t.clock.now());
     expect(titles(model.actions.previous)).toEqual(["Open forum", "Shared budget map", "Newsletter", "Joint clinic"]);
   });
 
@@ -198,25 +199,30 @@ describe("editing and deleting actions", () => {
 });
 
 describe("the cached PDF of a report with carried actions", () => {
-  it("is made again when an action carried from an earlier round changes, or the network's time zone does", async () => {
+  it("is made again when an action carried from an earlier round changes, or the dates it shows do, and kept otherwise", async () => {
     const t = createTestApp({ now: "2026-03-20T09:00:00Z" });
     const { net, r4 } = history(t);
-    const key = () => {
+    const key = async () => {
       const network = t.db.select().from(networks).where(eq(networks.id, net.id)).get();
       if (!network) throw new Error("no network");
-      return reportCacheKey(t.db, r4, network, "en");
+      return reportCacheKey(await reportHtml(t.deps, r4, network, "en"), {});
     };
-    const first = key();
-    expect(key()).toBe(first);
-    t.clock.set("2026-03-21T09:00:00Z");
+    const first = await key();
+    expect(await key()).toBe(first);
+    // Later the same day (the cover names the day the report is made).
+    t.clock.set("2026-03-20T15:00:00Z");
+    expect(await key()).toBe(first);
     t.db
       .update(actions)
       .set({ status: "done", closedAt: t.clock.now(), updatedAt: t.clock.now() })
       .where(eq(actions.title, "Open forum"))
       .run();
-    const second = key();
+    const second = await key();
     expect(second).not.toBe(first);
+    // A time zone in which the report's dates read the same changes nothing; one in which they move does.
     t.db.update(networks).set({ timeZone: "Europe/Amsterdam" }).where(eq(networks.id, net.id)).run();
-    expect(key()).not.toBe(second);
+    expect(await key()).toBe(second);
+    t.db.update(networks).set({ timeZone: "Pacific/Kiritimati" }).where(eq(networks.id, net.id)).run();
+    expect(await key()).not.toBe(second);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CURRENT_PARAMETERS, DECOY_HASH, hashParameters, hashPassword, verifyPassword } from "../../src/auth/passwords";
 import { createTestApp, type TestApp } from "../support/app";
 import { makeCast, makeUser, sessionFor, TEST_PASSWORD } from "../support/factories";
 import { call, postForm } from "../support/http";
@@ -109,5 +110,13 @@ describe("an administrator resetting a password", () => {
     expect(res.headers.get("location")).toBe("/admin/users?done=reset");
     expect((await me(t, facilitator.cookie)).status).toBe(401);
     expect((await login(t, facilitator.user.email, NEW_PASSWORD)).status).toBe(200);
+  });
+});
+
+describe("the decoy hash checked for unknown emails", () => {
+  it("is made with the options of a hash made now (so an unknown email takes as long), and matches no real password", async () => {
+    expect(hashParameters(DECOY_HASH)).toBe(CURRENT_PARAMETERS);
+    expect(hashParameters(await hashPassword("any password at all"))).toBe(CURRENT_PARAMETERS);
+    expect(await verifyPassword(DECOY_HASH, TEST_PASSWORD)).toBe(false);
   });
 });

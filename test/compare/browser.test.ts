@@ -100,7 +100,7 @@ describe("portfolio and compare in a real browser", () => {
     const res = await call(t, "GET", `/api/v1/compare?networkIds=${north.id},${south.id},${east.id}`, undefined, {
       cookie: f.commissioner.cookie,
     });
-    const { html } = await portfolioReportHtml(t.deps.views, res.json, t.clock.now());
+    const { html } = await portfolioReportHtml(t.deps, res.json, t.clock.now());
     const page = await shared.browser.newPage();
     try {
       await page.emulateMediaType("print");

@@ -49,7 +49,7 @@ describe("GET /compare.pdf", () => {
     const f = portfolioFixture(t);
     const { portfolioReportHtml } = await import("../../src/compare/report");
     const res = await call(t, "GET", `/api/v1/compare?networkIds=${f.networks.north.id}`, undefined, { cookie: f.commissioner.cookie });
-    const { html } = await portfolioReportHtml(t.deps.views, res.json, t.clock.now());
+    const { html } = await portfolioReportHtml(t.deps, res.json, t.clock.now());
     expect(html).toContain(
       `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
     );

@@ -96,7 +96,7 @@ describe("a network's time zone", () => {
     const nlRound = closedRoundWith(t, dutch.id, five);
     const enRound = closedRoundWith(t, english.id, five);
     const cover = async (round: typeof nlRound, network: typeof dutch, lang: "en" | "nl") =>
-      Object.fromEntries((await reportModel(t.db, round, network, lang, t.clock.now())).cover.facts.map((f) => [f.label, f.value]));
+      Object.fromEntries((await reportModel(t.deps, round, network, lang, t.clock.now())).cover.facts.map((f) => [f.label, f.value]));
     expect((await cover(nlRound, dutch, "nl"))["Rapport gemaakt op"]).toBe("2 maart 2026");
     expect((await cover(nlRound, dutch, "en"))["Report made on"]).toBe("2 March 2026");
     expect((await cover(enRound, english, "en"))["Report made on"]).toBe("1 March 2026");

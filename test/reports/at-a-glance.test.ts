@@ -38,7 +38,7 @@ function glanceNetwork() {
   addAction(t, round, { title: "Share the minutes", status: "in_progress" });
   addAction(t, round, { title: "Done already", status: "done" });
   addAction(t, round, { title: "Dropped idea", status: "dropped" });
-  return { t, model: async (lang: "en" | "nl") => shown(await reportModel(t.db, round, network, lang, NOW)) };
+  return { t, model: async (lang: "en" | "nl") => shown(await reportModel(t.deps, round, network, lang, NOW)) };
 }
 
 describe("the page at a glance", () => {

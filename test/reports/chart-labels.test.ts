@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getInstrument, localize } from "../../src/instrument";
 import { themeScoresChart } from "../../src/reports/charts/theme-scores";
 import { roundLabel, trendChart } from "../../src/reports/charts/trend";
+import { createChartViews } from "../../src/reports/charts/vega";
 import { handMadeReport, sameAnswers, shown } from "./hand-made";
 
 const LEVELS = { purpose: 4, relationships: 4, communication: 3, governance: 3, value: 2 } as const;
@@ -49,12 +50,13 @@ describe("chart labels", () => {
 
   it("keeps long theme names and round titles whole in the scores and trend charts", async () => {
     const long = "Samenwerking tussen ziekenhuizen, huisartsen en gemeenten";
-    const scores = svgTexts((await themeScoresChart([{ label: long, score: 50, text: "50,0" }], "alt")).svg.toString());
+    const scores = svgTexts((await themeScoresChart(createChartViews(), [{ label: long, score: 50, text: "50,0" }], "alt")).svg.toString());
     expect(scores).toContain(long);
     const title = "Temperatuurmeting voorjaar 2026 na de fusie van de regio's";
     const trend = svgTexts(
       (
         await trendChart(
+          createChartViews(),
           [
             { round: roundLabel(title, "2 maart 2026"), series: long, score: 50 },
             { round: roundLabel("Najaar", "1 oktober 2026"), series: long, score: 60 },

@@ -40,6 +40,6 @@ export function handMadeReport(responses: StoredResponse[], options: RoundOption
   const t = createTestApp({ now: NOW.toISOString() });
   const network = makeNetwork(t, { stage: options.stage ?? "developing" });
   const round = closedRoundWith(t, network.id, responses, options);
-  const model = async (lang: Lang) => reportModel(t.db, round, network, lang, NOW);
+  const model = async (lang: Lang) => reportModel(t.deps, round, network, lang, NOW);
   return { t, network, round, model };
 }

@@ -39,7 +39,7 @@ function report(stage: Stage = "established") {
   const t = createTestApp({ now: NOW.toISOString() });
   const network = makeNetwork(t, { stage });
   const round = closedMaturityRound(t, network.id, marks(), { round: { title: "Spring", minResponses: 5 } });
-  return { t, network, round, model: async (lang: "en" | "nl") => shown(await reportModel(t.db, round, network, lang, NOW)) };
+  return { t, network, round, model: async (lang: "en" | "nl") => shown(await reportModel(t.deps, round, network, lang, NOW)) };
 }
 
 describe("the report's Maturity section", () => {
@@ -124,7 +124,7 @@ describe("the report's Maturity section", () => {
       },
     );
     const round = closedMaturityRound(t, network.id, marks(), { round: { title: "Spring", minResponses: 5 } });
-    const model = shown(await reportModel(t.db, round, network, "en", NOW));
+    const model = shown(await reportModel(t.deps, round, network, "en", NOW));
     const governance = model.maturity?.dimensions.find((d) => d.code === "governance");
     // Now: median 2 → 2; at 3–4 0 % → 1/6 = 16.67 % (+16.7). In a year: median 3 → 3; 100 % → 100 %.
     expect(governance?.change).toBe(
@@ -140,7 +140,7 @@ describe("the report's Maturity section", () => {
       network.id,
       Array.from({ length: 5 }, () => uniformResponse(4)),
     );
-    const model = shown(await reportModel(t.db, round, network, "en", NOW));
+    const model = shown(await reportModel(t.deps, round, network, "en", NOW));
     expect(model.maturity).toBeNull();
     expect(model.guide.maturity).toBeNull();
     expect(renderReportHtml(t.deps.views, model)).not.toContain("maturity-title");

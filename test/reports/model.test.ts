@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Stage } from "../../src/db/schema";
 import { getInstrument, localize } from "../../src/instrument";
 import { trendChart } from "../../src/reports/charts/trend";
+import { createChartViews } from "../../src/reports/charts/vega";
 import { formatterFor } from "../../src/reports/format";
 import { renderReportHtml } from "../../src/reports/html";
 import { type ReportModel, reportModel } from "../../src/reports/model";
@@ -39,7 +40,7 @@ function shapedReport(stage: Stage, lang: "en" | "nl" = "en", comments: { theme:
   const t = createTestApp({ now: NOW.toISOString() });
   const network = makeNetwork(t, { stage });
   const round = closedRoundWith(t, network.id, shapedResponses(), { comments });
-  return { t, network, round, model: reportModel(t.db, round, network, lang, NOW).then(shown) };
+  return { t, network, round, model: reportModel(t.deps, round, network, lang, NOW).then(shown) };
 }
 
 describe("report formatting", () => {
@@ -107,8 +108,8 @@ describe("report model", () => {
     const network = makeNetwork(t);
     closedRoundWith(t, network.id, shapedResponses(), { closedAt: new Date("2025-09-01T00:00:00Z") });
     const round = closedRoundWith(t, network.id, shapedResponses(), { closedAt: NOW });
-    const en = shown(await reportModel(t.db, round, network, "en", NOW));
-    const nl = shown(await reportModel(t.db, round, network, "nl", NOW));
+    const en = shown(await reportModel(t.deps, round, network, "en", NOW));
+    const nl = shown(await reportModel(t.deps, round, network, "nl", NOW));
     // Identical rounds: every delta is 0 and nothing is notable.
     expect(en.summary.themes[1]?.change).toMatchObject({
       delta: "0.0",
@@ -125,7 +126,7 @@ describe("report model", () => {
       round: { minResponses: 5 },
       comments: [{ theme: "purpose", text: "A released comment that must stay out" }],
     });
-    const model = await reportModel(t.db, round, network, "en", NOW);
+    const model = await reportModel(t.deps, round, network, "en", NOW);
     expect(model.suppressed?.notice).toBe("Not enough responses to show results (3 of 5).");
     for (const key of ["summary", "glance", "themes", "trend", "heatmap", "guide"]) expect(model).not.toHaveProperty(key);
     const html = renderReportHtml(t.deps.views, model);
@@ -142,7 +143,7 @@ describe("report model", () => {
       (r, i): StoredResponse => (i < 3 ? { ...r, answers: { ...r.answers, "purpose.5": "dont_know" } } : r),
     );
     const round = closedRoundWith(t, network.id, responses, { round: { minResponses: 5 } });
-    const model = shown(await reportModel(t.db, round, network, "en", NOW));
+    const model = shown(await reportModel(t.deps, round, network, "en", NOW));
     expect(model.themes[0]?.items[4]).toMatchObject({
       shown: false,
       tooFew: "too few answers",
@@ -169,6 +170,7 @@ describe("report model", () => {
   it("keeps a hostile label escaped inside a Vega chart, and a hostile network name out of the markup", async () => {
     const name = `<script>alert("x")</script>`;
     const chart = await trendChart(
+      createChartViews(),
       [
         { round: name, series: "Temperature", score: 50 },
         { round: "Later", series: "Temperature", score: 60 },
@@ -184,7 +186,7 @@ describe("report model", () => {
     const first = closedRoundWith(t, network.id, shapedResponses(), { round: { title: name }, closedAt: new Date("2025-09-01T00:00:00Z") });
     const round = closedRoundWith(t, network.id, shapedResponses(), { closedAt: NOW });
     expect(first.title).toBe(name);
-    const html = renderReportHtml(t.deps.views, await reportModel(t.db, round, network, "en", NOW));
+    const html = renderReportHtml(t.deps.views, await reportModel(t.deps, round, network, "en", NOW));
     expect(html).not.toContain("<script");
     expect(html).toContain("&lt;script&gt;");
   });

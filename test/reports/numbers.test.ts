@@ -24,7 +24,7 @@ function changedNetwork() {
   );
   closedRoundWith(t, network.id, before, { closedAt: new Date("2025-09-01T00:00:00Z") });
   const round = closedRoundWith(t, network.id, after, { closedAt: NOW });
-  return { t, model: async (lang: "en" | "nl") => shown(await reportModel(t.db, round, network, lang, NOW)) };
+  return { t, model: async (lang: "en" | "nl") => shown(await reportModel(t.deps, round, network, lang, NOW)) };
 }
 
 describe("the report's numbers", () => {

@@ -44,7 +44,7 @@ describe("the page at a glance in the PDF", () => {
     for (let i = 1; i <= 7; i++)
       addAction(t, round, { title: long(i), owner: "The network office with the governance group", status: "open", due: "2026-06-30" });
     for (const lang of ["en", "nl"] as const) {
-      const report = shown(await reportModel(t.db, round, network, lang, t.clock.now()));
+      const report = shown(await reportModel(t.deps, round, network, lang, t.clock.now()));
       const text = await printedPages(t, report);
       const [cover, glance, next] = text;
       const g = report.glance;
@@ -83,7 +83,7 @@ describe("numbers and words in the PDF", () => {
     }));
     closedRoundWith(t, network.id, before, { closedAt: new Date("2025-09-01T00:00:00Z"), invited: 40 });
     const round = closedRoundWith(t, network.id, after, { closedAt: NOW, invited: 40 });
-    return printedPages(t, shown(await reportModel(t.db, round, network, lang, NOW)));
+    return printedPages(t, shown(await reportModel(t.deps, round, network, lang, NOW)));
   }
 
   it("prints p < 0.001, arrows, and the confidence rule under its own heading", async () => {

@@ -131,6 +131,32 @@ describe("GET /api/v1/rounds/:id/report.pdf", () => {
     }
   });
 
+  it("keys the cache on the report's content: a new action gives a new PDF, an unchanged report the cached one", async () => {
+    const { t, cast, counter, round, pdfPath } = demoApp();
+    const get = () => download(t, pdfPath("en"), cast.facilitator.cookie);
+    const first = await get();
+    expect(counter.renders).toBe(1);
+    // A signed-in visit, a results read and time passing within the day change nothing the report shows.
+    await call(t, "GET", `/api/v1/rounds/${round.id}/results`, undefined, { cookie: cast.facilitator.cookie });
+    t.clock.advance(60 * 60_000);
+    expect((await get()).bytes).toEqual(first.bytes);
+    expect(counter.renders).toBe(1);
+
+    const added = await call(
+      t,
+      "POST",
+      `/api/v1/networks/${cast.network.id}/actions`,
+      { roundId: round.id, title: "Invite the patient council to the spring meeting" },
+      { cookie: cast.facilitator.cookie },
+    );
+    expect(added.status).toBe(201);
+    const withAction = await get();
+    expect(counter.renders).toBe(2);
+    expect(await pdfText(withAction.bytes)).toContain("Invite the patient council to the spring meeting");
+    expect((await get()).bytes).toEqual(withAction.bytes);
+    expect(counter.renders).toBe(2);
+  });
+
   it("refuses while the round is open (409), and by access: 401, commissioner 403, other facilitator 404", async () => {
     const { t, cast, round, pdfPath } = demoApp();
     const open = makeRound(t, cast.network.id, { status: "open", openedAt: t.clock.now() });

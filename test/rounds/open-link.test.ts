@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { drafts, invitations } from "../../src/db/schema";
+import { drafts, invitations, rounds } from "../../src/db/schema";
 import type { AppEnv } from "../../src/lib/app-env";
 import { newToken } from "../../src/lib/ids";
 import { newOpenCode } from "../../src/rounds/open-code";
@@ -197,11 +197,19 @@ describe("open-link codes and states", () => {
     expect((await getPage(t, `/o/${code}?lang=nl`)).text).toContain("Bekijk de resultaten die met het netwerk zijn gedeeld");
   });
 
-  it("closes a round past its closing time instead of showing the survey", async () => {
+  it("shows a round past its closing time as closed, on every page, without closing it", async () => {
     const t = createTestApp();
-    const { code } = openRound(t, { closesAt: new Date("2026-03-02T10:00:00Z") });
+    const { round, code } = openRound(t, { closesAt: new Date("2026-03-02T10:00:00Z") });
     t.clock.set("2026-03-02T10:00:01Z");
-    expect((await getPage(t, `/o/${code}`)).status).toBe(410);
+    for (const path of [`/o/${code}`, `/o/${code}/theme/1`]) {
+      const page = await getPage(t, path);
+      expect(page.status, path).toBe(410);
+      expect(page.text).toContain("This temperature check has closed");
+    }
+    expect((await postForm(t, `/o/${code}/theme/1`, { "purpose.1": "2" })).status).toBe(410);
+    // Closing (freezing results, deleting drafts) is the scheduled closer's job, not a visitor's.
+    expect(t.db.select().from(rounds).where(eq(rounds.id, round.id)).get()).toMatchObject({ status: "open", closedAt: null });
+    expect(t.db.select().from(invitations).all()).toHaveLength(0);
   });
 });
 

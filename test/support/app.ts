@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp } from "../../src/app";
+import { appDeps, createApp } from "../../src/app";
 import { manualClock } from "../../src/lib/clock";
 import { type Config, loadConfig } from "../../src/lib/config";
 import { openDatabase } from "../../src/lib/db";
@@ -32,7 +32,7 @@ export function createTestApp(options: TestAppOptions = {}) {
   const { logger, lines } = memoryLogger();
   const config: Config = loadConfig({ PUBLIC_URL: "http://localhost", LOG_LEVEL: "silent", ...options.env });
   const renderer = options.renderer ?? createPdfRenderer({ logger, executablePath: config.chromiumPath });
-  const deps = { db, config, clock, logger, views, renderer };
+  const deps = appDeps({ db, config, clock, logger, views, renderer });
   const app = createApp(deps);
   afterThisTest(() => {
     db.$client.close();

@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { invitations, rounds } from "../../src/db/schema";
 import { hashToken, newToken } from "../../src/lib/ids";
+import { closeDueRounds } from "../../src/rounds/lifecycle";
 import { surveyLanguage } from "../../src/survey/lang";
 import { createTestApp } from "../support/app";
-import { call } from "../support/http";
+import { call, getPage } from "../support/http";
 import { fullResponse, openSurvey, survey, surveyTables } from "./helpers";
 
 describe("GET /api/v1/s/:token", () => {
@@ -138,17 +139,26 @@ describe("link states", () => {
     await expectEverywhere(t, token, 409, "already_submitted");
   });
 
-  it("a round past closesAt closes itself on the next request: 410 and the round is closed", async () => {
+  it("a round past closesAt is 410 for members everywhere, and only the scheduled closer closes it", async () => {
     const t = createTestApp({ now: "2026-03-02T09:00:00Z" });
     const { round, token } = openSurvey(t, { closesAt: new Date("2026-03-10T17:00:00Z") });
     expect((await call(t, "PUT", `${survey(token)}/draft`, { answers: { "purpose.1": 3 } })).status).toBe(200);
     t.clock.set("2026-03-10T17:00:01Z");
+    // Reading, saving and submitting are all refused as for a closed round, and change nothing.
+    await expectEverywhere(t, token, 410, "gone");
     const res = await call(t, "POST", `${survey(token)}/response`, fullResponse());
     expect(res.status).toBe(410);
-    const stored = t.db.select().from(rounds).where(eq(rounds.id, round.id)).get();
-    expect(stored?.status).toBe("closed");
-    expect(stored?.closedAt?.toISOString()).toBe("2026-03-10T17:00:00.000Z");
-    // Closing deletes the drafts that can no longer be submitted.
+    const page = await getPage(t, `/s/${token}`);
+    expect(page.status).toBe(410);
+    expect(page.text).toContain("This temperature check has closed");
+    const stored = () => t.db.select().from(rounds).where(eq(rounds.id, round.id)).get();
+    expect(stored()).toMatchObject({ status: "open", closedAt: null });
+    expect(surveyTables(t)).toMatchObject({ responses: 0 });
+    expect(surveyTables(t).drafts).toHaveLength(1);
+    // The closer closes it at its closing time and deletes the drafts that can no longer be submitted.
+    expect(closeDueRounds(t.deps)).toBe(1);
+    expect(stored()?.status).toBe("closed");
+    expect(stored()?.closedAt?.toISOString()).toBe("2026-03-10T17:00:00.000Z");
     expect(surveyTables(t)).toMatchObject({ responses: 0, drafts: [] });
   });
 });

@@ -1,7 +1,7 @@
 // Diverging bars per statement: disagree to the left of the centre, neutral across it, agree to the
 // right. The percentages are the results' own (rounded) figures; only bar positions are derived.
 import type { TopLevelSpec } from "vega-lite";
-import { BASE_CONFIG, type Chart, INK, MUTED, RULE, renderChart, trustedSvg, wrapLabel } from "./vega";
+import { BASE_CONFIG, type Chart, type ChartViews, INK, MUTED, RULE, trustedSvg, wrapLabel } from "./vega";
 
 export const PART_COLOURS = { disagree: "#a4532f", neutral: "#c9ced4", agree: "#1f5f7f" } as const;
 
@@ -117,8 +117,8 @@ function segments(item: ItemBar, labels: ItemBarLabels): Segment[] {
 }
 
 /** The diverging bar chart of one theme's statements; `alt` is the caller's summary sentence. */
-export async function itemBarsChart(items: ItemBar[], labels: ItemBarLabels, alt: string): Promise<Chart> {
+export async function itemBarsChart(charts: ChartViews, items: ItemBar[], labels: ItemBarLabels, alt: string): Promise<Chart> {
   const rows = items.flatMap((item) => segments(item, labels));
-  const svg = await renderChart(`items:${JSON.stringify(labels)}`, () => spec(labels), rows);
+  const svg = await charts.render(`items:${JSON.stringify(labels)}`, () => spec(labels), rows);
   return { svg: trustedSvg(svg), alt };
 }

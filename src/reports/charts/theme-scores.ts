@@ -1,6 +1,6 @@
 // Horizontal bars of the theme scores (0–100), each labelled with its formatted score.
 import type { TopLevelSpec } from "vega-lite";
-import { BASE_CONFIG, type Chart, INK, RULE, renderChart, trustedSvg, wrapLabel } from "./vega";
+import { BASE_CONFIG, type Chart, type ChartViews, INK, RULE, trustedSvg, wrapLabel } from "./vega";
 
 export const SCORE_COLOUR = "#1f4e79";
 
@@ -56,7 +56,7 @@ function spec(): TopLevelSpec {
 }
 
 /** The theme scores chart; `alt` is the caller's summary sentence. */
-export async function themeScoresChart(bars: ThemeBar[], alt: string): Promise<Chart> {
+export async function themeScoresChart(charts: ChartViews, bars: ThemeBar[], alt: string): Promise<Chart> {
   const rows = bars.map((b) => ({ label: wrapLabel(b.label, 24), score: b.score ?? 0, text: b.text }));
-  return { svg: trustedSvg(await renderChart("themes", spec, rows)), alt };
+  return { svg: trustedSvg(await charts.render("themes", spec, rows)), alt };
 }

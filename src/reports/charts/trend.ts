@@ -1,7 +1,7 @@
 // Lines of each theme's score (and the temperature) across the network's closed rounds. Rounds
 // without results (too few responses) leave a gap; the table beside the chart names them.
 import type { TopLevelSpec } from "vega-lite";
-import { BASE_CONFIG, type Chart, INK, renderChart, trustedSvg, wrapLabel } from "./vega";
+import { BASE_CONFIG, type Chart, type ChartViews, INK, trustedSvg, wrapLabel } from "./vega";
 
 /** Distinct in hue and lightness, each ≥ 4.5:1 on white; shapes tell them apart in grey print too. */
 export const SERIES_COLOURS = ["#1f4e79", "#b0561b", "#2f7042", "#6f3f8f", "#7a6210"];
@@ -76,7 +76,13 @@ export function roundLabel(title: string, date: string): string {
 }
 
 /** The trend chart; `series` lists the line names in legend order (the temperature among them). */
-export async function trendChart(points: TrendPoint[], series: string[], temperature: string, alt: string): Promise<Chart> {
-  const svg = await renderChart(`trend:${JSON.stringify([series, temperature])}`, () => spec(series, temperature), points);
+export async function trendChart(
+  charts: ChartViews,
+  points: TrendPoint[],
+  series: string[],
+  temperature: string,
+  alt: string,
+): Promise<Chart> {
+  const svg = await charts.render(`trend:${JSON.stringify([series, temperature])}`, () => spec(series, temperature), points);
   return { svg: trustedSvg(svg), alt };
 }

@@ -34,19 +34,6 @@ export const BASE_CONFIG = {
   text: { font: CHART_FONT },
 } as const;
 
-// Compiling and parsing a spec costs ~30 ms and building a view over it up to ~20 ms more, while
-// rendering new data in an existing view takes ~2–8 ms. A spec's only variable part is its data
-// (the named source "rows"), so one view per spec is kept and charts of the same kind take turns.
-interface Slot {
-  view: Promise<View>;
-  turn: Promise<unknown>;
-}
-const slots = new Map<string, Slot>();
-const MAX_SLOTS = 64;
-
-/** Time spent rendering charts since start, for the benchmark. */
-export const chartStats = { renders: 0, ms: 0 };
-
 /**
  * A view over the compiled spec. Vega and Vega-Lite (~25 MB of JavaScript) are loaded at the first
  * chart rather than with every module that can reach this one, which is the whole app.
@@ -54,24 +41,6 @@ export const chartStats = { renders: 0, ms: 0 };
 async function buildView(spec: TopLevelSpec): Promise<View> {
   const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
   return new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "none" });
-}
-
-function slotFor(key: string, spec: () => TopLevelSpec): Slot {
-  let slot = slots.get(key);
-  if (!slot) {
-    if (slots.size >= MAX_SLOTS) {
-      for (const old of slots.values()) void old.view.then((view) => view.finalize()).catch(() => {});
-      slots.clear();
-    }
-    const made: Slot = { view: buildView(spec()), turn: Promise.resolve() };
-    // A spec that does not compile is not kept: the next call tries again and fails the same way.
-    made.view.catch(() => {
-      if (slots.get(key) === made) slots.delete(key);
-    });
-    slots.set(key, made);
-    slot = made;
-  }
-  return slot;
 }
 
 /**
@@ -85,27 +54,71 @@ function plainDrawing(svg: string): string {
   return bare.replace(/^<svg /, '<svg focusable="false" ');
 }
 
+interface Slot {
+  view: Promise<View>;
+  turn: Promise<unknown>;
+}
+const MAX_SLOTS = 64;
+
+/** An app's chart renderer: its compiled views and the time spent rendering (for the benchmark). */
+export interface ChartViews {
+  /**
+   * Renders a Vega-Lite spec whose data is the named source `rows` to an SVG string. `key` must
+   * change whenever the spec would (language, labels, sizes); the data never goes into the key.
+   * @example await charts.render(`scores:${lang}`, () => spec, rows)
+   */
+  render(key: string, spec: () => TopLevelSpec, rows: object[]): Promise<string>;
+  readonly stats: { renders: number; ms: number };
+}
+
 /**
- * Renders a Vega-Lite spec whose data is the named source `rows` to an SVG string. `key` must
- * change whenever the spec would (language, labels, sizes); the data never goes into the key.
- * @example await renderChart(`scores:${lang}`, () => spec, rows)
+ * A chart renderer, one per app (built by appDeps). Compiling and parsing a spec costs ~30 ms and
+ * building a view over it up to ~20 ms more, while rendering new data in an existing view takes
+ * ~2–8 ms. A spec's only variable part is its data (the named source "rows"), so one view per spec
+ * is kept and charts of the same kind take turns.
  */
-export function renderChart(key: string, spec: () => TopLevelSpec, rows: object[]): Promise<string> {
-  const slot = slotFor(key, spec);
-  const run = slot.turn.then(async () => {
-    const view = await slot.view;
-    const started = performance.now();
-    try {
-      view.data("rows", rows);
-      // Vega escapes every text it writes into the SVG (labels, titles), so user text stays text.
-      return plainDrawing(await view.toSVG());
-    } finally {
-      chartStats.renders++;
-      chartStats.ms += performance.now() - started;
+export function createChartViews(): ChartViews {
+  const slots = new Map<string, Slot>();
+  const stats = { renders: 0, ms: 0 };
+
+  const slotFor = (key: string, spec: () => TopLevelSpec): Slot => {
+    let slot = slots.get(key);
+    if (!slot) {
+      if (slots.size >= MAX_SLOTS) {
+        for (const old of slots.values()) void old.view.then((view) => view.finalize()).catch(() => {});
+        slots.clear();
+      }
+      const made: Slot = { view: buildView(spec()), turn: Promise.resolve() };
+      // A spec that does not compile is not kept: the next call tries again and fails the same way.
+      made.view.catch(() => {
+        if (slots.get(key) === made) slots.delete(key);
+      });
+      slots.set(key, made);
+      slot = made;
     }
-  });
-  slot.turn = run.catch(() => undefined);
-  return run;
+    return slot;
+  };
+
+  return {
+    stats,
+    render(key, spec, rows) {
+      const slot = slotFor(key, spec);
+      const run = slot.turn.then(async () => {
+        const view = await slot.view;
+        const started = performance.now();
+        try {
+          view.data("rows", rows);
+          // Vega escapes every text it writes into the SVG (labels, titles), so user text stays text.
+          return plainDrawing(await view.toSVG());
+        } finally {
+          stats.renders++;
+          stats.ms += performance.now() - started;
+        }
+      });
+      slot.turn = run.catch(() => undefined);
+      return run;
+    },
+  };
 }
 
 /**

@@ -1,8 +1,10 @@
 // The one-page summary: temperature, theme scores with change, strongest and weakest themes, and
 // the statements members are most divided on.
+
 import type { ShownRoundResults } from "../../results/round-results";
 import { themeScoresChart } from "../charts/theme-scores";
 import { thermometerChart } from "../charts/thermometer";
+import type { ChartViews } from "../charts/vega";
 import type { Formatter } from "../format";
 import type { Messages } from "../messages";
 import type { Counted } from "../plural";
@@ -10,7 +12,7 @@ import { describeChange } from "./change";
 import { mostDivided, rankThemes } from "./ranking";
 
 /** Builds the summary section from the results; every figure is the results' own, formatted. */
-export async function summarySection(results: ShownRoundResults, m: Messages, f: Formatter) {
+export async function summarySection(charts: ChartViews, results: ShownRoundResults, m: Messages, f: Formatter) {
   const { overall, themes } = results;
   // A figure with too few respondents behind it says so instead of a number (its change is null too).
   const temperature = overall.shown ? f.score(overall.score) : m.theme.tooFew;
@@ -37,6 +39,7 @@ export async function summarySection(results: ShownRoundResults, m: Messages, f:
     noPrevious: results.previousRound ? null : m.change.none,
     themes: rows,
     chart: await themeScoresChart(
+      charts,
       themes.map((t, i) => ({ label: t.title, score: t.score, text: rows[i]?.score ?? "" })),
       chartAlt,
     ),

@@ -1,10 +1,12 @@
 // A page per theme: its score and change, diverging bars per statement with the figures beneath,
 // and the members' released comments, verbatim.
+
 import type { CommentView } from "../../comments/service";
 import type { LocalizedInstrument } from "../../instrument";
 import type { ShownRoundResults } from "../../results/round-results";
 import { roundTo } from "../../results/rounding";
 import { itemBarsChart } from "../charts/item-bars";
+import type { ChartViews } from "../charts/vega";
 import type { Formatter } from "../format";
 import type { Messages } from "../messages";
 import { describeChange } from "./change";
@@ -47,13 +49,21 @@ function itemRow(item: Item, index: number, m: Messages, f: Formatter): ItemRow 
   return { ...base, tooFew: null, ...percentages(item, f), mean: f.twoDecimals(item.mean) };
 }
 
-async function themePage(theme: Theme, instrument: LocalizedInstrument, comments: CommentView[], m: Messages, f: Formatter) {
+async function themePage(
+  charts: ChartViews,
+  theme: Theme,
+  instrument: LocalizedInstrument,
+  comments: CommentView[],
+  m: Messages,
+  f: Formatter,
+) {
   const items = theme.items.map((item, i) => itemRow(item, i, m, f));
   const alt = m.theme.chart(
     theme.title,
     items.map((r) => (r.shown ? m.theme.itemAlt(r.text, r.disagree, r.neutral, r.agree) : m.theme.itemHiddenAlt(r.text))).join("; "),
   );
   const chart = await itemBarsChart(
+    charts,
     theme.items.map((item, i) => {
       const row = items[i];
       return {
@@ -86,13 +96,14 @@ async function themePage(theme: Theme, instrument: LocalizedInstrument, comments
 
 /** One page per theme, in instrument order. Only released comments ever reach this function. */
 export async function themeSections(
+  charts: ChartViews,
   results: ShownRoundResults,
   instrument: LocalizedInstrument,
   released: CommentView[],
   m: Messages,
   f: Formatter,
 ) {
-  return Promise.all(results.themes.map((theme) => themePage(theme, instrument, released, m, f)));
+  return Promise.all(results.themes.map((theme) => themePage(charts, theme, instrument, released, m, f)));
 }
 
 export type ThemeSection = Awaited<ReturnType<typeof themeSections>>[number];

@@ -1,12 +1,20 @@
 // Every theme's score across the network's closed rounds: a line chart and the same figures as a
 // table; rounds with too few responses show "not enough responses", figures with too few
 // respondents behind them "too few answers".
+
 import { roundLabel, type TrendPoint, trendChart } from "../charts/trend";
+import type { ChartViews } from "../charts/vega";
 import type { Formatter } from "../format";
 import type { HistoryEntry } from "../history";
 import type { Messages } from "../messages";
 
-export async function trendSection(history: HistoryEntry[], themes: { code: string; title: string }[], m: Messages, f: Formatter) {
+export async function trendSection(
+  charts: ChartViews,
+  history: HistoryEntry[],
+  themes: { code: string; title: string }[],
+  m: Messages,
+  f: Formatter,
+) {
   const columns = history.map((h) => ({ title: h.title, date: f.date(h.closedAt), suppressed: h.suppressed }));
   const series = [
     { title: m.trend.temperature, scoreOf: (h: HistoryEntry) => h.temperature, temperature: true },
@@ -34,6 +42,7 @@ export async function trendSection(history: HistoryEntry[], themes: { code: stri
   const chart =
     history.length > 1
       ? await trendChart(
+          charts,
           points,
           series.map((s) => s.title),
           m.trend.temperature,
