@@ -45,7 +45,8 @@ export function userPages(deps: Deps) {
     };
   };
 
-  app.use("/admin/*", async (c, next) => {
+  // Only the users pages: the other administrators' pages (email) check their own rights.
+  app.use("/admin/users/*", async (c, next) => {
     requireGlobal(c.get("actor"), "manageUsers");
     return next();
   });

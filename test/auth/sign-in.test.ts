@@ -3,8 +3,8 @@ import { AFTER_SIGN_IN, PUBLIC_PAGES } from "../../src/auth/sign-in";
 import { createTestApp } from "../support/app";
 import { getPage, postForm } from "../support/http";
 
-// Members reach these by a link, without an account; everything else outside the API is staff's.
-const MEMBERS_AND_MACHINES = ["/api/", "/s/", "/o/", "/assets/"];
+// Members reach these by a link, without an account (survey, open link, unsubscribe); everything else outside the API is staff's.
+const MEMBERS_AND_MACHINES = ["/api/", "/s/", "/o/", "/u/", "/assets/"];
 
 /** Every page route of the whole app (as mounted by createApp), apart from the members' and the API. */
 function staffRoutes() {
