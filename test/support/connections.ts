@@ -3,10 +3,20 @@
 // each with a random id, no link between them, and each table inserted in its own random order.
 import { randomInt } from "node:crypto";
 import type { ConnectionRecord, MapOrganisation } from "../../src/connections/types";
-import { connectionLevels, connectionRatings, connectionRecords, organisations, roundOrganisations } from "../../src/db/schema";
+import {
+  connectionLevels,
+  connectionRatings,
+  connectionRecords,
+  organisations,
+  roundOrganisations,
+  type rounds,
+} from "../../src/db/schema";
 import type { Clock } from "../../src/lib/clock";
 import type { Db } from "../../src/lib/db";
 import { newId } from "../../src/lib/ids";
+import { closeRound } from "../../src/rounds/lifecycle";
+import { makeRound } from "./factories";
+import { insertResponses, uniformResponse } from "./responses";
 
 type Deps = { db: Db; clock: Clock };
 
@@ -72,4 +82,25 @@ export function insertConnections(deps: Deps, roundId: string, records: Connecti
     ]);
     for (const insert of tables) insert();
   });
+}
+
+/**
+ * A round of `networkId` with the connections module that was open, received `records` (and as
+ * many ordinary responses, or `responses`), and closed: its results and its map frozen.
+ */
+export function makeClosedMapRound(
+  deps: Deps,
+  networkId: string,
+  input: { organisations: MapOrganisation[]; records: ConnectionRecord[]; responses?: number },
+  overrides: Partial<typeof rounds.$inferInsert> = {},
+) {
+  const round = makeRound(deps, networkId, { status: "open", openedAt: deps.clock.now(), modules: ["connections"], ...overrides });
+  addRoundOrganisations(deps, networkId, round.id, input.organisations);
+  insertResponses(
+    deps,
+    round.id,
+    Array.from({ length: input.responses ?? input.records.length }, () => uniformResponse(4)),
+  );
+  insertConnections(deps, round.id, input.records);
+  return closeRound(deps, round, overrides.closedAt ?? undefined);
 }
