@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from "./auth/sessions";
 import { commentRoutes } from "./comments/routes";
 import { comparePages } from "./compare/pages";
 import { compareRoutes } from "./compare/routes";
+import { connectionRoutes } from "./connections/routes";
 import { healthRoutes } from "./health/routes";
 import { invitationRoutes } from "./invitations/routes";
 import { failedLinkGuard } from "./lib/abuse";
@@ -83,6 +84,7 @@ export function createApp(deps: Deps) {
     networkRoutes,
     memberRoutes,
     resultRoutes,
+    connectionRoutes,
     commentRoutes,
     actionRoutes,
     roundRoutes,

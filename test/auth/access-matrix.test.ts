@@ -40,6 +40,8 @@ interface Ctx {
   /** Made on first use, in `network`: an open round, a closed one, an invitation, an action. */
   openRound: () => ReturnType<typeof makeRound>;
   closedRound: () => { id: string };
+  /** A closed round with the connections module (its map frozen), made on first use. */
+  mapRound: () => { id: string };
   invitation: () => string;
   action: () => string;
   /** Ids and titles of what was made on first use: strangers must not see those either. */
@@ -132,6 +134,13 @@ const ROUTES: Route[] = [
   { method: "POST", path: (x) => `/rounds/${x.openRound().id}/close`, allowed: MANAGE, ok: 200 },
   { method: "GET", path: (x) => `/rounds/${x.round.id}/progress`, allowed: VIEW },
   { method: "GET", path: (x) => `/rounds/${x.closedRound().id}/results`, allowed: VIEW },
+  {
+    method: "GET",
+    path: (x) => `/rounds/${x.mapRound().id}/network-map`,
+    allowed: VIEW,
+    // Commissioners get the metrics only (none here: the map is suppressed), never a respondent count.
+    check: (res, _x, who) => expect("connectionRecords" in res.json).toBe(who !== "commissioner"),
+  },
   // Invitations.
   { method: "POST", path: (x) => `/rounds/${x.openRound().id}/invitations`, body: () => ({ all: true }), allowed: MANAGE },
   { method: "POST", path: (x) => `/invitations/${x.invitation()}/reissue`, allowed: MANAGE },
@@ -207,11 +216,13 @@ function setUp(who: Persona): { x: Ctx; cookie?: string } {
   const openRound = once(() => makeRound(t, network.id, { status: "open", openedAt: now }));
   // Closed the way the service closes rounds, so that its results are frozen as a real one's are.
   const closedRound = once(() => closeRound(t.deps, makeRound(t, network.id, { status: "open", openedAt: now })));
+  const mapRound = once(() => closeRound(t.deps, makeRound(t, network.id, { status: "open", openedAt: now, modules: ["connections"] })));
   const x: Ctx = {
     t,
     made,
     openRound,
     closedRound,
+    mapRound,
     invitation: once(() => {
       const id = newId();
       t.db
@@ -280,6 +291,7 @@ const PLACEHOLDERS = {
   tokenId: () => ":tokenId",
   openRound: () => ({ id: ":openRoundId" }),
   closedRound: () => ({ id: ":closedRoundId" }),
+  mapRound: () => ({ id: ":mapRoundId" }),
   invitation: () => ":invitationId",
   action: () => ":actionId",
 } as unknown as Ctx;
