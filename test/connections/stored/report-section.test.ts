@@ -1,0 +1,92 @@
+// The Connections section of the mirror report: the frozen map drawn and told in plain words, in
+// English and Dutch, with its questions in the conversation guide; no per-organisation counts.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { ConnectionRecord, MapOrganisation } from "../../../src/connections/types";
+import { reportHtml } from "../../../src/reports/service";
+import { createTestApp } from "../../support/app";
+import { makeClosedMapRound } from "../../support/connections";
+import { makeCast } from "../../support/factories";
+import { makeClosedRound, uniformResponse } from "../../support/responses";
+
+type Case = { name: string; input: { organisations: MapOrganisation[]; k: number; records: ConnectionRecord[] } };
+const cases = (JSON.parse(readFileSync(new URL("../../fixtures/network-map-reference.json", import.meta.url), "utf8")) as { cases: Case[] })
+  .cases;
+const hand = cases.find((c) => c.name === "hand-5-orgs") as Case;
+
+/** Text of the HTML without tags, spaces collapsed. */
+const textOf = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, " ");
+
+function reportOf(input: Case["input"], lang: "en" | "nl" = "en") {
+  const t = createTestApp();
+  const cast = makeCast(t);
+  const round = makeClosedMapRound(t, cast.network.id, input, { minResponses: input.k });
+  return reportHtml(t.deps, round, cast.network, lang);
+}
+
+describe("the report's Connections section", () => {
+  it("draws the map and says what it shows in plain words (hand-computed: 4 ties of 10 pairs, Birch brokers, Elder is isolated)", async () => {
+    const html = await reportOf(hand.input);
+    const text = textOf(html);
+    expect(html).toContain('id="connections-title"');
+    expect(html).toMatch(/<svg [^>]*class="network-map" role="img" aria-label="Network map of /);
+    const map = html.slice(html.indexOf('class="network-map"'), html.indexOf("</svg>", html.indexOf('class="network-map"')));
+    expect(map.match(/<line /g)).toHaveLength(4);
+    expect(text).toContain("4 in 10 possible partnerships are active (4 of 10).");
+    expect(text).toContain("Centralization 0.58");
+    expect(text).toContain("both sides name 75% of their partnerships");
+    expect(text).toContain("The network falls into 2 separate parts.");
+    expect(text).toContain("3.04 out of 4 on average, over 2 organisations with enough ratings");
+    expect(text).toMatch(/Brokers .* Birch GP Practice .*Isolates .* Elder Carers Group/);
+    expect(text).toContain("This is the network's first map");
+    // The conversation guide asks about what the map shows.
+    expect(text).toContain("What would help Elder Carers Group take part?");
+    expect(text).toContain("Many connections run through Birch GP Practice.");
+    // The report is put on the table: no count of who answered for which organisation.
+    expect(text).not.toContain("Members who named it");
+    // Table of contents names the section.
+    expect(text).toMatch(/Results by group Connections Conversation guide/);
+  });
+
+  it("speaks Dutch", async () => {
+    const text = textOf(await reportOf(hand.input, "nl"));
+    expect(text).toContain("4 op de 10 mogelijke samenwerkingsrelaties zijn actief (4 van 10).");
+    expect(text).toContain("Verbinders");
+    expect(text).toContain("gemiddeld 3,04 van 4, over 2 organisaties met genoeg beoordelingen");
+  });
+
+  it("lists perception gaps and introductions to make, names escaped", async () => {
+    const big = cases.find((c) => c.name === "random-18-orgs-60-records") as Case;
+    const hostile = {
+      ...big.input,
+      organisations: big.input.organisations.map((org, i) => (i === 0 ? { ...org, name: "<b>Bold</b> & Co" } : org)),
+    };
+    const html = await reportOf(hostile);
+    expect(html).not.toContain("<b>Bold</b>");
+    expect(html).toContain("&lt;b&gt;Bold&lt;/b&gt; &amp; Co");
+    const text = textOf(html);
+    expect(text).toMatch(/Introductions to make .* both work with /);
+  });
+
+  it("says the map is not shown when too few named their organisation, and has no section without the module", async () => {
+    const t = createTestApp();
+    const cast = makeCast(t);
+    const round = makeClosedMapRound(t, cast.network.id, { ...hand.input, responses: 6 }, { minResponses: 6 });
+    const text = textOf(await reportHtml(t.deps, round, cast.network, "en"));
+    expect(text).toContain("Too few members named their organisation (5; at least 6 are needed)");
+    expect(text).not.toContain("possible partnerships");
+    expect(text).not.toContain("What would help");
+    const plain = makeClosedRound(
+      t,
+      cast.network.id,
+      Array.from({ length: 5 }, () => uniformResponse(4)),
+    );
+    expect(await reportHtml(t.deps, plain, cast.network, "en")).not.toContain("connections-title");
+  });
+});
