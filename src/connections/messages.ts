@@ -74,7 +74,7 @@ const en: MapMessages = {
   mapTitle: (network) => `Network map of ${network}: organisations as circles, working relationships as lines`,
   suppressed: (records, min) =>
     `Too few members named their organisation (${records}; at least ${min} are needed) to draw a map without risk to anyone's anonymity.`,
-  levels: { 1: "aware of each other", 2: "cooperate", 3: "coordinate", 4: "integrate" },
+  levels: { 1: "are aware of each other", 2: "cooperate", 3: "coordinate", 4: "integrate" },
   lineKey:
     "A line is a working relationship: thin for cooperate (share information), thicker for coordinate (plan or align work), " +
     "thickest for integrate (joint services, shared staff or budgets). Bigger circles have more partnerships.",

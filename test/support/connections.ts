@@ -104,3 +104,40 @@ export function makeClosedMapRound(
   insertConnections(deps, round.id, input.records);
   return closeRound(deps, round, overrides.closedAt ?? undefined);
 }
+
+const TYPES = ["hospital", "primary_care", "community", "care_home", "mental_health", "social_care", "voluntary"];
+
+/**
+ * A seeded network of `n` organisations and `perOrganisation` respondents each: partners ticked
+ * with a chance that falls with distance in a ring (so there are clusters, brokers and a few
+ * isolates), levels 1–4 and ratings from level 2 up. Same seed, same network.
+ */
+export function syntheticNetwork(n: number, perOrganisation = 3, seed = 7) {
+  let state = seed;
+  const next = () => {
+    state = (state * 16807) % 2147483647;
+    return state / 2147483647;
+  };
+  const organisations: MapOrganisation[] = Array.from({ length: n }, (_, i) => ({
+    id: `org-${String(i).padStart(3, "0")}`,
+    name: `${["North", "South", "East", "West", "Valley", "Hill"][i % 6]} ${TYPES[i % TYPES.length]?.replace("_", " ")} ${i + 1}`,
+    type: TYPES[i % TYPES.length] ?? "other",
+  }));
+  const records: ConnectionRecord[] = [];
+  // The last two answer nothing about partners: isolates unless someone names them.
+  organisations.forEach((org, i) => {
+    for (let r = 0; r < perOrganisation; r++) {
+      const links: ConnectionRecord["links"] = [];
+      if (i < n - 2)
+        organisations.forEach((partner, j) => {
+          const distance = Math.min(Math.abs(i - j), n - Math.abs(i - j));
+          if (j === i || j >= n - 2 || next() > 0.9 / distance) return;
+          const level = (1 + Math.floor(next() * 4)) as 1 | 2 | 3 | 4;
+          const rating = () => (1 + Math.floor(next() * 4)) as 1 | 2 | 3 | 4;
+          links.push(level >= 2 ? { org: partner.id, level, trust: rating(), value: rating() } : { org: partner.id, level });
+        });
+      records.push({ org: org.id, links });
+    }
+  });
+  return { organisations, records };
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { ConnectionRecord, MapOrganisation } from "../../../src/connections/types";
 import { reportHtml } from "../../../src/reports/service";
 import { createTestApp } from "../../support/app";
-import { makeClosedMapRound } from "../../support/connections";
+import { makeClosedMapRound, syntheticNetwork } from "../../support/connections";
 import { makeCast } from "../../support/factories";
 import { makeClosedRound, uniformResponse } from "../../support/responses";
 
@@ -88,5 +88,17 @@ describe("the report's Connections section", () => {
       Array.from({ length: 5 }, () => uniformResponse(4)),
     );
     expect(await reportHtml(t.deps, plain, cast.network, "en")).not.toContain("connections-title");
+  });
+
+  it("above 40 organisations draws coordinate and integrate ties only and adds every tie as a matrix on a landscape page", async () => {
+    const large = await reportOf({ ...syntheticNetwork(41, 1), k: 5 });
+    expect(textOf(large)).toContain("With more than 40 organisations the map draws only coordinate and integrate ties");
+    const matrix = large.slice(large.indexOf('<section class="sheet connections connections-matrix"'));
+    expect(matrix).toContain("Every tie");
+    expect(matrix.match(/<th scope="row">/g)).toHaveLength(41);
+    expect(large).toContain("@page wide { size: A4 landscape; }");
+    const at40 = await reportOf({ ...syntheticNetwork(40, 1), k: 5 });
+    expect(at40).not.toContain('connections-matrix"');
+    expect(textOf(at40)).not.toContain("With more than 40 organisations");
   });
 });
