@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from "./auth/sessions";
 import { commentRoutes } from "./comments/routes";
 import { comparePages } from "./compare/pages";
 import { compareRoutes } from "./compare/routes";
+import { connectionPages } from "./connections/pages";
 import { connectionRoutes } from "./connections/routes";
 import { healthRoutes } from "./health/routes";
 import { invitationRoutes } from "./invitations/routes";
@@ -115,6 +116,7 @@ export function createApp(deps: Deps) {
   app.route("/", surveyPages(deps));
   app.route("/", surveyPreviewPages(deps));
   app.route("/", reportPages(deps));
+  app.route("/", connectionPages(deps));
 
   app.notFound(() => {
     throw new AppError("not_found", "There is nothing at this address");

@@ -57,6 +57,9 @@ export interface MapMessages {
   organisations: (n: number, text: string) => string;
   guideTitle: string;
   guideReasons: string;
+  /** The facilitator's page: the heading over the map, and over the questions. */
+  pageMap: string;
+  promptsTitle: string;
   prompts: {
     isolates: (names: string) => string;
     brokers: (names: string) => string;
@@ -134,6 +137,8 @@ const en: MapMessages = {
   organisations: (n, text) => `${text} ${n === 1 ? "organisation" : "organisations"}`,
   guideTitle: "Connections",
   guideReasons: "From the network map.",
+  pageMap: "The network map",
+  promptsTitle: "Questions for the meeting",
   prompts: {
     isolates: (names) => `What would help ${names} take part? Who could reach out before the next meeting?`,
     brokers: (names) => `Many connections run through ${names}. How do we share that load, and what happens if they step back?`,
@@ -212,6 +217,8 @@ const nl: MapMessages = {
   organisations: (n, text) => `${text} ${n === 1 ? "organisatie" : "organisaties"}`,
   guideTitle: "Verbindingen",
   guideReasons: "Uit de netwerkkaart.",
+  pageMap: "De netwerkkaart",
+  promptsTitle: "Vragen voor het overleg",
   prompts: {
     isolates: (names) => `Wat zou ${names} helpen mee te doen? Wie neemt vóór het volgende overleg contact op?`,
     brokers: (names) => `Veel verbindingen lopen via ${names}. Hoe verdelen we die last, en wat gebeurt er als zij een stap terug doen?`,

@@ -37,7 +37,7 @@ export function connectionsModel(
 ) {
   const { f } = opts;
   const m = mapMessages(opts.lang);
-  const head = { title: m.title, intro: m.intro, labels: m.table };
+  const head = { title: m.title, intro: m.intro, labels: m.table, pageMap: m.pageMap, promptsTitle: m.promptsTitle };
   const { map } = frozen;
   if (map.suppressed) return { ...head, suppressed: m.suppressed(f.count(map.connectionRecords), f.count(opts.minResponses)) };
 
