@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { STAGES } from "../db/schema";
 import { latestVersion, THEME_CODES, type ThemeCode } from "../instrument";
+import { MapColumnsSchema } from "./map-columns";
 
 /** Most networks one comparison takes: a region's whole portfolio, still one quick query. */
 export const MAX_COMPARED = 500;
@@ -49,6 +50,7 @@ export const CompareRoundSchema = z
     suppressed: z.boolean(),
     overall: score.openapi({ description: "The temperature: the results' `overall.score`; null when suppressed" }),
     themes: ThemeScoresSchema.nullable().openapi({ description: "Each theme's `score` from the results; null when suppressed" }),
+    map: MapColumnsSchema.optional(),
   })
   .openapi("CompareRound");
 export type CompareRound = z.infer<typeof CompareRoundSchema>;
