@@ -31,6 +31,7 @@ export interface MapMessages {
   gapsIntro: string;
   gapsNone: string;
   gap: (a: string, aSays: string, b: string, bSays: string) => string;
+  gapsMore: (n: string) => string;
   introductions: string;
   introductionsIntro: string;
   introductionsNone: string;
@@ -106,6 +107,7 @@ const en: MapMessages = {
   gapsIntro: "Partners who describe their work together differently: a prompt for the meeting, not a verdict.",
   gapsNone: "No two partners describe their work together very differently.",
   gap: (a, aSays, b, bSays) => `${a} says they ${aSays}; ${b} says they ${bSays}.`,
+  gapsMore: (n) => `… and ${n} more pairs with a smaller or equal difference.`,
   introductions: "Introductions to make",
   introductionsIntro: "Organisations that share partners but do not work together yet.",
   introductionsNone: "There are no obvious introductions to make.",
@@ -186,6 +188,7 @@ const nl: MapMessages = {
   gapsIntro: "Partners die hun samenwerking verschillend beschrijven: een vraag voor het overleg, geen oordeel.",
   gapsNone: "Geen twee partners beschrijven hun samenwerking sterk verschillend.",
   gap: (a, aSays, b, bSays) => `${a} zegt dat ze ${aSays}; ${b} zegt dat ze ${bSays}.`,
+  gapsMore: (n) => `… en nog ${n} paren met een kleiner of even groot verschil.`,
   introductions: "Kennismakingen om te regelen",
   introductionsIntro: "Organisaties die partners delen maar nog niet samenwerken.",
   introductionsNone: "Er zijn geen voor de hand liggende kennismakingen.",

@@ -7,7 +7,11 @@ import { roundTo } from "../results/rounding";
 import type { FrozenNetworkMap } from "./frozen-map";
 import { DENSE_MAP_ORGANISATIONS, mapDrawing } from "./map-drawing";
 import { adjacencyMatrix } from "./map-matrix";
+import type { PerceptionGap } from "./map-metrics";
 import { type MapMessages, mapMessages } from "./messages";
+
+/** The report and the mirror list this many perception gaps, largest differences first; the facilitator's page lists all. */
+export const GAPS_SHOWN = 10;
 
 /** Who reads: only the facilitator's own page shows how many members named each organisation. */
 export type MapAudience = "facilitator" | "report" | "mirror";
@@ -84,12 +88,7 @@ export function connectionsModel(
     ],
     brokers: { title: m.brokers, intro: m.brokersIntro, names: brokers, none: m.brokersNone },
     isolates: { title: m.isolates, intro: m.isolatesIntro, names: isolates, none: m.isolatesNone },
-    gaps: {
-      title: m.gaps,
-      intro: m.gapsIntro,
-      none: m.gapsNone,
-      items: map.perceptionGaps.map((gap) => m.gap(name(gap.a), m.levels[gap.aSays as 1], name(gap.b), m.levels[gap.bSays as 1])),
-    },
+    gaps: gapsModel(map.perceptionGaps, opts.audience === "facilitator" ? Number.POSITIVE_INFINITY : GAPS_SHOWN, m, f, name),
     introductions: {
       title: m.introductions,
       intro: m.introductionsIntro,
@@ -111,6 +110,20 @@ export function connectionsModel(
     ),
     guideTitle: m.guideTitle,
     guideReasons: m.guideReasons,
+  };
+}
+
+/** Perception gaps as sentences, largest differences first (then in the map's name order), at most `limit`. */
+function gapsModel(gaps: PerceptionGap[], limit: number, m: MapMessages, f: Formatter, name: (id: string) => string) {
+  const size = (gap: PerceptionGap) => Math.abs(gap.aSays - gap.bSays);
+  // Array sort is stable: equal differences keep the map's name order.
+  const shown = [...gaps].sort((x, y) => size(y) - size(x)).slice(0, limit);
+  return {
+    title: m.gaps,
+    intro: m.gapsIntro,
+    none: m.gapsNone,
+    items: shown.map((gap) => m.gap(name(gap.a), m.levels[gap.aSays as 1], name(gap.b), m.levels[gap.bSays as 1])),
+    more: gaps.length > shown.length ? m.gapsMore(f.count(gaps.length - shown.length)) : null,
   };
 }
 

@@ -108,11 +108,12 @@ export function makeClosedMapRound(
 const TYPES = ["hospital", "primary_care", "community", "care_home", "mental_health", "social_care", "voluntary"];
 
 /**
- * A seeded network of `n` organisations and `perOrganisation` respondents each: partners ticked
+ * A seeded network of `n` organisations with `perOrganisation` respondents each (by default 1 to 4,
+ * as in a real network where large organisations answer more): each respondent ticks a few partners,
  * with a chance that falls with distance in a ring (so there are clusters, brokers and a few
  * isolates), levels 1–4 and ratings from level 2 up. Same seed, same network.
  */
-export function syntheticNetwork(n: number, perOrganisation = 3, seed = 7) {
+export function syntheticNetwork(n: number, perOrganisation?: number, seed = 7) {
   let state = seed;
   const next = () => {
     state = (state * 16807) % 2147483647;
@@ -126,12 +127,13 @@ export function syntheticNetwork(n: number, perOrganisation = 3, seed = 7) {
   const records: ConnectionRecord[] = [];
   // The last two answer nothing about partners: isolates unless someone names them.
   organisations.forEach((org, i) => {
-    for (let r = 0; r < perOrganisation; r++) {
+    const respondents = perOrganisation ?? 1 + ((i * 7) % 4);
+    for (let r = 0; r < respondents; r++) {
       const links: ConnectionRecord["links"] = [];
       if (i < n - 2)
         organisations.forEach((partner, j) => {
           const distance = Math.min(Math.abs(i - j), n - Math.abs(i - j));
-          if (j === i || j >= n - 2 || next() > 0.9 / distance) return;
+          if (j === i || j >= n - 2 || next() > 0.6 / distance ** 1.2) return;
           const level = (1 + Math.floor(next() * 4)) as 1 | 2 | 3 | 4;
           const rating = () => (1 + Math.floor(next() * 4)) as 1 | 2 | 3 | 4;
           links.push(level >= 2 ? { org: partner.id, level, trust: rating(), value: rating() } : { org: partner.id, level });

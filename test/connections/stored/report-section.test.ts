@@ -2,11 +2,13 @@
 // English and Dutch, with its questions in the conversation guide; no per-organisation counts.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { frozenNetworkMap } from "../../../src/connections/frozen-map";
 import type { ConnectionRecord, MapOrganisation } from "../../../src/connections/types";
 import { reportHtml } from "../../../src/reports/service";
 import { createTestApp } from "../../support/app";
 import { makeClosedMapRound, syntheticNetwork } from "../../support/connections";
 import { makeCast } from "../../support/factories";
+import { getPage } from "../../support/http";
 import { makeClosedRound, uniformResponse } from "../../support/responses";
 
 type Case = { name: string; input: { organisations: MapOrganisation[]; k: number; records: ConnectionRecord[] } };
@@ -100,5 +102,30 @@ describe("the report's Connections section", () => {
     const at40 = await reportOf({ ...syntheticNetwork(40, 1), k: 5 });
     expect(at40).not.toContain('connections-matrix"');
     expect(textOf(at40)).not.toContain("With more than 40 organisations");
+  });
+
+  it("lists the 10 largest perception gaps in the report, the rest counted; the facilitator's page lists them all", async () => {
+    const t = createTestApp();
+    const cast = makeCast(t);
+    const round = makeClosedMapRound(t, cast.network.id, { ...syntheticNetwork(30, 3), responses: 90 }, { minResponses: 5 });
+    const frozen = frozenNetworkMap(t.db, round.id);
+    if (!frozen || frozen.map.suppressed) throw new Error("expected a map");
+    const gaps = frozen.map.perceptionGaps;
+    expect(gaps.length).toBeGreaterThan(10);
+    const listed = (html: string) => {
+      const from = html.indexOf("Perception gaps");
+      return html.slice(from, html.indexOf("Introductions to make", from)).match(/says they/g)?.length ?? 0;
+    };
+    const report = await reportHtml(t.deps, round, cast.network, "en");
+    expect(listed(report) / 2).toBe(10);
+    expect(textOf(report)).toContain(`… and ${gaps.length - 10} more pairs with a smaller or equal difference.`);
+    // Largest differences first: a gap of 3 levels (integrate against aware), if any, comes before any gap of 2.
+    expect(gaps.some((gap) => Math.abs(gap.aSays - gap.bSays) === 3)).toBe(true);
+    // …and the first in name order is not one: only sorting puts a 3-level gap first.
+    expect(Math.abs((gaps[0]?.aSays ?? 0) - (gaps[0]?.bSays ?? 0))).toBe(2);
+    expect(report).toMatch(/Perception gaps[\s\S]*?<li>[^<]*(integrate;[^<]*are aware|are aware[^<]*integrate)/);
+    const page = await getPage(t, `/rounds/${round.id}/network-map`, { cookie: cast.facilitator.cookie });
+    expect(listed(page.text) / 2).toBe(gaps.length);
+    expect(page.text).not.toContain("more pairs with a smaller or equal difference");
   });
 });
