@@ -3,9 +3,11 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { MAP_FORMAT } from "../../../src/connections/freeze-map";
 import { frozenNetworkMap } from "../../../src/connections/frozen-map";
+import { refreezeOldMaps } from "../../../src/connections/refreeze";
 import type { ConnectionRecord, MapOrganisation } from "../../../src/connections/types";
-import { roundNetworkMaps } from "../../../src/db/schema";
+import { reportCache, roundNetworkMaps } from "../../../src/db/schema";
 import { createTestApp } from "../../support/app";
 import { makeClosedMapRound } from "../../support/connections";
 import { makeNetwork } from "../../support/factories";
@@ -121,5 +123,25 @@ describe("freezing the network map when a round closes", () => {
     expect(frozenNetworkMap(db, after.id)?.change).toBeNull();
     const before = makeClosedMapRound(deps, network.id, first, { minResponses: 3, closedAt: closedLate });
     expect(frozenNetworkMap(db, after.id)?.change).toEqual(expectedChange(before.id));
+  });
+});
+
+describe("maps frozen under older rules", () => {
+  it("are worked out again from the stored answers at start-up, once, and cached PDFs made afresh", () => {
+    const { deps, db } = createTestApp();
+    const round = makeClosedMapRound(deps, makeNetwork(deps).id, hand.input, { minResponses: hand.input.k });
+    // As a map frozen before today's rules would be: other figures, an older format.
+    db.update(roundNetworkMaps)
+      .set({ map: { organisations: hand.input.organisations, map: { connectionRecords: 1, suppressed: true } }, format: 0 })
+      .where(eq(roundNetworkMaps.roundId, round.id))
+      .run();
+    db.insert(reportCache)
+      .values({ roundId: round.id, lang: "en", key: "old", pdf: Buffer.from("%PDF"), createdAt: deps.clock.now() })
+      .run();
+    expect(refreezeOldMaps(deps)).toBe(1);
+    expect(db.select().from(reportCache).all()).toEqual([]);
+    expect(frozenNetworkMap(db, round.id)).toEqual({ organisations: hand.input.organisations, map: hand.expected, change: null });
+    expect(db.select({ format: roundNetworkMaps.format }).from(roundNetworkMaps).get()?.format).toBe(MAP_FORMAT);
+    expect(refreezeOldMaps(deps)).toBe(0);
   });
 });
