@@ -19,6 +19,7 @@ import { getRoundResults } from "../src/results/round-results";
 import { closeRound } from "../src/rounds/lifecycle";
 import { demoReportRounds } from "../test/reports/fixtures";
 import { makeGrant, makeNetwork, makeRound, makeUser, sessionFor } from "../test/support/factories";
+import { networkMapFigures, networkMapRows } from "./network-map";
 import { type ClosingFigures, freezeParts } from "./report-freeze";
 import { bulkResponses, machine, markdownTable, median, ms, p95, type Row, timings, treeCpuMs, writeSection } from "./report-support";
 
@@ -108,6 +109,9 @@ for (const n of [10_000, 100_000]) {
   closing.push({ n, closeMs: ms(closeMs), ...parts, resultsMedianMs: ms(median(reads)), resultsP95Ms: ms(p95(reads)) });
 }
 
+log("the report with a 60-organisation network map vs without, and the map's layout…");
+const networkMap = await networkMapFigures(deps);
+
 await renderer.close();
 db.$client.close();
 rmSync(dir, { recursive: true, force: true });
@@ -127,6 +131,7 @@ const summary = {
     pdfBytes: first.headers.get("content-length") ?? null,
   },
   closing,
+  networkMap,
 };
 
 const r = summary.report;
@@ -195,6 +200,7 @@ const rows: Row[] = [
       met: c.resultsMedianMs <= 20,
     },
   ]),
+  ...networkMapRows(networkMap),
 ];
 
 const m = summary.machine;
@@ -206,6 +212,7 @@ writeSection(
   "Mirror report (npm run bench:report)",
   `Measured ${m.date} on ${m.cpu} (${m.cores} cores, ${m.memoryGb} GB), Node ${m.node}; load average (1 / 5 / 15 min) ${m.loadAverageAtStart.join(" / ")} at the start and ${m.loadAverage.join(" / ")} at the end (2 cores: anything above 2 means other work competed for the CPU).
 The report is the demo-like round of \`bench/report.ts\`: 40 of 52 responses, an earlier round, 7 released comments, 2 actions (about 12 A4 pages).
+The network map rows (\`bench/network-map.ts\`) give that round 60 organisations of 1–4 respondents each (\`syntheticNetwork\`), and render its report with and without the map, interleaved.
 
 ${table}
 

@@ -11,6 +11,8 @@ import { signedInPages } from "./auth/sign-in";
 import { commentRoutes } from "./comments/routes";
 import { comparePages } from "./compare/pages";
 import { compareRoutes } from "./compare/routes";
+import { connectionPages } from "./connections/pages";
+import { connectionRoutes } from "./connections/routes";
 import { emailPages } from "./email/pages";
 import { emailRoutes } from "./email/routes";
 import { unsubscribePages } from "./email/unsubscribe-pages";
@@ -109,6 +111,7 @@ export function createApp(deps: Deps) {
     memberRoutes,
     organisationRoutes,
     resultRoutes,
+    connectionRoutes,
     commentRoutes,
     actionRoutes,
     roundRoutes,
@@ -137,6 +140,7 @@ export function createApp(deps: Deps) {
     comparePages,
     userPages,
     roundPages,
+    connectionPages,
     reviewPages,
     mirrorPages,
     emailPages,

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { appDeps, createApp } from "./app";
+import { refreezeOldMaps } from "./connections/refreeze";
 import { seedDemo } from "./demo/seed";
 import { createMail } from "./email/transport";
 import { startMailWorker } from "./email/worker";
@@ -42,6 +43,8 @@ async function main() {
   // Closed rounds frozen under older anonymity rules must not keep showing what the rules now hide.
   const republished = republishOldResults({ db, clock });
   if (republished > 0) logger.info("closed rounds' results worked out again under the current rules", { rounds: republished });
+  const refrozen = refreezeOldMaps({ db, clock });
+  if (refrozen > 0) logger.info("closed rounds' network maps worked out again under the current rules", { rounds: refrozen });
   const demoLogins = config.demo ? await seedDemo({ db, clock, config, logger }) : undefined;
   await ensureFirstAdmin({ db, clock, logger }, config.admin);
   const renderer = createPdfRenderer({ executablePath: config.chromiumPath, logger });

@@ -2,7 +2,20 @@ import { THEME_CODES } from "../instrument";
 import { toCsv } from "../lib/csv";
 import type { Comparison } from "./schemas";
 
-const HEADER = ["network", "stage", "round", "closed", "n", "response rate", "suppressed", "temperature", ...THEME_CODES];
+const HEADER = [
+  "network",
+  "stage",
+  "round",
+  "closed",
+  "n",
+  "response rate",
+  "suppressed",
+  "temperature",
+  ...THEME_CODES,
+  "density",
+  "trust",
+  "value",
+];
 
 // Figures as the JSON gives them (a dot for decimals, nothing for "no figure") so that board
 // papers and spreadsheets read the same numbers as the API; numbers, so that toCsv keeps them numbers.
@@ -24,6 +37,10 @@ export function comparisonCsv(comparison: Comparison): string {
       round.suppressed ? "yes" : "no",
       figure(round.overall),
       ...THEME_CODES.map((code) => figure(round.themes?.[code])),
+      // The network map's figures: empty for a round without the module or with a suppressed map.
+      figure(round.map?.density),
+      figure(round.map?.trust),
+      figure(round.map?.value),
     ]),
   );
   return toCsv(HEADER, rows);

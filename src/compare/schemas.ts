@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { STAGES } from "../db/schema";
 import { latestVersion, THEME_CODES, type ThemeCode } from "../instrument";
+import { MapColumnsSchema } from "./map-columns";
 import { MaturityMediansSchema } from "./maturity";
 
 /** Most networks one comparison takes: a region's whole portfolio, still one quick query. */
@@ -51,6 +52,7 @@ export const CompareRoundSchema = z
     overall: score.openapi({ description: "The temperature: the results' `overall.score`; null when suppressed" }),
     themes: ThemeScoresSchema.nullable().openapi({ description: "Each theme's `score` from the results; null when suppressed" }),
     maturity: MaturityMediansSchema,
+    map: MapColumnsSchema.optional(),
   })
   .openapi("CompareRound");
 export type CompareRound = z.infer<typeof CompareRoundSchema>;

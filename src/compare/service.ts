@@ -5,6 +5,7 @@ import { latestVersion } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { closeDueRounds } from "../rounds/lifecycle";
+import { mapColumns } from "./map-columns";
 import { closedRoundSummaries, type SummarisedRound } from "./round-summaries";
 import type { Comparison } from "./schemas";
 
@@ -58,11 +59,19 @@ export function compareNetworks(deps: { db: Db; clock: Clock }, actor: Actor | n
     allowed.map((a) => a.network),
     instrument,
   );
+  const maps = mapColumns(
+    deps.db,
+    histories.map(({ network }) => network.id),
+  );
   return {
     instrument,
     networks: histories.map(({ network, rounds }) => ({
       ...network,
-      rounds: rounds.map(({ overallChange: _, ...round }) => round),
+      // Only rounds with the connections module carry the map's figures.
+      rounds: rounds.map(({ overallChange: _, ...round }) => {
+        const map = maps.get(round.id);
+        return map ? { ...round, map } : round;
+      }),
     })),
   };
 }

@@ -3,8 +3,10 @@ import { connectedComponents } from "graphology-components";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness.js";
 import { roundTo } from "../results/rounding";
 import { type NetworkRating, networkRating, publicPart, type Received, receivedRatings } from "./ratings";
+import { type MapReports, reportsOfRecords } from "./reports";
 import type { ConnectionLevel, ConnectionRecord, MapOrganisation } from "./types";
 
+export type { LevelReport, MapReports, RatingReport } from "./reports";
 export type { ConnectionLevel, ConnectionLink, ConnectionRecord, MapOrganisation, PartnerRating } from "./types";
 
 export type MapInput = { organisations: MapOrganisation[]; records: ConnectionRecord[]; minResponses: number };
@@ -76,8 +78,19 @@ const directed = (from: string, to: string) => `${from}\u0000${to}`;
  * networkMap({ organisations, records, minResponses: 5 }).suppressed // false from 5 records
  */
 export function networkMap(input: MapInput): NetworkMap {
-  const counted = input.records.filter((record) => record.org !== null);
-  if (counted.length < input.minResponses) return { connectionRecords: counted.length, suppressed: true };
+  return mapFromReports(reportsOfRecords(input));
+}
+
+/**
+ * The same map from what storage keeps: respondents per organisation, level reports and ratings
+ * received (which carry no rater). `networkMap` is this over records turned into reports.
+ *
+ * @example
+ * mapFromReports(loadMapReports(db, round)).suppressed
+ */
+export function mapFromReports(input: MapReports): NetworkMap {
+  const connectionRecords = input.respondents.reduce((sum, { n }) => sum + n, 0);
+  if (connectionRecords < input.minResponses) return { connectionRecords, suppressed: true };
 
   const byName = [...input.organisations].sort((x, y) => compareText(x.name, y.name));
   const rank = new Map(byName.map((org, i) => [org.id, i]));
@@ -85,16 +98,14 @@ export function networkMap(input: MapInput): NetworkMap {
   const inNameOrder = (ids: Iterable<string>) => [...ids].sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0));
 
   const respondents = new Map(byName.map((org) => [org.id, 0]));
+  for (const { org, n } of input.respondents) if (known(org)) respondents.set(org, (respondents.get(org) ?? 0) + n);
   const reportsAbout = new Map<string, number[]>(); // directed (reporter's organisation → partner)
-  for (const record of counted) {
-    const from = record.org as string;
-    if (!known(from)) continue;
-    respondents.set(from, (respondents.get(from) ?? 0) + 1);
-    for (const link of record.links) {
-      if (!known(link.org) || link.org === from) continue;
-      const key = directed(from, link.org);
-      reportsAbout.set(key, [...(reportsAbout.get(key) ?? []), link.level]);
-    }
+  for (const { from, to, level, n } of input.levels) {
+    if (!known(from) || !known(to) || from === to) continue;
+    const key = directed(from, to);
+    const list = reportsAbout.get(key) ?? [];
+    for (let i = 0; i < n; i++) list.push(level);
+    reportsAbout.set(key, list);
   }
 
   const ties = pairTies(byName, reportsAbout);
@@ -104,8 +115,8 @@ export function networkMap(input: MapInput): NetworkMap {
 
   const n = byName.length;
   const betweenness = n > 2 ? betweennessCentrality(graph, { normalized: true }) : {};
-  const trust = receivedRatings(byName, counted, "trust", input.minResponses);
-  const value = receivedRatings(byName, counted, "value", input.minResponses);
+  const trust = receivedRatings(byName, input.ratings, "trust", input.minResponses);
+  const value = receivedRatings(byName, input.ratings, "value", input.minResponses);
   const organisations = byName.map((org) => ({
     id: org.id,
     respondents: respondents.get(org.id) ?? 0,
@@ -117,7 +128,7 @@ export function networkMap(input: MapInput): NetworkMap {
   }));
 
   return {
-    connectionRecords: counted.length,
+    connectionRecords,
     suppressed: false,
     organisationsInRound: n,
     ties,

@@ -1,37 +1,40 @@
 import { round1, round2 } from "../results/rounding";
-import type { ConnectionRecord, MapOrganisation } from "./types";
+import type { RatingReport } from "./reports";
+import type { MapOrganisation } from "./types";
 
 /** Ratings received, shown only from `minResponses` ratings. */
 export type Received = { n: number; mean: number | null; score: number | null; shown: boolean };
 /** The network's trust or value: the unweighted mean over the organisations whose figure is shown. */
 export type NetworkRating = { organisations: number; mean: number | null; score: number | null; shown: boolean };
 
-/** A rating is given only where a respondent works with the partner at least at this level. */
-const RATED_FROM_LEVEL = 2;
-
 /** Ratings received, with the unrounded mean kept for the network's figure. */
 export type ReceivedExact = Received & { exactMean: number | null };
 
-/** Every rating an organisation received, from respondents who work with it at level 2 or more. */
+/**
+ * Every rating an organisation received (respondents rate only partners they work with at level 2
+ * or more; ratings of organisations outside the round are ignored).
+ */
 export function receivedRatings(
   byName: MapOrganisation[],
-  records: ConnectionRecord[],
+  ratings: RatingReport[],
   kind: "trust" | "value",
   minResponses: number,
 ): Map<string, ReceivedExact> {
-  const given = new Map<string, number[]>(byName.map((org) => [org.id, []]));
-  for (const record of records) {
-    for (const link of record.links) {
-      const rating = link[kind];
-      if (link.level >= RATED_FROM_LEVEL && rating != null && link.org !== record.org) given.get(link.org)?.push(rating);
-    }
+  // Sums and counts of whole numbers are exact, so the mean is the same in any order.
+  const given = new Map<string, { n: number; sum: number }>(byName.map((org) => [org.id, { n: 0, sum: 0 }]));
+  for (const rating of ratings) {
+    const score = rating[kind];
+    const tally = given.get(rating.org);
+    if (score == null || !tally) continue;
+    tally.n += rating.n;
+    tally.sum += score * rating.n;
   }
   const received = new Map<string, ReceivedExact>();
-  for (const [id, ratings] of given) {
-    const shown = ratings.length >= minResponses && ratings.length > 0;
-    const exactMean = shown ? ratings.reduce((sum, r) => sum + r, 0) / ratings.length : null;
+  for (const [id, { n, sum }] of given) {
+    const shown = n >= minResponses && n > 0;
+    const exactMean = shown ? sum / n : null;
     received.set(id, {
-      n: ratings.length,
+      n,
       mean: exactMean === null ? null : round2(exactMean),
       score: exactMean === null ? null : round1(toScore(exactMean)),
       shown,

@@ -3,6 +3,8 @@
 // nothing derived from answers and no comments.
 
 import { releasedComments } from "../comments/service";
+import { loadMapSource } from "../connections/map-source";
+import { connectionsModel } from "../connections/view-model";
 import type { NetworkRow, RoundRow } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
@@ -65,5 +67,15 @@ export function mirrorModel(db: Db, round: RoundRow, network: NetworkRow, lang: 
     // The report's Maturity grid, the same figures and words; null without the matrix.
     maturity: results.suppressed ? null : maturitySection(results.maturity, results.minResponses, lang, f),
     actions: actionsSection(results.actions, m, f),
+    connections: results.suppressed ? null : mirrorConnections(db, round, network, lang),
   };
+}
+
+/** The network map for members: as in the report, never how many answered for an organisation. */
+function mirrorConnections(db: Db, round: RoundRow, network: NetworkRow, lang: Lang) {
+  const source = loadMapSource(db, round);
+  if (!source) return null;
+  const f = formatterFor(lang, network.timeZone);
+  const { frozen, previousTitle, minResponses } = source;
+  return connectionsModel(frozen, { lang, f, network: network.name, audience: "mirror", previousTitle, minResponses });
 }

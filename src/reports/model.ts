@@ -2,6 +2,7 @@
 // results (getRoundResults) and formatted for the language. Nothing here recomputes a number.
 
 import { type CommentView, releasedComments } from "../comments/service";
+import { loadMapSource, type MapSource } from "../connections/map-source";
 import type { NetworkRow, RoundRow, Stage } from "../db/schema";
 import { getInstrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
 import type { Db } from "../lib/db";
@@ -12,6 +13,7 @@ import { type HistoryEntry, loadHistory } from "./history";
 import { messagesFor } from "./messages";
 import { actionsSection } from "./sections/actions";
 import { atAGlanceSection } from "./sections/at-a-glance";
+import { connectionsSection, withConnectionPrompts } from "./sections/connections";
 import { coverSection } from "./sections/cover";
 import { guideSection } from "./sections/guide";
 import { maturityGuide } from "./sections/guide-maturity";
@@ -32,6 +34,8 @@ export interface ReportSources {
   instrument: LocalizedInstrument;
   released: { comments: CommentView[]; withheld: number } | null;
   history: HistoryEntry[];
+  /** The frozen network map of a round with the connections module; null otherwise. */
+  networkMap?: MapSource | null;
 }
 
 /** Reads everything a closed round's report needs (409 from getRoundResults while it is open). */
@@ -49,6 +53,7 @@ export function loadReportSources(db: Db, round: RoundRow, network: NetworkRow, 
     // Comments of a suppressed round are never read, not even counted.
     released: suppressed ? null : releasedComments(db, round.id),
     history: suppressed ? [] : loadHistory(db, round, network, lang, results),
+    networkMap: suppressed ? null : loadMapSource(db, round),
   };
 }
 
@@ -84,6 +89,7 @@ export async function buildReportModel(src: ReportSources, charts: ChartViews) {
     themeSections(charts, results, src.instrument, released.comments, m, f),
     trendSection(charts, src.history, results.themes, m, f),
   ]);
+  const connections = connectionsSection(src.networkMap ?? null, results.network.name, f);
   return {
     ...base,
     suppressed: null,
@@ -92,9 +98,13 @@ export async function buildReportModel(src: ReportSources, charts: ChartViews) {
     themes,
     trend,
     heatmap: heatmapSection(results, m, f),
+    connections,
     // Null for a round without the maturity matrix: the report then has no Maturity section.
     maturity: maturitySection(results.maturity, results.minResponses, src.lang, f),
-    guide: { ...guideSection(results, src.instrument, stage, m, f), maturity: maturityGuide(results.maturity, stage, src.lang, f) },
+    guide: {
+      ...withConnectionPrompts(guideSection(results, src.instrument, stage, m, f), connections),
+      maturity: maturityGuide(results.maturity, stage, src.lang, f),
+    },
     actions: actionsSection(results.actions, m, f),
     howToRead: howToReadSection(results.minResponses, released.withheld, m, f),
   };

@@ -1,4 +1,5 @@
 import { and, eq, exists, isNotNull, lte } from "drizzle-orm";
+import { freezeNetworkMap } from "../connections/freeze-map";
 import type { RoundRow } from "../db/schema";
 import { drafts, invitations, rounds } from "../db/schema";
 import { emptyOutboxAtClose } from "../email/close";
@@ -9,8 +10,9 @@ import { emptyPoolAtClose } from "../survey/pool";
 
 /**
  * Closes an open round in one transaction: marks it closed, deletes every half-finished draft (they
- * can never be submitted now), empties its pending pool and its outbox (keeping the counts) (the last batch written, or everything
- * deleted for a round below its threshold) and freezes its results. Returns the closed round.
+ * can never be submitted now), empties its pending pool (the last batch written, or everything
+ * deleted for a round below its threshold) and its outbox (keeping the counts), and freezes its
+ * results and its network map. Returns the closed round.
  */
 export function closeRound(deps: { db: Db; clock: Clock }, round: RoundRow, closedAt = deps.clock.now()): RoundRow {
   const { db, clock } = deps;
@@ -33,6 +35,7 @@ export function closeRound(deps: { db: Db; clock: Clock }, round: RoundRow, clos
     // Email: only the counts stay; no sealed link outlives the round.
     emptyOutboxAtClose(db, closed.id);
     freezeRoundResults(db, clock, closed);
+    freezeNetworkMap(db, clock, closed);
     return closed;
   });
 }

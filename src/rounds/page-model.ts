@@ -1,4 +1,5 @@
 import { mayOnNetwork } from "../auth/access";
+import { hasConnections } from "../connections/freeze-map";
 import type { GrantRole, NetworkRow } from "../db/schema";
 import { roundEmailSection } from "../email/round-section";
 import { linkCoverage } from "../invitations/link-status";
@@ -111,6 +112,8 @@ export function roundPageModel(deps: Pick<Deps, "db" | "clock" | "config">, acce
     timeZone: zoneLabel(zone, round.closesAt ?? deps.clock.now()),
     progress: progressModel(deps, round),
     canReview: round.status === "closed" && mayOnNetwork(relation, "comments"),
+    // The map page counts respondents per organisation: for those who manage the network only.
+    networkMapUrl: canManage && round.status === "closed" && hasConnections(round) ? `/rounds/${round.id}/network-map` : null,
     manage: canManage ? manageModel(deps, round, zone) : null,
     email: canManage ? roundEmailSection(deps, round, zone) : null,
   };

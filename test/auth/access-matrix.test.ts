@@ -43,6 +43,8 @@ interface Ctx {
   closedRound: () => { id: string };
   /** An open round whose invitations were emailed (queued), so that a reminder can be sent now. */
   emailedRound: () => { id: string };
+  /** A closed round with the connections module (its map frozen), made on first use. */
+  mapRound: () => { id: string };
   invitation: () => string;
   action: () => string;
   organisation: () => { id: string; title: string };
@@ -152,6 +154,13 @@ const ROUTES: Route[] = [
   { method: "POST", path: (x) => `/rounds/${x.openRound().id}/close`, allowed: MANAGE, ok: 200 },
   { method: "GET", path: (x) => `/rounds/${x.round.id}/progress`, allowed: VIEW },
   { method: "GET", path: (x) => `/rounds/${x.closedRound().id}/results`, allowed: VIEW },
+  {
+    method: "GET",
+    path: (x) => `/rounds/${x.mapRound().id}/network-map`,
+    allowed: VIEW,
+    // Commissioners get the metrics only (none here: the map is suppressed), never a respondent count.
+    check: (res, _x, who) => expect("connectionRecords" in res.json).toBe(who !== "commissioner"),
+  },
   // Invitations.
   { method: "POST", path: (x) => `/rounds/${x.openRound().id}/invitations`, body: () => ({ all: true }), allowed: MANAGE },
   { method: "POST", path: (x) => `/invitations/${x.invitation()}/reissue`, allowed: MANAGE },
@@ -234,6 +243,7 @@ function setUp(who: Persona): { x: Ctx; cookie?: string } {
   const openRound = once(() => makeRound(t, network.id, { status: "open", openedAt: now }));
   // Closed the way the service closes rounds, so that its results are frozen as a real one's are.
   const closedRound = once(() => closeRound(t.deps, makeRound(t, network.id, { status: "open", openedAt: now })));
+  const mapRound = once(() => closeRound(t.deps, makeRound(t, network.id, { status: "open", openedAt: now, modules: ["connections"] })));
   const x: Ctx = {
     t,
     made,
@@ -252,6 +262,7 @@ function setUp(who: Persona): { x: Ctx; cookie?: string } {
       emailInvitations(t.deps, actor, round, {});
       return round;
     }),
+    mapRound,
     invitation: once(() => {
       const id = newId();
       t.db
@@ -327,6 +338,7 @@ const PLACEHOLDERS = {
   openRound: () => ({ id: ":openRoundId" }),
   closedRound: () => ({ id: ":closedRoundId" }),
   emailedRound: () => ({ id: ":openRoundId" }),
+  mapRound: () => ({ id: ":mapRoundId" }),
   invitation: () => ":invitationId",
   action: () => ":actionId",
   organisation: () => ({ id: ":organisationId" }),

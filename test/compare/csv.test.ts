@@ -20,6 +20,9 @@ const HEADER = [
   "communication",
   "governance",
   "value",
+  "density",
+  "trust",
+  "value",
 ];
 
 describe("GET /compare.csv", () => {
@@ -55,6 +58,9 @@ describe("GET /compare.csv", () => {
       "",
       "",
       "",
+      "",
+      "",
+      "",
     ]);
     // Every other row has the same figures as the API.
     const api = await getPage(t, `/api/v1/compare?networkIds=${north.id},${south.id}`, {
@@ -66,7 +72,7 @@ describe("GET /compare.csv", () => {
       const row = rows[i + 1] ?? [];
       expect(row[5]).toBe(String(round.responseRate));
       if (round.overall === null) return;
-      expect(row.slice(7)).toEqual([round.overall, ...HEADER.slice(8).map((code) => round.themes?.[code])].map(String));
+      expect(row.slice(7, 13)).toEqual([round.overall, ...HEADER.slice(8, 13).map((code) => round.themes?.[code])].map(String));
     });
   });
 
@@ -108,7 +114,7 @@ describe("GET /compare.csv", () => {
     expect(row).toMatch(/^"[^"]*"(,"[^"]*")*$/);
     const cells: string[] = parse(res.text, { bom: true })[1] ?? [];
     expect(cells.slice(4, 8)).toEqual(["5", "", "no", expect.stringMatching(/^\d+(\.\d+)?$/)]);
-    expect(cells.slice(8).every((c) => /^\d+(\.\d+)?$/.test(c))).toBe(true);
+    expect(cells.slice(8, 13).every((c) => /^\d+(\.\d+)?$/.test(c))).toBe(true);
   });
 
   it("needs at least one network", async () => {

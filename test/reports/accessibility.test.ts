@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumArgs, findChromium } from "../../src/reports/chromium";
 import { reportHtml } from "../../src/reports/service";
 import { createTestApp } from "../support/app";
-import { axeViolations, openOffline } from "../support/browser";
+import { axeViolations, expectAccessibleAtLaptopAndPhone, listen, openOffline } from "../support/browser";
+import { makeClosedMapRound, syntheticNetwork } from "../support/connections";
 import { makeCast, makeNetwork } from "../support/factories";
 import { closedMaturityRound } from "../support/maturity";
 import { demoReportRounds } from "./fixtures";
@@ -74,4 +75,46 @@ describe("the accessibility check itself", () => {
       await page.close();
     }
   });
+});
+
+describe("the network map's accessibility", () => {
+  // 41 organisations: the map draws strong ties only and the report adds the adjacency matrix.
+  const mapRound = () => {
+    const t = createTestApp({ now: new Date().toISOString() });
+    const cast = makeCast(t);
+    const round = makeClosedMapRound(t, cast.network.id, { ...syntheticNetwork(41, 1), responses: 41 }, { minResponses: 5 });
+    return { t, cast, round };
+  };
+
+  it("has no WCAG 2 A/AA violations in the report's Connections section and matrix (en and nl)", async () => {
+    const { t, cast, round } = mapRound();
+    for (const lang of ["en", "nl"] as const) {
+      const page = await openOffline(browser, await reportHtml(t.deps, round, cast.network, lang));
+      try {
+        expect(await page.$$eval("section.connections", (sections) => sections.length)).toBe(2);
+        expect(await axeViolations(page), lang).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+  }, 240_000);
+
+  it("has no WCAG 2 A/AA violations on the facilitator's map page and the members' mirror, at laptop and phone width", async () => {
+    const { t, cast, round } = mapRound();
+    t.db.$client.prepare("update rounds set mirror_slug = ? where id = ?").run("mirror-of-the-map-round", round.id);
+    const server = await listen((request) => t.app.fetch(request));
+    const page = await browser.newPage();
+    try {
+      await page.setCookie({ name: "nm_session", value: cast.facilitator.cookie, url: server.url });
+      await page.goto(`${server.url}/rounds/${round.id}/network-map`);
+      expect(await page.$eval("h1", (h) => h.textContent)).toContain("Connections");
+      await expectAccessibleAtLaptopAndPhone(page, "facilitator's map page");
+      await page.goto(`${server.url}/m/mirror-of-the-map-round?lang=nl`);
+      expect(await page.$eval("#connections-title", (h) => h.textContent)).toBe("Verbindingen");
+      await expectAccessibleAtLaptopAndPhone(page, "members' mirror with the map");
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  }, 240_000);
 });

@@ -20,6 +20,7 @@ export * from "./organisations";
 export * from "./pending-responses";
 export * from "./report-cache";
 export * from "./responses";
+export * from "./round-network-maps";
 export * from "./round-results";
 export * from "./rounds";
 export * from "./sessions";

@@ -1,0 +1,76 @@
+import { and, desc, eq, gt, lt } from "drizzle-orm";
+import type { RoundRow } from "../db/schema";
+import { roundNetworkMaps } from "../db/schema/round-network-maps";
+import { rounds } from "../db/schema/rounds";
+import type { Clock } from "../lib/clock";
+import type { Db } from "../lib/db";
+import { frozenNetworkMap, type MapChange, type StoredNetworkMap } from "./frozen-map";
+import { mapChange } from "./map-change";
+import { mapFromReports } from "./map-metrics";
+import { loadMapReports } from "./queries";
+
+/** The rules frozen maps are worked out under; raise it when a rule changes what may be shown. */
+export const MAP_FORMAT = 1;
+
+/** True when the round asked the connections questions. */
+export const hasConnections = (round: Pick<RoundRow, "modules">) => (round.modules ?? []).includes("connections");
+
+/**
+ * The network's closed round with the module just before `round` whose map is shown: change skips
+ * suppressed maps, as the results' change skips suppressed rounds.
+ */
+function previousMap(db: Db, round: RoundRow): { id: string; map: StoredNetworkMap } | undefined {
+  if (!round.closedAt) return undefined;
+  const earlier = db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.networkId, round.networkId), eq(rounds.status, "closed"), lt(rounds.closedAt, round.closedAt)))
+    .orderBy(desc(rounds.closedAt))
+    .all();
+  for (const candidate of earlier.filter(hasConnections)) {
+    const frozen = frozenNetworkMap(db, candidate.id);
+    if (frozen && !frozen.map.suppressed) return { id: candidate.id, map: frozen };
+  }
+  return undefined;
+}
+
+function changeOf(db: Db, round: RoundRow, map: StoredNetworkMap): MapChange | null {
+  const previous = previousMap(db, round);
+  return previous ? mapChange(map, previous.map, previous.id) : null;
+}
+
+/**
+ * Computes a closing round's network map once from its stored connections answers and keeps it,
+ * with its change since the previous round. Rounds without the module store nothing. Call inside
+ * the closing transaction, after the last batch of answers is written.
+ */
+export function freezeNetworkMap(db: Db, clock: Clock, round: RoundRow): StoredNetworkMap | undefined {
+  if (!hasConnections(round)) return undefined;
+  const reports = loadMapReports(db, round);
+  const stored: StoredNetworkMap = { organisations: reports.organisations, map: mapFromReports(reports) };
+  const values = { map: stored, change: changeOf(db, round, stored), computedAt: clock.now(), format: MAP_FORMAT };
+  db.insert(roundNetworkMaps)
+    .values({ roundId: round.id, ...values })
+    .onConflictDoUpdate({ target: roundNetworkMaps.roundId, set: values })
+    .run();
+  refreshLaterMaps(db, round);
+  return stored;
+}
+
+/** A round that closes late can become the previous round of maps frozen after it: their change is worked out again. */
+function refreshLaterMaps(db: Db, round: RoundRow): void {
+  if (!round.closedAt) return;
+  const later = db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.networkId, round.networkId), eq(rounds.status, "closed"), gt(rounds.closedAt, round.closedAt)))
+    .all();
+  for (const other of later.filter(hasConnections)) {
+    const frozen = frozenNetworkMap(db, other.id);
+    if (frozen)
+      db.update(roundNetworkMaps)
+        .set({ change: changeOf(db, other, frozen) })
+        .where(eq(roundNetworkMaps.roundId, other.id))
+        .run();
+  }
+}
