@@ -64,12 +64,24 @@ describe("GET /api/v1/rounds/:id/network-map", () => {
   it("gives nothing derived for a suppressed map, to facilitators or commissioners", async () => {
     const t = createTestApp();
     const cast = makeCast(t);
-    const round = makeClosedMapRound(t, cast.network.id, { ...hand.input, responses: 5 }, { minResponses: 6 });
+    // Six responses (the round is shown) of which five answered the connections page: the map alone is hidden.
+    const round = makeClosedMapRound(t, cast.network.id, { ...hand.input, responses: 6 }, { minResponses: 6 });
     const head = { round: { id: round.id, title: round.title }, suppressed: true };
     const asFacilitator = await call(t, "GET", `/api/v1/rounds/${round.id}/network-map`, undefined, { cookie: cast.facilitator.cookie });
     expect(asFacilitator.json).toEqual({ ...head, connectionRecords: 5, minResponses: 6 });
     const asCommissioner = await call(t, "GET", `/api/v1/rounds/${round.id}/network-map`, undefined, { cookie: cast.commissioner.cookie });
     expect(asCommissioner.json).toEqual(head);
+  });
+
+  it("keeps no connections answers of a round that closed below its threshold, and says so", async () => {
+    const t = createTestApp();
+    const cast = makeCast(t);
+    const round = makeClosedMapRound(t, cast.network.id, { ...hand.input, responses: 5 }, { minResponses: 6 });
+    const res = await call(t, "GET", `/api/v1/rounds/${round.id}/network-map`, undefined, { cookie: cast.facilitator.cookie });
+    expect(res.json).toEqual({ round: { id: round.id, title: round.title }, suppressed: true, connectionRecords: 0, minResponses: 6 });
+    for (const table of ["connection_records", "connection_levels", "connection_ratings"]) {
+      expect(t.db.$client.prepare(`select count(*) from ${table} where round_id = ?`).pluck().get(round.id), table).toBe(0);
+    }
   });
 
   it("answers 409 while the round is open, 404 for a round without the module", async () => {
