@@ -22,6 +22,7 @@ import { memberRoutes } from "./members/routes";
 import { mirrorPages } from "./mirror/pages";
 import { networkPages } from "./networks/pages";
 import { networkRoutes } from "./networks/routes";
+import { portfolioPages } from "./portfolio/pages";
 import { reportPages } from "./reports/pages";
 import { reportRoutes } from "./reports/routes";
 import { resultRoutes } from "./results/routes";
@@ -105,6 +106,7 @@ export function createApp(deps: Deps) {
   app.route("/", networkPages(deps));
   app.route("/", memberPages(deps));
   app.route("/", comparePages(deps));
+  app.route("/", portfolioPages(deps));
   app.route("/", userPages(deps));
   app.route("/", roundPages(deps));
   app.route("/", reviewPages(deps));

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "./lib/config";
 import { openDatabase } from "./lib/db";
 import { loadViews } from "./lib/html";
 import { createLogger } from "./lib/logger";
+import { backfillRoundFigures } from "./portfolio/figures-write";
 import { createPdfRenderer } from "./reports/renderer";
 import { republishOldResults } from "./results/republish";
 import { startAutoClose } from "./rounds/auto-close";
@@ -40,6 +41,9 @@ async function main() {
   // Closed rounds frozen under older anonymity rules must not keep showing what the rules now hide.
   const republished = republishOldResults({ db, clock });
   if (republished > 0) logger.info("closed rounds' results worked out again under the current rules", { rounds: republished });
+  // Closed rounds from before the portfolio's figures get their row, so the heatmap shows them.
+  const backfilled = backfillRoundFigures(db);
+  if (backfilled > 0) logger.info("closed rounds' portfolio figures written", { rounds: backfilled });
   const demoLogins = config.demo ? await seedDemo({ db, clock, config, logger }) : undefined;
   await ensureFirstAdmin({ db, clock, logger }, config.admin);
   const renderer = createPdfRenderer({ executablePath: config.chromiumPath, logger });
