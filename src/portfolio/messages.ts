@@ -91,6 +91,9 @@ const en = {
     "A round with fewer responses than its anonymity threshold (at least 5), and any figure with fewer people behind it, shows 'too few answers'. Comments and single answers are never shown to commissioners.",
   ],
   csvHeader: ["network", "stage", "round", "closed", "respondents", "response rate", "confidence", "too few answers"],
+  benchmarkHeader: "Portfolio average",
+  benchmarkCaption: (n: string, name: string) =>
+    `Portfolio average: the average of ${n} networks in ${name}, as a whole number, fixed when this round closed.`,
   yes: "yes",
   no: "no",
   csvBand: "band",
@@ -183,6 +186,9 @@ const nl: PortfolioMessages = {
     "Een ronde met minder antwoorden dan de anonimiteitsdrempel (minstens 5), en elk cijfer met minder mensen erachter, toont 'te weinig antwoorden'. Opmerkingen en losse antwoorden zien opdrachtgevers nooit.",
   ],
   csvHeader: ["netwerk", "fase", "ronde", "gesloten", "deelnemers", "respons", "betrouwbaarheid", "te weinig antwoorden"],
+  benchmarkHeader: "Gemiddelde portfolio",
+  benchmarkCaption: (n, name) =>
+    `Gemiddelde portfolio: het gemiddelde van ${n} netwerken in ${name}, als heel getal, vastgelegd toen deze ronde sloot.`,
   yes: "ja",
   no: "nee",
   csvBand: "klasse",

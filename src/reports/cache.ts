@@ -10,7 +10,7 @@ import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 
 /** Bump whenever the report's content or look changes, so that every cached PDF is made again. */
-export const REPORT_FORMAT_VERSION = 1;
+export const REPORT_FORMAT_VERSION = 2;
 
 /**
  * The cache key of a round's report: SHA-256 over everything it shows that may change after the

@@ -5,6 +5,7 @@ import { type CommentView, releasedComments } from "../comments/service";
 import type { NetworkRow, RoundRow, Stage } from "../db/schema";
 import { getInstrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
 import type { Db } from "../lib/db";
+import { benchmarkView, type RoundBenchmark, roundBenchmark } from "../portfolio/benchmark";
 import { getRoundResults, type RoundResults } from "../results/round-results";
 import { formatterFor } from "./format";
 import { type HistoryEntry, loadHistory } from "./history";
@@ -29,6 +30,8 @@ export interface ReportSources {
   instrument: LocalizedInstrument;
   released: { comments: CommentView[]; withheld: number } | null;
   history: HistoryEntry[];
+  /** The portfolio average frozen when the round closed, when its commissioner opted in. */
+  benchmark?: RoundBenchmark;
 }
 
 /** Reads everything a closed round's report needs (409 from getRoundResults while it is open). */
@@ -46,6 +49,7 @@ export function loadReportSources(db: Db, round: RoundRow, network: NetworkRow, 
     // Comments of a suppressed round are never read, not even counted.
     released: suppressed ? null : releasedComments(db, round.id),
     history: suppressed ? [] : loadHistory(db, round, network, lang, results),
+    benchmark: suppressed ? undefined : roundBenchmark(db, round.id),
   };
 }
 
@@ -85,6 +89,7 @@ export async function buildReportModel(src: ReportSources) {
     ...base,
     suppressed: null,
     glance: atAGlanceSection(results, released.comments, m, f),
+    benchmark: src.benchmark ? benchmarkView(src.benchmark, src.lang) : null,
     summary,
     themes,
     trend,
