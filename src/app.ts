@@ -23,6 +23,7 @@ import { mirrorPages } from "./mirror/pages";
 import { networkPages } from "./networks/pages";
 import { networkRoutes } from "./networks/routes";
 import { portfolioPages } from "./portfolio/pages";
+import { portfolioRoutes } from "./portfolio/routes";
 import { reportPages } from "./reports/pages";
 import { reportRoutes } from "./reports/routes";
 import { resultRoutes } from "./results/routes";
@@ -90,6 +91,7 @@ export function createApp(deps: Deps) {
     invitationRoutes,
     surveyRoutes,
     compareRoutes,
+    portfolioRoutes,
     reportRoutes,
   ])
     api.route("/", routes(deps));
