@@ -40,6 +40,7 @@ const BROWSER = [
   "test/compare/pdf.test.ts",
   "test/e2e/**/*.test.ts",
   "test/networks/pages-browser.test.ts",
+  "test/portfolio/browser/*.test.ts",
   "test/ops/*.test.ts",
   "test/reports/accessibility.test.ts",
   "test/reports/footer.test.ts",
