@@ -9,6 +9,7 @@ import type { Logger } from "../lib/logger";
 import { addMembers } from "../members/service";
 import { createNetwork } from "../networks/service";
 import { createUser, findUserByEmail } from "../users/service";
+import { seedDemoPortfolio } from "./portfolio";
 import { demoRoster } from "./roster";
 import { seedDemoRounds } from "./rounds";
 
@@ -35,7 +36,8 @@ async function demoUser(deps: SeedDeps, user: (typeof DEMO_USERS)[number]): Prom
 
 /**
  * Fills an empty database with a demo network: three demo accounts, a realistic roster across
- * eight organisations and two closed rounds of example answers. Safe to run at every start: it does nothing when the demo network exists.
+ * eight organisations and two closed rounds of example answers, plus the commissioner's portfolio
+ * of twelve more networks (src/demo/portfolio.ts). Safe to run at every start: it does nothing when the demo network exists.
  */
 export async function seedDemo(deps: SeedDeps) {
   const [, facilitator, commissioner] = await Promise.all(DEMO_USERS.map((u) => demoUser(deps, u)));
@@ -54,6 +56,8 @@ export async function seedDemo(deps: SeedDeps) {
     .values({ id: newId(), networkId: network.id, userId: commissioner.userId, role: "commissioner", createdAt: deps.clock.now() })
     .run();
   addMembers(deps, facilitator, network.id, demoRoster());
+  // The portfolio's other networks close their rounds first: the demo network's latest report then shows the benchmark.
+  seedDemoPortfolio(deps, facilitator, commissioner);
   seedDemoRounds(deps, facilitator, network.id);
   deps.logger.info("created the demo network", { networkId: network.id });
   return logins;
