@@ -7,6 +7,7 @@ import { benchCompare } from "./compare";
 import { type Figure, missing } from "./figures";
 import { describeMachine, finish, machine } from "./machine";
 import { benchPdf } from "./pdf";
+import { benchPortfolio } from "./portfolio";
 import { HEADING, serviceSection } from "./report-section";
 import { writeSection } from "./report-support";
 import { benchSubmissions } from "./submission-figures";
@@ -27,6 +28,7 @@ async function main() {
     ["Survey page", benchSurveyPage],
     ["Closing and results", () => benchClosing()],
     ["Compare", benchCompare],
+    ["National portfolio", benchPortfolio],
     ["PDF", () => benchPdf(started + BUDGET_MS)],
   ];
   const figures: Figure[] = [];

@@ -4,9 +4,9 @@
 import { FIGURE_CODES, type FigureCode, type Stage } from "../db/schema";
 import { NOTABLE_P } from "../results/change";
 import { round1 } from "../results/rounding";
-import { welchFromSummaries } from "../results/stats";
+import { type Summary, welchFromSummaries } from "../results/stats";
 import type { RoundFigures } from "./queries";
-import { type Band, band, combineSummaries } from "./stats";
+import { type Band, band } from "./stats";
 
 export interface PortfolioNetwork {
   id: string;
@@ -68,28 +68,69 @@ export function averages(unsuppressed: ReadonlyMap<string, RoundFigures>): Recor
   return out;
 }
 
+/** Pooled sums of every network's summary for one figure, from which "all but one" is a subtraction. */
+interface Pool {
+  n: number;
+  /** Σ n·mean */
+  sum: number;
+  /** Σ ((n − 1)·sd² + n·mean²) */
+  squares: number;
+}
+
+const EMPTY_POOL: Pool = { n: 0, sum: 0, squares: 0 };
+
+function termOf(round: RoundFigures | undefined, code: FigureCode): Pool {
+  const f = round?.figures[code];
+  if (!f || f.score === null) return EMPTY_POOL;
+  return { n: f.n, sum: f.n * f.score, squares: (f.n - 1) * (f.sd ?? 0) ** 2 + f.n * f.score ** 2 };
+}
+
+/** Each figure's pooled sums over the networks' latest unsuppressed rounds. */
+export function pools(unsuppressed: ReadonlyMap<string, RoundFigures>): Record<FigureCode, Pool> {
+  const out = {} as Record<FigureCode, Pool>;
+  for (const code of FIGURE_CODES) {
+    const pool = { n: 0, sum: 0, squares: 0 };
+    for (const round of unsuppressed.values()) {
+      const t = termOf(round, code);
+      pool.n += t.n;
+      pool.sum += t.sum;
+      pool.squares += t.squares;
+    }
+    out[code] = pool;
+  }
+  return out;
+}
+
+/**
+ * The rest of the portfolio as one summary: the pooled count, mean and sd of every other network's
+ * respondent scores, exactly as combineSummaries would give them, by taking the network's own
+ * terms out of the totals (so that thousands of networks cost one pass, not one per network).
+ */
+export function restOf(pool: Pool, own: RoundFigures | undefined, code: FigureCode): Summary {
+  const t = termOf(own, code);
+  const n = pool.n - t.n;
+  if (n <= 0) return { n: 0, mean: null, sd: null };
+  const mean = (pool.sum - t.sum) / n;
+  if (n < 2) return { n, mean, sd: null };
+  // Rounding can leave a hair below zero when every score is the same.
+  const squares = Math.max(0, pool.squares - t.squares - n * mean ** 2);
+  return { n, mean, sd: Math.sqrt(squares / (n - 1)) };
+}
+
 /**
  * Whether a network's figure differs notably from the rest of the portfolio: Welch's test between
  * its respondent scores' summary and the pooled summary of every other network's (their latest
  * unsuppressed rounds). Null when either side cannot be tested or p ≥ 0.05.
  */
-export function differenceFromRest(
-  networkId: string,
-  round: RoundFigures,
-  unsuppressed: ReadonlyMap<string, RoundFigures>,
-  code: FigureCode,
-): Cell["difference"] {
+export function differenceFromRest(round: RoundFigures, rest: Summary, code: FigureCode): Cell["difference"] {
   const own = round.figures[code];
   if (round.suppressed || own.score === null) return null;
-  const others = [...unsuppressed.values()]
-    .filter((r) => r.networkId !== networkId && r.figures[code].score !== null)
-    .map((r) => ({ n: r.figures[code].n, mean: r.figures[code].score, sd: r.figures[code].sd }));
-  const test = welchFromSummaries({ n: own.n, mean: own.score, sd: own.sd }, combineSummaries(others));
+  const test = welchFromSummaries({ n: own.n, mean: own.score, sd: own.sd }, rest);
   if (!test || !(test.p < NOTABLE_P)) return null;
   return test.t > 0 ? "above" : "below";
 }
 
-function cell(network: PortfolioNetwork, round: RoundFigures, unsuppressed: ReadonlyMap<string, RoundFigures>, code: FigureCode): Cell {
+function cell(round: RoundFigures, rest: Summary, code: FigureCode): Cell {
   const figure = round.figures[code];
   if (round.suppressed || figure.score === null) return EMPTY;
   const shown = round1(figure.score);
@@ -97,16 +138,18 @@ function cell(network: PortfolioNetwork, round: RoundFigures, unsuppressed: Read
     figure.notable && figure.delta !== null && figure.delta !== 0
       ? ({ delta: figure.delta, direction: figure.delta > 0 ? "up" : "down" } as const)
       : null;
-  return { shown, band: band(figure.score), change, difference: differenceFromRest(network.id, round, unsuppressed, code) };
+  return { shown, band: band(figure.score), change, difference: differenceFromRest(round, rest, code) };
 }
 
 /** The heatmap's rows, one per network in the given order, from the latest rounds of the whole portfolio. */
 export function heatmapRows(networks: readonly PortfolioNetwork[], latestRows: readonly RoundFigures[]): HeatmapRow[] {
   const { latest, unsuppressed } = splitLatest(latestRows);
+  const totals = pools(unsuppressed);
   return networks.map((network) => {
     const round = latest.get(network.id) ?? null;
     const cells = {} as Record<FigureCode, Cell>;
-    for (const code of FIGURE_CODES) cells[code] = round ? cell(network, round, unsuppressed, code) : EMPTY;
+    for (const code of FIGURE_CODES)
+      cells[code] = round ? cell(round, restOf(totals[code], unsuppressed.get(network.id), code), code) : EMPTY;
     return { network, round, cells };
   });
 }

@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { FIGURE_CODES, type FigureCode } from "../../src/db/schema";
 import { THEME_CODES } from "../../src/instrument";
-import { averages, bandCounts, boardRows, heatmapRows, movers, type PortfolioNetwork, splitLatest } from "../../src/portfolio/figures";
+import {
+  averages,
+  bandCounts,
+  boardRows,
+  heatmapRows,
+  movers,
+  type PortfolioNetwork,
+  pools,
+  restOf,
+  splitLatest,
+} from "../../src/portfolio/figures";
 import { overTime, quarterOf } from "../../src/portfolio/over-time";
 import type { FigureValues, RoundFigures } from "../../src/portfolio/queries";
+import { combineSummaries } from "../../src/portfolio/stats";
 
 type Figures = Partial<Record<FigureCode, Partial<FigureValues>>>;
 
@@ -146,6 +157,27 @@ describe("a network's difference from the rest of the portfolio", () => {
       ]),
     );
     expect(three.map((r) => r.cells.purpose.difference)).toEqual(["below", "above", "above"]);
+  });
+});
+
+describe("the rest of the portfolio taken out of the totals", () => {
+  it("equals pooling every other network's summary", () => {
+    const rows = ["a", "b", "c", "d", "e"].map((id, i) =>
+      round(id, "2026-03-01", { value: { score: 40 + 7.3 * i, sd: 5 + i, n: 6 + 11 * i } }),
+    );
+    rows.push(round("f", "2026-03-01", { value: { score: null, sd: null, n: 3 } }));
+    const { unsuppressed } = splitLatest(rows);
+    const totals = pools(unsuppressed).value;
+    for (const own of rows) {
+      const others = rows
+        .filter((r) => r.networkId !== own.networkId && r.figures.value.score !== null)
+        .map((r) => ({ n: r.figures.value.n, mean: r.figures.value.score, sd: r.figures.value.sd }));
+      const expected = combineSummaries(others);
+      const rest = restOf(totals, own, "value");
+      expect(rest.n).toBe(expected.n);
+      expect(rest.mean).toBeCloseTo(expected.mean ?? Number.NaN, 9);
+      expect(rest.sd).toBeCloseTo(expected.sd ?? Number.NaN, 9);
+    }
   });
 });
 
