@@ -2,7 +2,7 @@
 // of the networks' scores. Each network counts once a quarter, with its latest unsuppressed round
 // closed in it; a figure hidden in that round leaves the network out of that figure's quarter.
 import { FIGURE_CODES, type FigureCode } from "../db/schema";
-import type { RoundFigures } from "./queries";
+import type { RoundScoreRow } from "./queries";
 import { quartiles } from "./stats";
 
 export interface QuarterFigure {
@@ -30,11 +30,11 @@ export function quarterOf(at: Date) {
 /**
  * Quarters oldest first with each figure's quartiles (numpy's default, type 7) over the networks
  * that have a score for it that quarter; null for a figure no network has.
- * @example overTime(allRounds(db, scope, instrument))[0]?.figures.purpose // { q1, median, q3, networks }
+ * @example overTime(roundScores(db, scope, instrument))[0]?.figures.purpose // { q1, median, q3, networks }
  */
-export function overTime(rounds: readonly RoundFigures[]): Quarter[] {
+export function overTime(rounds: readonly RoundScoreRow[]): Quarter[] {
   // Oldest first in, so the last round seen per network and quarter is its latest.
-  const byQuarter = new Map<string, { at: ReturnType<typeof quarterOf>; networks: Map<string, RoundFigures> }>();
+  const byQuarter = new Map<string, { at: ReturnType<typeof quarterOf>; networks: Map<string, RoundScoreRow> }>();
   for (const round of rounds) {
     if (round.suppressed) continue;
     const at = quarterOf(round.closedAt);
@@ -48,7 +48,7 @@ export function overTime(rounds: readonly RoundFigures[]): Quarter[] {
     .map(({ at, networks }) => {
       const figures = {} as Record<FigureCode, QuarterFigure | null>;
       for (const code of FIGURE_CODES) {
-        const scores = [...networks.values()].map((r) => r.figures[code].score).filter((s): s is number => s !== null);
+        const scores = [...networks.values()].map((r) => r.scores[code]).filter((s): s is number => s !== null);
         const q = quartiles(scores);
         figures[code] = q ? { ...q, networks: scores.length } : null;
       }

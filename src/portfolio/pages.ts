@@ -10,7 +10,7 @@ import { portfolioMessages } from "./messages";
 import { portfolioHref, portfolioPageModel } from "./page.model";
 import { type HeatmapOptions, HeatmapQuery, PortfolioSettingsInput } from "./schemas";
 import { selectRows } from "./select";
-import { loadPortfolio, portfolioOverTime } from "./service";
+import { loadPortfolio } from "./service";
 import { updatePortfolioSettings } from "./settings";
 
 /** The heatmap's options from the address: a stale sort or page falls back; a bad date is a 400. */
@@ -23,8 +23,7 @@ export function portfolioPages(deps: Deps) {
 
   const render = (c: PageContext, actor: Actor, options: HeatmapOptions, extra: Record<string, unknown> = {}, status: 200 | 400 = 200) => {
     const portfolio = loadPortfolio(deps, actor);
-    const quarters = portfolioOverTime(deps, actor, portfolio.instrument);
-    const model = portfolioPageModel(deps.db, portfolio, quarters, options);
+    const model = portfolioPageModel(deps.db, portfolio, portfolio.quarters(), options);
     return page(
       c,
       views,
@@ -80,9 +79,8 @@ export function portfolioPages(deps: Deps) {
     if (!actor) return loginRedirect(c);
     const options = optionsOf(c);
     const portfolio = loadPortfolio(deps, actor);
-    const quarters = portfolioOverTime(deps, actor, portfolio.instrument);
     const rows = selectRows(portfolio.rows, options);
-    const { html, footer } = await boardSummaryHtml(views, portfolio, rows, quarters, options.lang, clock.now());
+    const { html, footer } = await boardSummaryHtml(views, portfolio, rows, portfolio.quarters(), options.lang, clock.now());
     const nl = options.lang === "nl";
     const pdf = await deps.renderer.render(html, { footer, pageLabel: nl ? "Pagina" : "Page", ofLabel: nl ? "van" : "of" });
     return c.body(new Uint8Array(pdf), 200, {

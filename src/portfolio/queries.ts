@@ -1,7 +1,8 @@
 // The portfolio's reads, in SQL over the frozen per-round figures (round_figures): never a
 // response, never a round's JSON. One query each, whatever the number of networks.
-import { FIGURE_CODES, type FigureCode } from "../db/schema";
+import { FIGURE_CODES, type FigureCode, type Stage } from "../db/schema";
 import type { Db } from "../lib/db";
+import type { PortfolioNetwork } from "./figures";
 
 /** One figure of a round: unrounded mean and sd of its respondent scores (null when not shown), and its change. */
 export interface FigureValues {
@@ -63,30 +64,101 @@ export type Scope = { all: true } | { userId: string };
 const scoped = (scope: Scope) => ("all" in scope ? "" : " and r.network_id in (select network_id from grants where user_id = ?)");
 const scopeParams = (scope: Scope) => ("all" in scope ? [] : [scope.userId]);
 
+/** A closed round's scores alone: what the over-time chart and the choice of each network's latest rounds need. */
+export interface RoundScoreRow {
+  roundId: string;
+  networkId: string;
+  closedAt: Date;
+  suppressed: boolean;
+  scores: Record<FigureCode, number | null>;
+}
+
+/** The scores of a round read in full. */
+export const scoresOf = (round: RoundFigures): RoundScoreRow => ({
+  roundId: round.roundId,
+  networkId: round.networkId,
+  closedAt: round.closedAt,
+  suppressed: round.suppressed,
+  scores: Object.fromEntries(FIGURE_CODES.map((c) => [c, round.figures[c].score])) as Record<FigureCode, number | null>,
+});
+
+const SCORES_SQL = `select r.id, r.network_id, r.closed_at, f.suppressed, ${FIGURE_CODES.map((c) => `f.${c}_score`).join(", ")}
+  from rounds r join round_figures f on f.round_id = r.id
+  where r.status = 'closed' and r.instrument_id = ? and r.instrument_version = ?`;
+
+/**
+ * Every closed round of the networks in scope, by network and then oldest first: nine small
+ * columns a round, so that a national portfolio's 24,000 rounds read quickly.
+ */
+export function roundScores(db: Db, scope: Scope, instrument: { id: string; version: number }): RoundScoreRow[] {
+  // rounds_network_idx (network_id, closed_at) gives this order without sorting.
+  const rows = db.$client
+    .prepare(`${SCORES_SQL}${scoped(scope)} order by r.network_id, r.closed_at, r.id`)
+    .raw()
+    .all(instrument.id, instrument.version, ...scopeParams(scope)) as Raw[];
+  return rows.map((row) => {
+    const scores = {} as Record<FigureCode, number | null>;
+    FIGURE_CODES.forEach((code, i) => {
+      scores[code] = row[4 + i] as number | null;
+    });
+    return {
+      roundId: row[0] as string,
+      networkId: row[1] as string,
+      closedAt: new Date(row[2] as number),
+      suppressed: row[3] === 1,
+      scores,
+    };
+  });
+}
+
+/** Each network's latest round and, when that one is suppressed, its latest unsuppressed one (ids). */
+export function latestIds(rounds: readonly RoundScoreRow[]): string[] {
+  const ids: string[] = [];
+  // Oldest first within a network: walk backwards, taking its last round and last unsuppressed one.
+  for (let i = rounds.length - 1; i >= 0; ) {
+    const networkId = rounds[i]?.networkId;
+    let latestTaken = false;
+    let unsuppressedTaken = false;
+    for (; i >= 0 && rounds[i]?.networkId === networkId; i--) {
+      const round = rounds[i] as RoundScoreRow;
+      if (!latestTaken) {
+        ids.push(round.roundId);
+        latestTaken = true;
+        unsuppressedTaken = !round.suppressed;
+      } else if (!unsuppressedTaken && !round.suppressed) {
+        ids.push(round.roundId);
+        unsuppressedTaken = true;
+      }
+    }
+  }
+  return ids;
+}
+
 /**
  * Each network's latest closed round, and its latest unsuppressed one when that is older (the
  * portfolio average reads that), on one instrument version. Ordered by network, newest first.
  */
 export function latestRounds(db: Db, scope: Scope, instrument: { id: string; version: number }): RoundFigures[] {
-  // rounds_network_idx (network_id, closed_at) serves the partitions.
-  const query = `select * from (
-      select q.*, row_number() over (partition by network_id order by closed_at desc, id desc) as latest,
-             row_number() over (partition by network_id, suppressed order by closed_at desc, id desc) as latest_of_kind
-        from (${BASE}${scoped(scope)}) q)
-    where latest = 1 or (suppressed = 0 and latest_of_kind = 1)
-    order by network_id, closed_at desc, id desc`;
+  return latestOf(db, roundScores(db, scope, instrument), instrument);
+}
+
+/** latestRounds from rounds already read. */
+export function latestOf(db: Db, rounds: readonly RoundScoreRow[], instrument: { id: string; version: number }): RoundFigures[] {
+  const ids = latestIds(rounds);
+  if (ids.length === 0) return [];
   const rows = db.$client
-    .prepare(query)
+    .prepare(`${BASE} and r.id in (select value from json_each(?)) order by r.network_id, r.closed_at desc, r.id desc`)
     .raw()
-    .all(instrument.id, instrument.version, ...scopeParams(scope)) as Raw[];
+    .all(instrument.id, instrument.version, JSON.stringify(ids)) as Raw[];
   return rows.map(fromRaw);
 }
 
-/** Every closed round of the networks in scope, oldest first: the over-time chart's input. */
-export function allRounds(db: Db, scope: Scope, instrument: { id: string; version: number }): RoundFigures[] {
+/** The networks in scope, by name: the heatmap's rows (what listNetworks gives, in one query). */
+export function portfolioNetworks(db: Db, scope: Scope): PortfolioNetwork[] {
+  const where = "all" in scope ? "" : " where id in (select network_id from grants where user_id = ?)";
   const rows = db.$client
-    .prepare(`${BASE}${scoped(scope)} order by r.closed_at, r.id`)
+    .prepare(`select id, name, stage, time_zone from networks${where} order by name`)
     .raw()
-    .all(instrument.id, instrument.version, ...scopeParams(scope)) as Raw[];
-  return rows.map(fromRaw);
+    .all(...scopeParams(scope)) as [string, string, Stage, string][];
+  return rows.map(([id, name, stage, timeZone]) => ({ id, name, stage, timeZone }));
 }

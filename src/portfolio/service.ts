@@ -4,11 +4,10 @@ import type { Actor } from "../auth/actor";
 import { comparedInstrument } from "../compare/service";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
-import { listNetworks } from "../networks/service";
 import { closeDueRounds } from "../rounds/lifecycle";
 import { averages, heatmapRows, splitLatest } from "./figures";
 import { overTime } from "./over-time";
-import { allRounds, latestRounds, type Scope } from "./queries";
+import { latestOf, portfolioNetworks, roundScores, type Scope } from "./queries";
 import { portfolioSettings } from "./settings";
 
 /** Which networks a person's portfolio holds: every one for an administrator, else their grants. */
@@ -23,18 +22,17 @@ export function loadPortfolio(deps: { db: Db; clock: Clock }, actor: Actor) {
   // Every read of a round sees it closed once its closing time has passed.
   closeDueRounds(deps);
   const instrument = comparedInstrument("core");
-  const networks = listNetworks(deps.db, actor);
-  const latest = latestRounds(deps.db, scopeOf(actor), instrument);
+  const networks = portfolioNetworks(deps.db, scopeOf(actor));
+  // Every round's scores once (over time), then the full figures of each network's latest rounds only.
+  const rounds = roundScores(deps.db, scopeOf(actor), instrument);
+  const latest = latestOf(deps.db, rounds, instrument);
   return {
     settings: portfolioSettings(deps.db, actor),
     instrument,
     rows: heatmapRows(networks, latest),
     averages: averages(splitLatest(latest).unsuppressed),
+    /** The portfolio's quarters, oldest first (see overTime). */
+    quarters: () => overTime(rounds),
   };
 }
 export type Portfolio = ReturnType<typeof loadPortfolio>;
-
-/** The portfolio's quarters, oldest first (see overTime). */
-export function portfolioOverTime(deps: { db: Db }, actor: Actor, instrument: { id: string; version: number }) {
-  return overTime(allRounds(deps.db, scopeOf(actor), instrument));
-}

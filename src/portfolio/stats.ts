@@ -26,7 +26,14 @@ export function band(score: number): Band {
  */
 export function quantile(values: readonly number[], q: number): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((x, y) => x - y);
+  return sortedQuantile(
+    [...values].sort((x, y) => x - y),
+    q,
+  );
+}
+
+/** quantile over values already sorted ascending (no copy, no sort). */
+function sortedQuantile(sorted: readonly number[], q: number): number {
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);
   const lower = sorted[below] as number;
@@ -34,10 +41,12 @@ export function quantile(values: readonly number[], q: number): number | null {
   return lower + (upper - lower) * (position - below);
 }
 
-/** The median and interquartile range of a list, for the over-time chart. */
+/** The median and interquartile range of a list, for the over-time chart (sorted once). */
 export function quartiles(values: readonly number[]): { q1: number; median: number; q3: number } | null {
-  const [q1, median, q3] = [0.25, 0.5, 0.75].map((q) => quantile(values, q));
-  return q1 == null || median == null || q3 == null ? null : { q1, median, q3 };
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => sortedQuantile(sorted as unknown as number[], q);
+  return { q1: at(0.25), median: at(0.5), q3: at(0.75) };
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   splitLatest,
 } from "../../src/portfolio/figures";
 import { overTime, quarterOf } from "../../src/portfolio/over-time";
-import type { FigureValues, RoundFigures } from "../../src/portfolio/queries";
+import { type FigureValues, type RoundFigures, scoresOf } from "../../src/portfolio/queries";
 import { combineSummaries } from "../../src/portfolio/stats";
 
 type Figures = Partial<Record<FigureCode, Partial<FigureValues>>>;
@@ -215,11 +215,13 @@ describe("the board paper's rows", () => {
   });
 });
 
+const overTimeOf = (rounds: RoundFigures[]) => overTime(rounds.map(scoresOf));
+
 describe("over time", () => {
   it("gives each quarter's median and interquartile range, each network once with its latest round", () => {
     // Q1 2026: a 40 (its later round), b 10, c 80, d 20 → sorted 10, 20, 40, 80: q1 17.5, median 30, q3 50.
     // e's round is suppressed and does not count. Q4 2025: a 90 only.
-    const quarters = overTime([
+    const quarters = overTimeOf([
       round("a", "2025-11-01", { purpose: { score: 90 } }),
       round("a", "2026-01-10", { purpose: { score: 55 } }),
       round("b", "2026-02-01", { purpose: { score: 10 } }),
