@@ -6,7 +6,7 @@ import { NOTABLE_P } from "../results/change";
 import { round1 } from "../results/rounding";
 import { type Summary, welchFromSummaries } from "../results/stats";
 import type { RoundFigures } from "./queries";
-import { type Band, band } from "./stats";
+import { type Band, band, bandOfShown, shownScore } from "./stats";
 
 export interface PortfolioNetwork {
   id: string;
@@ -117,6 +117,15 @@ export function restOf(pool: Pool, own: RoundFigures | undefined, code: FigureCo
   return { n, mean, sd: Math.sqrt(squares / (n - 1)) };
 }
 
+/** The normal distribution's two-sided 5 % point: |t| below it has p > 0.05 on any degrees of freedom. */
+const NORMAL_5_PERCENT = 1.959963984540054;
+
+function surelyNotNotable(a: Summary, b: Summary): boolean {
+  if (a.mean === null || b.mean === null || a.sd === null || b.sd === null || a.n < 2 || b.n < 2) return false;
+  const se2 = a.sd ** 2 / a.n + b.sd ** 2 / b.n;
+  return se2 > 0 && Math.abs(a.mean - b.mean) / Math.sqrt(se2) < NORMAL_5_PERCENT;
+}
+
 /**
  * Whether a network's figure differs notably from the rest of the portfolio: Welch's test between
  * its respondent scores' summary and the pooled summary of every other network's (their latest
@@ -125,7 +134,11 @@ export function restOf(pool: Pool, own: RoundFigures | undefined, code: FigureCo
 export function differenceFromRest(round: RoundFigures, rest: Summary, code: FigureCode): Cell["difference"] {
   const own = round.figures[code];
   if (round.suppressed || own.score === null) return null;
-  const test = welchFromSummaries({ n: own.n, mean: own.score, sd: own.sd }, rest);
+  const summary = { n: own.n, mean: own.score, sd: own.sd };
+  // Student's t has heavier tails than the normal: below the normal's two-sided 5 % point p is
+  // surely ≥ 0.05, so thousands of networks skip the incomplete beta function.
+  if (surelyNotNotable(summary, rest)) return null;
+  const test = welchFromSummaries(summary, rest);
   if (!test || !(test.p < NOTABLE_P)) return null;
   return test.t > 0 ? "above" : "below";
 }
@@ -133,12 +146,12 @@ export function differenceFromRest(round: RoundFigures, rest: Summary, code: Fig
 function cell(round: RoundFigures, rest: Summary, code: FigureCode): Cell {
   const figure = round.figures[code];
   if (round.suppressed || figure.score === null) return EMPTY;
-  const shown = round1(figure.score);
+  const shown = shownScore(figure.score);
   const change =
     figure.notable && figure.delta !== null && figure.delta !== 0
       ? ({ delta: figure.delta, direction: figure.delta > 0 ? "up" : "down" } as const)
       : null;
-  return { shown, band: band(figure.score), change, difference: differenceFromRest(round, rest, code) };
+  return { shown, band: bandOfShown(shown), change, difference: differenceFromRest(round, rest, code) };
 }
 
 /** The heatmap's rows, one per network in the given order, from the latest rounds of the whole portfolio. */

@@ -12,10 +12,26 @@ export type Band = "needs_attention" | "mixed" | "strong";
  * @example band(69.96) // "strong": it is shown as 70.0
  */
 export function band(score: number): Band {
-  const shown = round1(score);
+  return bandOfShown(shownScore(score));
+}
+
+/** The band of a score already rounded to one decimal (as shown): band() without rounding again. */
+export function bandOfShown(shown: number): Band {
   if (shown < 50) return "needs_attention";
   if (shown < 70) return "mixed";
   return "strong";
+}
+
+/**
+ * round1 for the many scores of a portfolio, quickly: away from a half-way point the nearest tenth
+ * by arithmetic is exact (and k / 10 is the same double round1 returns); near one, round1 decides.
+ * @example shownScore(49.95) // 50
+ */
+export function shownScore(score: number): number {
+  const scaled = score * 10;
+  const fraction = scaled - Math.floor(scaled);
+  if (Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled) / 10;
+  return round1(score);
 }
 
 /**
