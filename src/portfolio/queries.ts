@@ -111,45 +111,31 @@ export function roundScores(db: Db, scope: Scope, instrument: { id: string; vers
   });
 }
 
-/** Each network's latest round and, when that one is suppressed, its latest unsuppressed one (ids). */
-export function latestIds(rounds: readonly RoundScoreRow[]): string[] {
-  const ids: string[] = [];
-  // Oldest first within a network: walk backwards, taking its last round and last unsuppressed one.
-  for (let i = rounds.length - 1; i >= 0; ) {
-    const networkId = rounds[i]?.networkId;
-    let latestTaken = false;
-    let unsuppressedTaken = false;
-    for (; i >= 0 && rounds[i]?.networkId === networkId; i--) {
-      const round = rounds[i] as RoundScoreRow;
-      if (!latestTaken) {
-        ids.push(round.roundId);
-        latestTaken = true;
-        unsuppressedTaken = !round.suppressed;
-      } else if (!unsuppressedTaken && !round.suppressed) {
-        ids.push(round.roundId);
-        unsuppressedTaken = true;
-      }
-    }
-  }
-  return ids;
-}
-
 /**
  * Each network's latest closed round, and its latest unsuppressed one when that is older (the
  * portfolio average reads that), on one instrument version. Ordered by network, newest first.
+ * Two grouped reads pick the rounds (SQLite takes the other columns from the row holding the
+ * max), then only those rounds' figures are read: never all rounds of a national portfolio.
  */
 export function latestRounds(db: Db, scope: Scope, instrument: { id: string; version: number }): RoundFigures[] {
-  return latestOf(db, roundScores(db, scope, instrument), instrument);
-}
-
-/** latestRounds from rounds already read. */
-export function latestOf(db: Db, rounds: readonly RoundScoreRow[], instrument: { id: string; version: number }): RoundFigures[] {
-  const ids = latestIds(rounds);
-  if (ids.length === 0) return [];
+  const pick = (unsuppressed: boolean) =>
+    `select r.id, max(r.closed_at) from rounds r join round_figures f on f.round_id = r.id
+      where r.status = 'closed' and r.instrument_id = ? and r.instrument_version = ?${unsuppressed ? " and f.suppressed = 0" : ""}${scoped(scope)}
+      group by r.network_id`;
+  const params = [instrument.id, instrument.version, ...scopeParams(scope)];
+  const ids = new Set<string>();
+  for (const unsuppressed of [false, true]) {
+    for (const [id] of db.$client
+      .prepare(pick(unsuppressed))
+      .raw()
+      .all(...params) as [string, number][])
+      ids.add(id);
+  }
+  if (ids.size === 0) return [];
   const rows = db.$client
     .prepare(`${BASE} and r.id in (select value from json_each(?)) order by r.network_id, r.closed_at desc, r.id desc`)
     .raw()
-    .all(instrument.id, instrument.version, JSON.stringify(ids)) as Raw[];
+    .all(instrument.id, instrument.version, JSON.stringify([...ids])) as Raw[];
   return rows.map(fromRaw);
 }
 

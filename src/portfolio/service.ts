@@ -7,7 +7,7 @@ import type { Db } from "../lib/db";
 import { closeDueRounds } from "../rounds/lifecycle";
 import { averages, heatmapRows, splitLatest } from "./figures";
 import { overTime } from "./over-time";
-import { latestOf, portfolioNetworks, roundScores, type Scope } from "./queries";
+import { latestRounds, portfolioNetworks, roundScores, type Scope } from "./queries";
 import { portfolioSettings } from "./settings";
 
 /** Which networks a person's portfolio holds: every one for an administrator, else their grants. */
@@ -23,16 +23,14 @@ export function loadPortfolio(deps: { db: Db; clock: Clock }, actor: Actor) {
   closeDueRounds(deps);
   const instrument = comparedInstrument("core");
   const networks = portfolioNetworks(deps.db, scopeOf(actor));
-  // Every round's scores once (over time), then the full figures of each network's latest rounds only.
-  const rounds = roundScores(deps.db, scopeOf(actor), instrument);
-  const latest = latestOf(deps.db, rounds, instrument);
+  const latest = latestRounds(deps.db, scopeOf(actor), instrument);
   return {
     settings: portfolioSettings(deps.db, actor),
     instrument,
     rows: heatmapRows(networks, latest),
     averages: averages(splitLatest(latest).unsuppressed),
-    /** The portfolio's quarters, oldest first (see overTime). */
-    quarters: () => overTime(rounds),
+    /** The portfolio's quarters, oldest first (see overTime): every round's scores, read only when shown. */
+    quarters: () => overTime(roundScores(deps.db, scopeOf(actor), instrument)),
   };
 }
 export type Portfolio = ReturnType<typeof loadPortfolio>;
