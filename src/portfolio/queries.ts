@@ -114,28 +114,25 @@ export function roundScores(db: Db, scope: Scope, instrument: { id: string; vers
 /**
  * Each network's latest closed round, and its latest unsuppressed one when that is older (the
  * portfolio average reads that), on one instrument version. Ordered by network, newest first.
- * Two grouped reads pick the rounds (SQLite takes the other columns from the row holding the
- * max), then only those rounds' figures are read: never all rounds of a national portfolio.
+ * Per network, two lookups walk rounds_network_idx (network_id, closed_at) from the newest; then
+ * only those rounds' figures are read: never all rounds of a national portfolio.
  */
 export function latestRounds(db: Db, scope: Scope, instrument: { id: string; version: number }): RoundFigures[] {
-  const pick = (unsuppressed: boolean) =>
-    `select r.id, max(r.closed_at) from rounds r join round_figures f on f.round_id = r.id
-      where r.status = 'closed' and r.instrument_id = ? and r.instrument_version = ?${unsuppressed ? " and f.suppressed = 0" : ""}${scoped(scope)}
-      group by r.network_id`;
-  const params = [instrument.id, instrument.version, ...scopeParams(scope)];
-  const ids = new Set<string>();
-  for (const unsuppressed of [false, true]) {
-    for (const [id] of db.$client
-      .prepare(pick(unsuppressed))
-      .raw()
-      .all(...params) as [string, number][])
-      ids.add(id);
-  }
-  if (ids.size === 0) return [];
+  const newest = (unsuppressed: boolean) => `(select r.id from rounds r join round_figures f on f.round_id = r.id
+      where r.network_id = g.network_id and r.status = 'closed' and r.instrument_id = @instrument and r.instrument_version = @version
+      ${unsuppressed ? "and f.suppressed = 0" : ""} order by r.closed_at desc, r.id desc limit 1)`;
+  const from = "all" in scope ? "(select id as network_id from networks)" : "(select network_id from grants where user_id = @user)";
+  const params = { instrument: instrument.id, version: instrument.version, ...("all" in scope ? {} : { user: scope.userId }) };
+  const pairs = db.$client
+    .prepare(`select ${newest(false)}, ${newest(true)} from ${from} g`)
+    .raw()
+    .all(params) as [string | null, string | null][];
+  const ids = [...new Set(pairs.flat().filter((id): id is string => id !== null))];
+  if (ids.length === 0) return [];
   const rows = db.$client
     .prepare(`${BASE} and r.id in (select value from json_each(?)) order by r.network_id, r.closed_at desc, r.id desc`)
     .raw()
-    .all(instrument.id, instrument.version, JSON.stringify([...ids])) as Raw[];
+    .all(instrument.id, instrument.version, JSON.stringify(ids)) as Raw[];
   return rows.map(fromRaw);
 }
 
