@@ -96,7 +96,7 @@ const en = {
     `Portfolio average: the average of ${n} networks in ${name}, as a whole number, fixed when this round closed.`,
   yes: "yes",
   no: "no",
-  csvBand: "band",
+  csvBand: "band (0–49.9 needs attention, 50–69.9 mixed, 70–100 strong)",
   csvChange: "notable change",
   csvDifference: "difference from portfolio",
 };
@@ -191,7 +191,7 @@ const nl: PortfolioMessages = {
     `Gemiddelde portfolio: het gemiddelde van ${n} netwerken in ${name}, als heel getal, vastgelegd toen deze ronde sloot.`,
   yes: "ja",
   no: "nee",
-  csvBand: "klasse",
+  csvBand: "klasse (0–49,9 vraagt aandacht, 50–69,9 wisselend, 70–100 sterk)",
   csvChange: "duidelijke verandering",
   csvDifference: "verschil met portfolio",
 };

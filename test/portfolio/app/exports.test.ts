@@ -22,7 +22,10 @@ describe("GET /portfolio.csv", () => {
         "Governance",
         "Value",
       ]
-        .map((title) => `"${title}","${title} band","${title} notable change","${title} difference from portfolio"`)
+        .map(
+          (title) =>
+            `"${title}","${title} band (0–49.9 needs attention, 50–69.9 mixed, 70–100 strong)","${title} notable change","${title} difference from portfolio"`,
+        )
         .join(",")}`,
     );
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual([
@@ -50,7 +53,7 @@ describe("GET /portfolio.csv", () => {
     const res = await getPage(t, "/portfolio.csv?lang=nl&stage=forming", { cookie: f.commissioner.cookie });
     const lines = res.text.trim().split(/\r?\n/);
     expect(lines[0]).toContain(
-      '"netwerk","fase","ronde","gesloten","deelnemers","respons","betrouwbaarheid","te weinig antwoorden","Temperatuur","Temperatuur klasse"',
+      '"netwerk","fase","ronde","gesloten","deelnemers","respons","betrouwbaarheid","te weinig antwoorden","Temperatuur","Temperatuur klasse (0–49,9 vraagt aandacht, 50–69,9 wisselend, 70–100 sterk)"',
     );
     expect(lines[1]).toBe(
       `"Birch Partnership","In oprichting","Round 2026-02","2026-02-01","5","62.5","laag","nee",${'"70","sterk","","",'.repeat(6).slice(0, -1)}`,
