@@ -48,6 +48,7 @@ const BROWSER = [
   "test/mirror/maturity-browser.test.ts",
   "test/networks/pages-browser.test.ts",
   "test/organisations/pages-browser.test.ts",
+  "test/portfolio/browser/*.test.ts",
   "test/ops/*.test.ts",
   "test/reports/accessibility.test.ts",
   "test/reports/footer.test.ts",

@@ -8,6 +8,7 @@ import { benchEmail } from "./email";
 import { type Figure, missing } from "./figures";
 import { describeMachine, finish, machine } from "./machine";
 import { benchPdf } from "./pdf";
+import { benchPortfolio } from "./portfolio";
 import { HEADING, serviceSection } from "./report-section";
 import { writeSection } from "./report-support";
 import { benchSubmissions } from "./submission-figures";
@@ -29,6 +30,7 @@ async function main() {
     ["Closing and results", () => benchClosing()],
     ["Compare", benchCompare],
     ["Email", benchEmail],
+    ["National portfolio", benchPortfolio],
     ["PDF", () => benchPdf(started + BUDGET_MS)],
   ];
   const figures: Figure[] = [];

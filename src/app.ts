@@ -31,6 +31,8 @@ import { networkPages } from "./networks/pages";
 import { networkRoutes } from "./networks/routes";
 import { organisationPages } from "./organisations/pages";
 import { organisationRoutes } from "./organisations/routes";
+import { portfolioPages } from "./portfolio/pages";
+import { portfolioRoutes } from "./portfolio/routes";
 import { createChartViews } from "./reports/charts/vega";
 import { reportPages } from "./reports/pages";
 import { reportRoutes } from "./reports/routes";
@@ -118,6 +120,7 @@ export function createApp(deps: Deps) {
     invitationRoutes,
     surveyRoutes,
     compareRoutes,
+    portfolioRoutes,
     reportRoutes,
     emailRoutes,
   ])
@@ -138,6 +141,7 @@ export function createApp(deps: Deps) {
     memberPages,
     organisationPages,
     comparePages,
+    portfolioPages,
     userPages,
     roundPages,
     connectionPages,

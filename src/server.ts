@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from "./lib/config";
 import { openDatabase } from "./lib/db";
 import { loadViews } from "./lib/html";
 import { createLogger } from "./lib/logger";
+import { backfillRoundFigures } from "./portfolio/figures-write";
 import { createPdfRenderer } from "./reports/renderer";
 import { republishOldResults } from "./results/republish";
 import { startAutoClose } from "./rounds/auto-close";
@@ -45,6 +46,9 @@ async function main() {
   if (republished > 0) logger.info("closed rounds' results worked out again under the current rules", { rounds: republished });
   const refrozen = refreezeOldMaps({ db, clock });
   if (refrozen > 0) logger.info("closed rounds' network maps worked out again under the current rules", { rounds: refrozen });
+  // Closed rounds from before the portfolio's figures get their row, so the heatmap shows them.
+  const backfilled = backfillRoundFigures(db);
+  if (backfilled > 0) logger.info("closed rounds' portfolio figures written", { rounds: backfilled });
   const demoLogins = config.demo ? await seedDemo({ db, clock, config, logger }) : undefined;
   await ensureFirstAdmin({ db, clock, logger }, config.admin);
   const renderer = createPdfRenderer({ executablePath: config.chromiumPath, logger });

@@ -48,6 +48,7 @@ export const AFTER_SIGN_IN: Readonly<Record<string, string>> = {
   "POST /rounds/:id/email/reminders": "/rounds/:id",
   "POST /rounds/:id/email/reminders/now": "/rounds/:id",
   "POST /admin/mail/resume": "/admin/mail",
+  "POST /portfolio/settings": "/portfolio",
   // Comments and actions have no page: home, which lists the networks.
   "POST /comments/:id/hide": "/",
   "POST /comments/:id/release": "/",

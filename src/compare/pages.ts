@@ -5,12 +5,10 @@ import type { AppEnv, Deps } from "../lib/app-env";
 import { attachment } from "../lib/csv";
 import { type PageContext, page, signedInActor } from "../lib/pages";
 import { parseInput } from "../lib/validation";
-import { STAGE_LABELS } from "../networks/labels";
 import { listNetworks } from "../networks/service";
 import { comparisonCsv, comparisonFilename } from "./csv";
 import { maturityView } from "./maturity-view";
 import { networkOverTime } from "./network-history";
-import { PortfolioQuery, portfolio, SORTS } from "./portfolio";
 import { portfolioReportHtml } from "./report";
 import { InstrumentParam, NetworkIdsSchema, splitIds } from "./schemas";
 import { compareNetworks } from "./service";
@@ -33,27 +31,10 @@ function comparisonOf(c: PageContext, actor: Actor, deps: Deps, raw: string[]) {
 /** For the downloads, which need at least one network ("" fails as "choose at least one"). */
 const requiredComparison = (c: PageContext, actor: Actor, deps: Deps) => comparisonOf(c, actor, deps, c.req.queries("networkIds") ?? [""]);
 
-/** The portfolio, the compare page and its CSV and PDF downloads (signed-in users; access per network). */
+/** The compare page and its CSV and PDF downloads (signed-in users; access per network). */
 export function comparePages(deps: Deps) {
   const { db, views, clock } = deps;
   const app = new Hono<AppEnv>();
-
-  app.get("/portfolio", (c) => {
-    const actor = signedInActor(c);
-    const options = PortfolioQuery.parse({ sort: c.req.query("sort"), stage: c.req.query("stage") });
-    const sorts = Object.entries(SORTS).map(([value, label]) => ({ value, label, selected: value === options.sort }));
-    const stages = [{ value: "all", label: "All stages" }, ...Object.entries(STAGE_LABELS).map(([value, label]) => ({ value, label }))].map(
-      (s) => ({ ...s, selected: s.value === options.stage }),
-    );
-    return page(c, views, "compare/portfolio", {
-      title: "Portfolio",
-      wide: true,
-      ...portfolio(deps, actor, options),
-      sorts,
-      stages,
-      filtered: options.stage !== "all",
-    });
-  });
 
   app.get("/compare", async (c) => {
     const actor = signedInActor(c);

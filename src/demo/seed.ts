@@ -11,6 +11,7 @@ import { createNetwork } from "../networks/service";
 import { addOrganisations } from "../organisations/service";
 import { createUser, findUserByEmail } from "../users/service";
 import { seedDemoEmail } from "./email";
+import { seedDemoPortfolio } from "./portfolio";
 import { DEMO_NETWORK_ORGANISATIONS, demoRoster } from "./roster";
 import { seedDemoRounds } from "./rounds";
 
@@ -38,7 +39,8 @@ async function demoUser(deps: SeedDeps, user: (typeof DEMO_USERS)[number]): Prom
 /**
  * Fills an empty database with a demo network: three demo accounts, a realistic roster across
  * eight organisations, twelve organisations for the network map and three closed rounds of example
- * answers, the last with the network map and the maturity matrix. Safe to run at every start: it does nothing when the demo network exists.
+ * answers, the last with the network map and the maturity matrix, plus the commissioner's portfolio
+ * of twelve more networks (src/demo/portfolio.ts). Safe to run at every start: it does nothing when the demo network exists.
  */
 export async function seedDemo(deps: SeedDeps) {
   const [, facilitator, commissioner] = await Promise.all(DEMO_USERS.map((u) => demoUser(deps, u)));
@@ -58,6 +60,8 @@ export async function seedDemo(deps: SeedDeps) {
     .run();
   addMembers(deps, facilitator, network.id, demoRoster());
   addOrganisations(deps, facilitator, network.id, [...DEMO_NETWORK_ORGANISATIONS]);
+  // The portfolio's other networks close their rounds first: the demo network's latest report then shows the benchmark.
+  seedDemoPortfolio(deps, facilitator, commissioner);
   seedDemoRounds(deps, facilitator, network.id);
   // Only when messages are captured: a demo must never email its made-up members for real.
   if (deps.config.mail.capture) seedDemoEmail(deps, facilitator, network.id);

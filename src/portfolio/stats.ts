@@ -12,10 +12,26 @@ export type Band = "needs_attention" | "mixed" | "strong";
  * @example band(69.96) // "strong": it is shown as 70.0
  */
 export function band(score: number): Band {
-  const shown = round1(score);
+  return bandOfShown(shownScore(score));
+}
+
+/** The band of a score already rounded to one decimal (as shown): band() without rounding again. */
+export function bandOfShown(shown: number): Band {
   if (shown < 50) return "needs_attention";
   if (shown < 70) return "mixed";
   return "strong";
+}
+
+/**
+ * round1 for the many scores of a portfolio, quickly: away from a half-way point the nearest tenth
+ * by arithmetic is exact (and k / 10 is the same double round1 returns); near one, round1 decides.
+ * @example shownScore(49.95) // 50
+ */
+export function shownScore(score: number): number {
+  const scaled = score * 10;
+  const fraction = scaled - Math.floor(scaled);
+  if (Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled) / 10;
+  return round1(score);
 }
 
 /**
@@ -26,7 +42,14 @@ export function band(score: number): Band {
  */
 export function quantile(values: readonly number[], q: number): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((x, y) => x - y);
+  return sortedQuantile(
+    [...values].sort((x, y) => x - y),
+    q,
+  );
+}
+
+/** quantile over values already sorted ascending (no copy, no sort). */
+function sortedQuantile(sorted: readonly number[], q: number): number {
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);
   const lower = sorted[below] as number;
@@ -34,10 +57,12 @@ export function quantile(values: readonly number[], q: number): number | null {
   return lower + (upper - lower) * (position - below);
 }
 
-/** The median and interquartile range of a list, for the over-time chart. */
+/** The median and interquartile range of a list, for the over-time chart (sorted once). */
 export function quartiles(values: readonly number[]): { q1: number; median: number; q3: number } | null {
-  const [q1, median, q3] = [0.25, 0.5, 0.75].map((q) => quantile(values, q));
-  return q1 == null || median == null || q3 == null ? null : { q1, median, q3 };
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => sortedQuantile(sorted as unknown as number[], q);
+  return { q1: at(0.25), median: at(0.5), q3: at(0.75) };
 }
 
 /**

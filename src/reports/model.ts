@@ -6,6 +6,7 @@ import { loadMapSource, type MapSource } from "../connections/map-source";
 import type { NetworkRow, RoundRow, Stage } from "../db/schema";
 import { getInstrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
 import type { Db } from "../lib/db";
+import { benchmarkView, type RoundBenchmark, roundBenchmark } from "../portfolio/benchmark";
 import { getRoundResults, type RoundResults } from "../results/round-results";
 import type { ChartViews } from "./charts/vega";
 import { formatterFor } from "./format";
@@ -36,6 +37,8 @@ export interface ReportSources {
   history: HistoryEntry[];
   /** The frozen network map of a round with the connections module; null otherwise. */
   networkMap?: MapSource | null;
+  /** The portfolio average frozen when the round closed, when its commissioner opted in. */
+  benchmark?: RoundBenchmark;
 }
 
 /** Reads everything a closed round's report needs (409 from getRoundResults while it is open). */
@@ -54,6 +57,7 @@ export function loadReportSources(db: Db, round: RoundRow, network: NetworkRow, 
     released: suppressed ? null : releasedComments(db, round.id),
     history: suppressed ? [] : loadHistory(db, round, network, lang, results),
     networkMap: suppressed ? null : loadMapSource(db, round),
+    benchmark: suppressed ? undefined : roundBenchmark(db, round.id),
   };
 }
 
@@ -94,6 +98,7 @@ export async function buildReportModel(src: ReportSources, charts: ChartViews) {
     ...base,
     suppressed: null,
     glance: atAGlanceSection(results, released.comments, m, f),
+    benchmark: src.benchmark ? benchmarkView(src.benchmark, src.lang) : null,
     summary,
     themes,
     trend,

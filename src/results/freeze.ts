@@ -5,6 +5,8 @@ import { getInstrument, themeItems } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { scoreStoredMaturity } from "../maturity/freeze";
+import { freezeBenchmark } from "../portfolio/benchmark-write";
+import { storeRoundFigures } from "../portfolio/figures-write";
 import { submittedCount } from "../rounds/submitted";
 import { type FrozenResults, frozenResults, type RoundSummary } from "./frozen";
 import { type Published, publish } from "./published";
@@ -113,6 +115,8 @@ function summarise(published: Published): RoundSummary {
 /** Stores the rounded results and summary worked out from a round's frozen scores. */
 export function storePublished(db: Db, round: RoundRow, frozen: FrozenResults) {
   const published = publish(db, round, frozen);
+  // The portfolio's columns of the same values, so that the two never disagree.
+  storeRoundFigures(db, round, frozen, published);
   return { published, summary: summarise(published) };
 }
 
@@ -134,6 +138,8 @@ export function freezeRoundResults(db: Db, clock: Clock, round: RoundRow): Froze
     .onConflictDoUpdate({ target: roundResults.roundId, set: values })
     .run();
   refreshLaterRounds(db, round);
+  // Only here, at closing: a benchmark is frozen once and never worked out again.
+  freezeBenchmark(db, clock, round);
   return frozen;
 }
 

@@ -184,6 +184,24 @@ const ROUTES: Route[] = [
   // Comparison and reports.
   { method: "GET", path: (x) => `/compare?networkIds=${x.network.id}`, allowed: VIEW },
   { method: "GET", path: (x) => `/networks/${x.network.id}/history`, allowed: VIEW },
+  // The portfolio: each person's own networks, aggregates only (never comments, statements or answers).
+  {
+    method: "GET",
+    path: () => "/portfolio?pageSize=500",
+    allowed: ALL,
+    global: true,
+    check: (res, x) => {
+      expect(res.json.networks.map((n: { id: string }) => n.id).sort()).toEqual(x.visible);
+      expect(res.text).not.toMatch(/"(comments|items|answers|members|distribution)"/);
+    },
+  },
+  {
+    method: "PATCH",
+    path: () => "/portfolio",
+    body: () => ({ name: "Region" }),
+    allowed: { admin: true, facilitator: false, commissioner: true },
+    global: true,
+  },
   // The matrix has no browser: a 503 means the access check let the caller through to the renderer.
   { method: "GET", path: (x) => `/rounds/${x.closedRound().id}/report.pdf`, allowed: MANAGE, ok: 503 },
 ];

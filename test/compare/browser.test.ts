@@ -23,7 +23,9 @@ describe("portfolio and compare in a real browser", () => {
       await page.setCookie({ name: "nm_session", value: f.commissioner.cookie, url: shared.url });
 
       await page.goto(`${shared.url}/portfolio`, { waitUntil: "load" });
-      expect(await page.$$eval("svg.sparkline[role=img]", (svgs) => svgs.map((s) => s.getAttribute("aria-label")))).toHaveLength(3);
+      // The heatmap's three networks, and one over-time chart per figure.
+      expect(await page.$$eval("table.heatmap tbody tr", (rows) => rows.length)).toBe(3);
+      expect(await page.$$eval(".over-time svg[role=img]", (svgs) => svgs.length)).toBe(6);
       expect(await axeViolations(page)).toEqual([]);
 
       // The way a person gets there: tick two networks in the form and submit it.
@@ -75,10 +77,10 @@ describe("portfolio and compare in a real browser", () => {
       }
 
       await page.goto(`${shared.url}/portfolio`, { waitUntil: "load" });
-      const headers = await page.$$eval("table.portfolio thead th", (ths) => ths.map((th) => th.textContent?.trim()));
-      expect(headers.slice(0, 5)).toEqual(["Network", "Latest round", "Respondents", "Response rate", "Temperature"]);
+      const headers = await page.$$eval("table.heatmap thead th", (ths) => ths.map((th) => th.textContent?.trim()));
+      expect(headers.slice(0, 6)).toEqual(["Network", "Latest round", "Respondents", "Response rate", "Confidence", "Temperature"]);
       // North's latest round: 7 of 10 invited.
-      const latest = await page.$$eval("table.portfolio tbody tr", (rows) =>
+      const latest = await page.$$eval("table.heatmap tbody tr", (rows) =>
         rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent?.trim())).find((cells) => cells[0] === "1 March 2026"),
       );
       expect(latest?.slice(1, 3)).toEqual(["7", "70.0%"]);

@@ -1,10 +1,12 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { comments, invitations, networks, organisations, responses, rounds } from "../../src/db/schema";
+import { DEMO_PORTFOLIO_NAME } from "../../src/demo/portfolio";
 import { DEMO_NETWORK_NAME, DEMO_PASSWORD, seedDemo } from "../../src/demo/seed";
 import { roundOrganisations } from "../../src/organisations/queries";
+import { roundBenchmark } from "../../src/portfolio/benchmark";
 import { createTestApp } from "../support/app";
-import { call, sessionCookie } from "../support/http";
+import { call, getPage, sessionCookie } from "../support/http";
 
 describe("the demo network", () => {
   it("has a roster and three closed rounds answered through the survey's own submission code", async () => {
@@ -70,12 +72,49 @@ describe("the demo network", () => {
     ]);
   });
 
+  it("gives the commissioner a portfolio of 13 networks with two or more closed rounds each: heatmap, movers, over time and benchmark", async () => {
+    const t = createTestApp();
+    const started = performance.now();
+    await seedDemo(t.deps);
+    // Kept quick: the demo starts with the server.
+    expect(performance.now() - started).toBeLessThan(15_000);
+    const login = await call(t, "POST", "/api/v1/auth/login", { email: "commissioner@example.org", password: DEMO_PASSWORD });
+    const cookie = sessionCookie(login.headers);
+    const portfolio = await call(t, "GET", "/api/v1/portfolio", undefined, { cookie });
+    expect(portfolio.json).toMatchObject({ name: DEMO_PORTFOLIO_NAME, benchmark: true, totalNetworks: 13 });
+    for (const network of portfolio.json.networks) {
+      const closed = t.db.select().from(rounds).where(eq(rounds.networkId, network.id)).all();
+      expect(closed.filter((r) => r.status === "closed").length, network.name).toBeGreaterThanOrEqual(2);
+    }
+    // Something for every part of the page: a round with too few answers, bands, notable moves.
+    const figures = portfolio.json.networks.map(
+      (n: { latestRound: { figures: { overall: { band: string | null; change: number | null } } } }) => n.latestRound.figures.overall,
+    );
+    expect(figures.filter((f: { band: string | null }) => f.band === null)).toHaveLength(1);
+    expect(new Set(figures.map((f: { band: string | null }) => f.band))).toEqual(new Set([null, "needs_attention", "mixed", "strong"]));
+    expect(figures.filter((f: { change: number | null }) => f.change !== null && f.change > 0).length).toBeGreaterThan(0);
+    expect(figures.filter((f: { change: number | null }) => f.change !== null && f.change < 0).length).toBeGreaterThan(0);
+    const page = await getPage(t, "/portfolio", { cookie });
+    expect(page.text).toContain("Largest rises");
+    expect((page.text.match(/<polyline points="[^"]*,[^"]* [^"]+"/g) ?? []).length).toBe(6);
+    // The demo network's spring report carries the benchmark of the whole portfolio.
+    const network = t.db.select().from(networks).where(eq(networks.name, DEMO_NETWORK_NAME)).get();
+    const spring = t.db
+      .select()
+      .from(rounds)
+      .where(eq(rounds.networkId, network?.id ?? ""))
+      .all()
+      .find((r) => r.title.startsWith("Spring"));
+    expect(roundBenchmark(t.db, spring?.id ?? "")).toMatchObject({ portfolioName: DEMO_PORTFOLIO_NAME, networks: 13 });
+  });
+
   it("is added once, however often the server starts", async () => {
     const t = createTestApp();
     await seedDemo(t.deps);
     await seedDemo(t.deps);
-    expect(t.db.select({ n: count() }).from(networks).get()?.n).toBe(1);
-    expect(t.db.select({ n: count() }).from(rounds).get()?.n).toBe(3);
+    // The demo network and the twelve of the commissioner's portfolio; 2 + 25 rounds.
+    expect(t.db.select({ n: count() }).from(networks).get()?.n).toBe(13);
+    expect(t.db.select({ n: count() }).from(rounds).get()?.n).toBe(27);
     expect(t.db.select({ n: count() }).from(organisations).get()?.n).toBe(12);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { band, combineSummaries, quantile, quartiles } from "../../src/portfolio/stats";
+import { band, combineSummaries, quantile, quartiles, shownScore } from "../../src/portfolio/stats";
+import { round1 } from "../../src/results/rounding";
 import { summarise } from "../../src/results/stats";
 
 describe("bands follow the score as shown", () => {
@@ -15,6 +16,20 @@ describe("bands follow the score as shown", () => {
     [100, "strong"],
   ] as const)("%s is %s", (score, expected) => {
     expect(band(score)).toBe(expected);
+  });
+});
+
+describe("the shown score", () => {
+  it("is round1's, at half-way points and everywhere else", () => {
+    for (const x of [49.95, 69.95, 49.94, 0.05, 2.675, 99.95, 100, 0, 12.25, 62.35]) expect(shownScore(x), String(x)).toBe(round1(x));
+    // Every hundredth and random scores from 0 to 100.
+    for (let i = 0; i <= 10_000; i++) expect(shownScore(i / 100)).toBe(round1(i / 100));
+    let seed = 7;
+    for (let i = 0; i < 10_000; i++) {
+      seed = (seed * 16807) % 2147483647;
+      const x = (seed / 2147483647) * 100;
+      expect(shownScore(x)).toBe(round1(x));
+    }
   });
 });
 

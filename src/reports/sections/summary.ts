@@ -18,6 +18,7 @@ export async function summarySection(charts: ChartViews, results: ShownRoundResu
   const temperature = overall.shown ? f.score(overall.score) : m.theme.tooFew;
   const { strongest, weakest } = rankThemes(themes);
   const rows = themes.map((t) => ({
+    code: t.code,
     title: t.title,
     score: t.shown ? f.score(t.score) : m.theme.tooFew,
     n: f.count(t.n),

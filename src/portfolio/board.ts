@@ -1,0 +1,61 @@
+// The board summary: a standalone HTML document for the PDF renderer (2–3 A4 pages) — the heatmap
+// of at most BOARD_ROWS networks, those needing a look first, counts per band for all, movers,
+// the over-time charts and a methods note. Every figure comes from the portfolio's own values.
+import type { Lang } from "../instrument";
+import type { Views } from "../lib/html";
+import { formatterFor } from "../reports/format";
+import { averagesView, figureColumns, rowView } from "./cells.model";
+import { boardRows, type HeatmapRow } from "./figures";
+import { portfolioMessages } from "./messages";
+import type { Quarter } from "./over-time";
+import { overTimeCharts } from "./over-time.model";
+import { countsView, moversView } from "./page.model";
+import type { Portfolio } from "./service";
+import type { Band } from "./stats";
+
+/** Most networks the board summary lists: three pages at most, whatever the portfolio's size. */
+export const BOARD_ROWS = 60;
+
+/** One letter per band for the printed table (spelled out in its legend), so it reads in grey print. */
+const BAND_LETTER: Record<Lang, Record<Band, string>> = {
+  en: { needs_attention: "N", mixed: "M", strong: "S" },
+  nl: { needs_attention: "A", mixed: "W", strong: "S" },
+};
+
+export async function boardSummaryHtml(
+  views: Views,
+  portfolio: Portfolio,
+  rows: readonly HeatmapRow[],
+  quarters: readonly Quarter[],
+  lang: Lang,
+  now: Date,
+) {
+  const m = portfolioMessages(lang);
+  const f = formatterFor(lang);
+  const shown = boardRows(rows, BOARD_ROWS);
+  const letters = BAND_LETTER[lang];
+  const figures = figureColumns(portfolio.instrument, lang);
+  const html = views.render(
+    "portfolio/board",
+    {
+      lang,
+      labels: m,
+      title: `${m.boardTitle} · ${portfolio.settings.name}`,
+      name: portfolio.settings.name,
+      made: m.made(f.date(now)),
+      intro: m.boardIntro(f.count(shown.length), f.count(rows.length)),
+      legend: (["needs_attention", "mixed", "strong"] as const).map((b) => ({ letter: letters[b], word: m.bands[b] })),
+      figures,
+      rows: shown.map((row) => {
+        const view = rowView(row, lang);
+        return { ...view, cells: view.cells.map((c) => ({ ...c, letter: c.shown ? letters[c.band as Band] : "" })) };
+      }),
+      averages: averagesView(portfolio.averages, lang).map((a) => ({ ...a, letter: a.band === "none" ? "" : letters[a.band as Band] })),
+      counts: countsView({ ...portfolio, rows: [...rows] }, lang),
+      movers: moversView({ ...portfolio, rows: [...rows] }, lang),
+      charts: overTimeCharts(quarters, figures, lang),
+    },
+    null,
+  );
+  return { html, footer: `${m.boardTitle} · ${portfolio.settings.name} · ${f.date(now)}` };
+}
