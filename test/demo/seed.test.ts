@@ -64,6 +64,7 @@ describe("the demo network", () => {
     const earlier = t.db
       .select()
       .from(rounds)
+      .where(eq(rounds.networkId, network?.id ?? ""))
       .all()
       .filter((r) => r.id !== latest?.id);
     expect(earlier.map((r) => [r.modules, roundOrganisations(t.db, r.id).length])).toEqual([
@@ -112,9 +113,9 @@ describe("the demo network", () => {
     const t = createTestApp();
     await seedDemo(t.deps);
     await seedDemo(t.deps);
-    // The demo network and the twelve of the commissioner's portfolio; 2 + 25 rounds.
+    // The demo network and the twelve of the commissioner's portfolio; 3 + 25 rounds.
     expect(t.db.select({ n: count() }).from(networks).get()?.n).toBe(13);
-    expect(t.db.select({ n: count() }).from(rounds).get()?.n).toBe(27);
+    expect(t.db.select({ n: count() }).from(rounds).get()?.n).toBe(28);
     expect(t.db.select({ n: count() }).from(organisations).get()?.n).toBe(12);
   });
 });
