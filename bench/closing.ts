@@ -2,7 +2,7 @@
 // afterwards, each beside the bare SQL that any implementation must at least run.
 
 import { systemClock } from "../src/lib/clock";
-import { getRoundResults } from "../src/results/round-results";
+import { getRoundResults } from "../src/results/labelled-results";
 import { closeRound } from "../src/rounds/lifecycle";
 import { benchDb, roundAndNetwork } from "./bench-db";
 import { type Figure, figure } from "./figures";

@@ -2,11 +2,11 @@
 // earlier round, released comments, actions; about 12 A4 pages), so that both sections of
 // BENCHMARKS.md measure the same document.
 
+import { messagesFor } from "../src/i18n/report";
+import { createChartViews } from "../src/lib/charts";
 import { manualClock } from "../src/lib/clock";
 import type { Db } from "../src/lib/db";
 import { loadViews } from "../src/lib/html";
-import { createChartViews } from "../src/reports/charts/vega";
-import { messagesFor } from "../src/reports/messages";
 import type { PdfOptions, PdfRenderer } from "../src/reports/renderer";
 import { reportHtml } from "../src/reports/service";
 import { demoReportRounds } from "../test/reports/fixtures";

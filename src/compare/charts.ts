@@ -1,7 +1,7 @@
 // One line chart per figure (the temperature and each theme): every compared network a line over
 // the closing dates of its rounds. Rounds with too few responses break the line; the table names them.
 import type { TopLevelSpec } from "vega-lite";
-import { BASE_CONFIG, type Chart, type ChartViews, trustedSvg } from "../reports/charts/vega";
+import { BASE_CONFIG, type Chart, type ChartViews, trustedSvg } from "../lib/charts";
 
 /** Distinct in hue and lightness, each ≥ 4.5:1 on white; shapes tell lines apart in grey print too. */
 export const NETWORK_COLOURS = ["#1f4e79", "#b0561b", "#2f7042", "#6f3f8f", "#7a6210", "#a3231f", "#0f6b6b", "#5a5a5a"];

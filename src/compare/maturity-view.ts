@@ -1,9 +1,10 @@
 // The compare page's maturity table: per network and round with the matrix, the median level now
 // of each dimension in words. Laid out from the comparison's values; nothing is computed.
+
+import { formatterFor } from "../lib/format";
 import { MATURITY_V1 } from "../maturity/matrix-v1";
-import { formatterFor } from "../reports/format";
+import { TOO_FEW_ANSWERS } from "./comparison-model";
 import type { Comparison } from "./schemas";
-import { TOO_FEW_ANSWERS } from "./view";
 
 const LEVELS = MATURITY_V1.levels.map((level) => level.title.en);
 

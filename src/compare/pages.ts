@@ -6,13 +6,13 @@ import { attachment } from "../lib/csv";
 import { type PageContext, page, signedInActor } from "../lib/pages";
 import { parseInput } from "../lib/validation";
 import { listNetworks } from "../networks/service";
+import { comparisonView } from "./comparison-model";
 import { comparisonCsv, comparisonFilename } from "./csv";
 import { maturityView } from "./maturity-view";
 import { networkOverTime } from "./network-history";
 import { portfolioReportHtml } from "./report";
 import { InstrumentParam, NetworkIdsSchema, splitIds } from "./schemas";
 import { compareNetworks } from "./service";
-import { comparisonView } from "./view";
 
 const PageQuery = z.object({ networkIds: NetworkIdsSchema, instrument: InstrumentParam });
 

@@ -1,9 +1,9 @@
 import { getInstrument, localize } from "../instrument";
+import type { ChartViews } from "../lib/charts";
+import { formatterFor } from "../lib/format";
 import type { Views } from "../lib/html";
-import type { ChartViews } from "../reports/charts/vega";
-import { formatterFor } from "../reports/format";
+import { comparisonView } from "./comparison-model";
 import type { Comparison } from "./schemas";
-import { comparisonView } from "./view";
 
 /**
  * The portfolio report as one standalone HTML document (own styles, no external URL): a title

@@ -1,14 +1,15 @@
 // The network map as the report, the members' mirror and the facilitator's page show it: the
 // drawing, the metrics in plain words, brokers, isolates, perception gaps, introductions to make
 // and change since last time. Every figure comes from the frozen map; nothing is recomputed.
+
+import { type MapMessages, mapMessages } from "../i18n/connections";
 import { getInstrument, type Lang, pickText } from "../instrument";
-import type { Formatter } from "../reports/format";
+import type { Formatter } from "../lib/format";
 import { roundTo } from "../results/rounding";
 import type { FrozenNetworkMap } from "./frozen-map";
 import { DENSE_MAP_ORGANISATIONS, mapDrawing } from "./map-drawing";
 import { adjacencyMatrix } from "./map-matrix";
 import type { PerceptionGap } from "./map-metrics";
-import { type MapMessages, mapMessages } from "./messages";
 
 /** The report and the mirror list this many perception gaps, largest differences first; the facilitator's page lists all. */
 export const GAPS_SHOWN = 10;

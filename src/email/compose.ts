@@ -1,8 +1,8 @@
 import type { EmailKind, NetworkRow, RoundRow } from "../db/schema";
+import { EMAIL_MESSAGES, fill } from "../i18n/email";
 import type { Config } from "../lib/config";
 import type { Views } from "../lib/html";
 import { zonedDateTime } from "../lib/zoned-time";
-import { EMAIL_MESSAGES, fill } from "./messages";
 import type { OutgoingMail } from "./transport";
 
 export interface MessageParts {

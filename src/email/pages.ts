@@ -4,7 +4,7 @@ import { AppError } from "../lib/errors";
 import { formErrors, formFields, type PageContext, signedInActor } from "../lib/pages";
 import { zonedLocalToIso } from "../lib/zoned-time";
 import { loadRound } from "../rounds/load";
-import { roundPageModel } from "../rounds/page-model";
+import { roundPageModel } from "../rounds/round-model";
 import { adminMailPages } from "./admin-pages";
 import { MAX_REMINDERS, sendReminderNow, setReminders } from "./reminders";
 import { emailInvitations } from "./service";

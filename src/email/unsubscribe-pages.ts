@@ -1,9 +1,9 @@
 import { Hono } from "hono";
+import { EMAIL_MESSAGES, fill } from "../i18n/email";
+import { messages as surveyMessages } from "../i18n/survey";
 import { LANGUAGE_NAMES, LANGUAGES, type Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import type { PageContext } from "../lib/pages";
-import { messages as surveyMessages } from "../survey/messages";
-import { EMAIL_MESSAGES, fill } from "./messages";
 import { unsubscribe, unsubscribeTarget } from "./unsubscribe";
 
 const langOf = (asked: string | undefined): Lang => ((LANGUAGES as readonly string[]).includes(asked ?? "") ? (asked as Lang) : "en");

@@ -8,7 +8,7 @@ import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { hashToken, newId, newToken } from "../lib/ids";
 import { currentRound } from "../rounds/lifecycle";
-import type { RoundDeps, RoundRow } from "../rounds/view";
+import type { RoundDeps, RoundRow } from "../rounds/round-json";
 import type { CreateInvitationsInput, InvitationView, NewInvitation } from "./schemas";
 
 type InvitationRow = typeof invitations.$inferSelect;

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { authorizeNetwork } from "../auth/access";
 import type { AppEnv, Deps } from "../lib/app-env";
+import { formatterFor } from "../lib/format";
 import { formBody, formErrors, formFields, type PageContext, page, signedInActor } from "../lib/pages";
-import { formatterFor } from "../reports/format";
 import { parseRosterCsv } from "./import";
 import { rowsForConfirm, rowsFromConfirm } from "./import-confirm";
 import { type ImportPreview, previewImport } from "./import-preview";
-import { members, type NetworkRow, renderRoster } from "./roster-view";
+import { members, type NetworkRow, renderRoster } from "./roster-model";
 import { addMembers, rosterEmails } from "./service";
 
 // Every duplicate and error is listed; rows to add are many and alike, so the page shows a sample.

@@ -6,7 +6,7 @@ import { AppError, notFound } from "../lib/errors";
 import { formErrors, formFields, page, signedInActor } from "../lib/pages";
 import { importPages } from "./import-pages";
 import { memberProblems } from "./import-preview";
-import { renderRoster, rosterNotice } from "./roster-view";
+import { renderRoster, rosterNotice } from "./roster-model";
 import { NewMemberSchema } from "./schemas";
 import { addMembers, findMember, listMembers, removeMember } from "./service";
 

@@ -6,8 +6,8 @@ import { formFields, page, signedInActor, zodFormErrors } from "../lib/pages";
 import { defaultTimeZone } from "../lib/time-zone";
 import { preferredLanguage } from "../survey/lang";
 import { ACCESS_LABELS, STAGE_LABELS } from "./labels";
-import { networkDetailPages } from "./network-page";
-import { timeZoneOptions } from "./page-model";
+import { timeZoneOptions } from "./network-model";
+import { networkDetailPages } from "./network-pages";
 import { CreateNetworkSchema } from "./schemas";
 import { createNetwork, listNetworks } from "./service";
 

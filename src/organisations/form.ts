@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { MESSAGES } from "../i18n/organisations";
 import type { Lang } from "../instrument";
 import { AppError } from "../lib/errors";
 import { formErrors } from "../lib/pages";
-import { MESSAGES } from "./messages";
 import { nameSchema, typeSchema } from "./schemas";
 
 const OrganisationForm = z.object({ name: nameSchema, type: typeSchema });

@@ -1,10 +1,10 @@
 import type { NetworkRow } from "../db/schema";
+import { MESSAGES } from "../i18n/organisations";
 import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
 import type { ErrorDetail } from "../lib/errors";
-import { formatterFor } from "../reports/format";
+import { formatterFor } from "../lib/format";
 import { preferredLanguage } from "../survey/lang";
-import { MESSAGES } from "./messages";
 import { listOrganisations } from "./queries";
 import { rosterOrganisationNames } from "./roster-names";
 import { MAX_ORGANISATION_NAME } from "./schemas";

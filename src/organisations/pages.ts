@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import { authorizeNetwork } from "../auth/access";
+import { MESSAGES } from "../i18n/organisations";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { formFields, type PageContext, page, signedInActor } from "../lib/pages";
 import { editPages } from "./edit-pages";
 import { nameTakenError, parseOrganisationForm } from "./form";
-import { MESSAGES } from "./messages";
 import { langOf, organisationOf } from "./page-access";
 import { type FormState, listModel, listPath } from "./page-model";
 import { rosterPages } from "./roster-pages";

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { authorizeNetwork } from "../auth/access";
 import type { NetworkRow } from "../db/schema";
+import { MESSAGES } from "../i18n/organisations";
 import type { Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
+import { formatterFor } from "../lib/format";
 import { formErrors, formFields, type PageContext, page, signedInActor } from "../lib/pages";
-import { formatterFor } from "../reports/format";
-import { MESSAGES } from "./messages";
 import { langOf } from "./page-access";
 import { frame, listPath } from "./page-model";
 import { rosterOrganisationNames } from "./roster-names";

@@ -2,10 +2,10 @@
 // whole numbers, "average of 14 networks in <portfolio name>". Written at closing (benchmark-write.ts).
 import { eq } from "drizzle-orm";
 import { roundBenchmarks } from "../db/schema";
+import { portfolioMessages } from "../i18n/portfolio";
 import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
-import { formatterFor, MISSING } from "../reports/format";
-import { portfolioMessages } from "./messages";
+import { formatterFor, MISSING } from "../lib/format";
 
 export type RoundBenchmark = typeof roundBenchmarks.$inferSelect;
 

@@ -1,12 +1,13 @@
 // The board summary: a standalone HTML document for the PDF renderer (2–3 A4 pages) — the heatmap
 // of at most BOARD_ROWS networks, those needing a look first, counts per band for all, movers,
 // the over-time charts and a methods note. Every figure comes from the portfolio's own values.
+
+import { portfolioMessages } from "../i18n/portfolio";
 import type { Lang } from "../instrument";
+import { formatterFor } from "../lib/format";
 import type { Views } from "../lib/html";
-import { formatterFor } from "../reports/format";
 import { averagesView, figureColumns, rowView } from "./cells.model";
 import { boardRows, type HeatmapRow } from "./figures";
-import { portfolioMessages } from "./messages";
 import type { Quarter } from "./over-time";
 import { overTimeCharts } from "./over-time.model";
 import { countsView, moversView } from "./page.model";

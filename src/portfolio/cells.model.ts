@@ -1,11 +1,11 @@
 // A heatmap row as templates and exports show it: every figure formatted for the language, with
 // its band in words, its notable change and its notable difference from the portfolio.
 import { FIGURE_CODES, type FigureCode } from "../db/schema";
+import { type PortfolioMessages, portfolioMessages } from "../i18n/portfolio";
 import { getInstrument, type Lang, localize } from "../instrument";
-import { formatterFor } from "../reports/format";
+import { formatterFor } from "../lib/format";
 import type { ProvidedColumns } from "./columns";
 import type { Average, Cell, HeatmapRow } from "./figures";
-import { type PortfolioMessages, portfolioMessages } from "./messages";
 
 /** The figures' titles in the language, temperature first. */
 export function figureColumns(instrument: { id: string; version: number }, lang: Lang) {

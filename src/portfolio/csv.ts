@@ -1,13 +1,13 @@
 // The heatmap as a spreadsheet, in English or Dutch: one row per network (filtered and sorted as
 // on the page, every page), each figure as shown with its band, notable change and difference.
 import { FIGURE_CODES } from "../db/schema";
+import { portfolioMessages } from "../i18n/portfolio";
 import type { Lang } from "../instrument";
 import { toCsv } from "../lib/csv";
 import type { Db } from "../lib/db";
 import { figureColumns } from "./cells.model";
 import { providedColumns } from "./columns";
 import type { HeatmapRow } from "./figures";
-import { portfolioMessages } from "./messages";
 import type { Portfolio } from "./service";
 
 /**

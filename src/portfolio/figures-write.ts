@@ -3,9 +3,9 @@
 import { eq } from "drizzle-orm";
 import { FIGURE_CODES, type RoundRow, rounds } from "../db/schema";
 import type { Db } from "../lib/db";
+import { type Published, responseRateOf } from "../results/closing-results";
 import { confidenceOf } from "../results/confidence";
 import { type FrozenResults, frozenPublished, frozenResults } from "../results/frozen";
-import { type Published, responseRateOf } from "../results/published";
 
 interface Figure {
   shown: boolean;

@@ -2,10 +2,10 @@
 // the median line over quarters, for the SVG written in templates/partials/portfolio/over-time.hbs.
 // Only numbers and our own words go in; the alt text names every value.
 import type { FigureCode } from "../db/schema";
+import { portfolioMessages } from "../i18n/portfolio";
 import type { Lang } from "../instrument";
-import { formatterFor } from "../reports/format";
+import { formatterFor } from "../lib/format";
 import { round1 } from "../results/rounding";
-import { portfolioMessages } from "./messages";
 import type { Quarter } from "./over-time";
 
 export const CHART = { width: 320, height: 170, left: 34, right: 10, top: 10, bottom: 34 } as const;

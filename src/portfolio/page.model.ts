@@ -1,13 +1,13 @@
 // The portfolio page: the heatmap (filtered, sorted, one page of rows), the averages, the counts
 // per band, movers and the over-time charts, formatted for the language. Computes nothing new.
 import { STAGES } from "../db/schema";
+import { portfolioMessages } from "../i18n/portfolio";
 import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
-import { formatterFor } from "../reports/format";
+import { formatterFor } from "../lib/format";
 import { averagesView, cellView, figureColumns, rowView } from "./cells.model";
 import { providedColumns } from "./columns";
 import { bandCounts, movers } from "./figures";
-import { portfolioMessages } from "./messages";
 import type { Quarter } from "./over-time";
 import { overTimeCharts } from "./over-time.model";
 import type { HeatmapOptions, SortKey } from "./schemas";

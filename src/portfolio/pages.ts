@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import type { Actor } from "../auth/actor";
+import { portfolioMessages } from "../i18n/portfolio";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { attachment } from "../lib/csv";
 import { formFields, type PageContext, page, signedInActor, zodFormErrors } from "../lib/pages";
 import { parseInput } from "../lib/validation";
 import { boardSummaryHtml } from "./board";
 import { portfolioCsv, portfolioFilename } from "./csv";
-import { portfolioMessages } from "./messages";
 import { portfolioHref, portfolioPageModel } from "./page.model";
 import { type HeatmapOptions, HeatmapQuery, PortfolioSettingsInput } from "./schemas";
 import { selectRows } from "./select";

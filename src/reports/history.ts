@@ -3,8 +3,8 @@
 import type { NetworkRow, RoundRow } from "../db/schema";
 import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
+import { getRoundResults, type RoundResults } from "../results/labelled-results";
 import { earlierComparableRounds } from "../results/previous";
-import { getRoundResults, type RoundResults } from "../results/round-results";
 
 /** How many rounds the trend shows at most (the latest ones). */
 export const TREND_ROUNDS = 6;

@@ -1,17 +1,17 @@
 // The report verbs: a closed round's report as HTML (preview) and as PDF (cached per language).
 import type { NetworkRow, RoundRow } from "../db/schema";
+import { messagesFor } from "../i18n/report";
 import type { Lang } from "../instrument";
+import type { ChartViews } from "../lib/charts";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import type { Views } from "../lib/html";
 import { cachedReport, reportCacheKey, storeReport } from "./cache";
-import type { ChartViews } from "./charts/vega";
 import { reportFilename } from "./filename";
 import { type PreviewLinks, renderReportHtml } from "./html";
-import { messagesFor } from "./messages";
-import { reportModel } from "./model";
 import type { PdfRenderer } from "./renderer";
+import { reportModel } from "./report-model";
 
 export interface ReportDeps {
   db: Db;

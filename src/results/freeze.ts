@@ -8,8 +8,8 @@ import { scoreStoredMaturity } from "../maturity/freeze";
 import { freezeBenchmark } from "../portfolio/benchmark-write";
 import { storeRoundFigures } from "../portfolio/figures-write";
 import { submittedCount } from "../rounds/submitted";
+import { type Published, publish } from "./closing-results";
 import { type FrozenResults, frozenResults, type RoundSummary } from "./frozen";
-import { type Published, publish } from "./published";
 import { type AnswerTally, type RespondentColumns, type RoundScores, scoreTallies, type ThemeDef, type Trend, tallyOf } from "./scoring";
 
 /** overall, trend, involvement, organisation_type, professional_group, then one score per theme. */

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { roundResults } from "../db/schema";
 import type { Db } from "../lib/db";
 import type { FrozenMaturity } from "../maturity/types";
-import type { Published } from "./published";
+import type { Published } from "./closing-results";
 import type { RoundScores } from "./scoring";
 
 /** What is kept of a closed round: its scores and how many were invited when it closed. */

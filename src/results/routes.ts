@@ -3,7 +3,7 @@ import { apiRouter, type Deps } from "../lib/app-env";
 import { commonErrors, IdParams, jsonResponse } from "../lib/openapi";
 import { MaturityResultsSchema } from "../maturity/schemas";
 import { loadRound } from "../rounds/load";
-import { getRoundResults } from "./round-results";
+import { getRoundResults } from "./labelled-results";
 
 export const LangQuery = z.object({
   lang: z.enum(["en", "nl"]).optional().openapi({ description: "Language of labels; the round's own by default" }),

@@ -9,9 +9,9 @@ import { notFound } from "../lib/errors";
 import { formFields, type PageContext, page } from "../lib/pages";
 import { currentRound } from "../rounds/lifecycle";
 import { loadRound } from "../rounds/load";
-import type { RoundAccess } from "../rounds/page-model";
+import type { RoundAccess } from "../rounds/round-model";
 import { ActionUpdateForm, actionFormErrors, NewActionForm } from "./action-form";
-import { type ReviewExtra, reviewModel } from "./model";
+import { type ReviewExtra, reviewModel } from "./review-model";
 
 const NOTICES: Record<string, string> = {
   released: "Every pending comment is released: they appear in the report and the members' mirror.",

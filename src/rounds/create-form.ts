@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ACCESS_MODES, type AccessMode, type RoundModule } from "../db/schema";
 import { LANGUAGES, type Lang } from "../instrument";
+import { formatterFor } from "../lib/format";
 import { suggestedClosing, zonedLocalToIso, zonedMonthYear, zoneLabel } from "../lib/zoned-time";
 import { MIN_ROUND_ORGANISATIONS } from "../organisations/snapshot";
-import { formatterFor } from "../reports/format";
 import { ACCESS_LABELS, LANGUAGE_LABELS } from "./labels";
 import { MIN_RESPONSES_FLOOR } from "./schemas";
 

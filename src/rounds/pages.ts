@@ -5,16 +5,16 @@ import { emailNotice } from "../email/notices";
 import { invitationPages } from "../invitations/pages";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
+import { formatterFor } from "../lib/format";
 import { formErrors, formFields, type PageContext, page, signedInActor, zodFormErrors } from "../lib/pages";
 import { zonedDateTime } from "../lib/zoned-time";
-import { networkPageModel } from "../networks/page-model";
-import { formatterFor } from "../reports/format";
+import { networkPageModel } from "../networks/network-model";
 import { closingField, createRoundForm, ROUND_FORM_LABELS, roundValuesFrom } from "./create-form";
 import { loadRound } from "./load";
-import { networkRoundsSection } from "./network-section";
-import { type RoundAccess, roundPageModel } from "./page-model";
-import { posterPages } from "./poster";
+import { networkRoundsSection } from "./network-rounds-model";
+import { posterPages } from "./poster-pages";
 import { roundProgress } from "./progress";
+import { type RoundAccess, roundPageModel } from "./round-model";
 import { closeRoundNow, createRound, openRound, updateRound } from "./service";
 
 const NOTICES: Record<string, string> = {

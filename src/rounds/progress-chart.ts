@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import { formatterFor } from "../reports/format";
+import { formatterFor } from "../lib/format";
 
 /** Days the chart shows at most: a round runs a few weeks; older days stay in the table. */
 const MAX_DAYS = 42;

@@ -4,9 +4,9 @@ import { apiRouter, type Deps } from "../lib/app-env";
 import { commonErrors, ErrorSchema, IdParams, jsonBody, jsonResponse } from "../lib/openapi";
 import { loadRound } from "./load";
 import { roundProgress } from "./progress";
+import { getRoundView, listRounds } from "./round-json";
 import { CreateRoundSchema, ProgressSchema, RoundSchema, UpdateRoundSchema } from "./schemas";
 import { closeRoundNow, createRound, openRound, updateRound } from "./service";
-import { getRoundView, listRounds } from "./view";
 
 const tags = ["Rounds"];
 const conflict = { 409: jsonResponse(ErrorSchema, "Not possible in the round's current status") };

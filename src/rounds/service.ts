@@ -9,8 +9,8 @@ import { countActiveOrganisations } from "../organisations/queries";
 import { MIN_ROUND_ORGANISATIONS, snapshotRoundOrganisations } from "../organisations/snapshot";
 import { closeRound, currentRound } from "./lifecycle";
 import { newOpenCode } from "./open-code";
+import { getRoundView, type RoundDeps, type RoundRow } from "./round-json";
 import type { CreateRoundInput, RoundView, UpdateRoundInput } from "./schemas";
-import { getRoundView, type RoundDeps, type RoundRow } from "./view";
 
 const DEFAULT_INSTRUMENT = "core";
 const DEFAULT_MIN_RESPONSES = 5;

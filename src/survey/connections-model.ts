@@ -1,10 +1,10 @@
 import type { RoundOrganisationRow } from "../db/schema";
+import type { Messages } from "../i18n/survey";
+import { fill } from "../i18n/survey";
 import type { LocalizedInstrument } from "../instrument";
-import type { Messages } from "./messages";
-import { fill } from "./messages";
 import type { ModulePageErrors } from "./module-errors";
 import type { ConnectionsAnswer } from "./module-schemas";
-import { layout, pageHref, type SurveyCtx, stepProgress } from "./page-model";
+import { layout, pageHref, type SurveyCtx, stepProgress } from "./survey-model";
 
 // The connections module's three pages: (1) your organisation, (2) the partners your organisation
 // worked with, grouped by type, (3) for each ticked partner, how you work together and from level 2

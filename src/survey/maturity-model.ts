@@ -1,10 +1,10 @@
+import { fill } from "../i18n/survey";
 import type { LocalizedInstrument } from "../instrument";
 import { MATURITY_V1 } from "../maturity/matrix-v1";
 import { MATURITY_PAGES } from "./flow";
-import { fill } from "./messages";
 import type { ModulePageErrors } from "./module-errors";
 import type { MaturityMarks } from "./module-schemas";
-import { layout, maturityDimensions, pageHref, type SurveyCtx, stepProgress } from "./page-model";
+import { layout, maturityDimensions, pageHref, type SurveyCtx, stepProgress } from "./survey-model";
 
 /** The name of the radios for one side of one dimension. */
 export const maturityField = (dimension: string, side: "current" | "target") => `maturity.${dimension}.${side}`;

@@ -1,8 +1,8 @@
+import { fill } from "../i18n/survey";
 import type { ErrorDetail } from "../lib/errors";
 import { MATURITY_V1 } from "../maturity/matrix-v1";
-import { fill } from "./messages";
 import type { ConnectionsAnswer } from "./module-schemas";
-import { errorSummary, type SurveyCtx } from "./page-model";
+import { errorSummary, type SurveyCtx } from "./survey-model";
 
 /** A module page's errors: the message per field name, and the summary linking to each field's first option. */
 export type ModulePageErrors = { byName: Record<string, string | undefined>; summary: ReturnType<typeof errorSummary> };

@@ -3,8 +3,8 @@ import { CONNECTION_FIELDS } from "./connections-model";
 import type { Fields } from "./form";
 import { maturityField } from "./maturity-model";
 import type { ConnectionsAnswer, MaturityMark, PartnerAnswer } from "./module-schemas";
-import { maturityDimensions } from "./page-model";
 import type { SurveyDraft } from "./schemas";
+import { maturityDimensions } from "./survey-model";
 
 // Posted module pages merged into the draft, unchecked until `checkDraft`. Digits become numbers so
 // that a tampered value reaches the schema as what it is and is refused there.

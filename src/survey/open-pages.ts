@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { RoundRow } from "../db/schema";
+import { fill } from "../i18n/survey";
 import { getInstrument, type Instrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
 import { createOpenInvitation } from "../invitations/service";
 import type { AppEnv, Deps } from "../lib/app-env";
@@ -11,17 +12,16 @@ import { networkTimeZone } from "../lib/time-zone";
 import { closedToMembers } from "../rounds/lifecycle";
 import { findOpenRound, OPEN_LINK_LIMIT } from "../rounds/open-link";
 import { answeredBefore } from "./answered-cookie";
+import { changeId, reviewModel } from "./check-answers-model";
 import { saveDraft } from "./drafts";
 import { surveyLanguage } from "./lang";
 import { resolveLink } from "./link";
-import { fill } from "./messages";
-import { modulePage, moduleStep, postModule } from "./module-pages";
+import { modulePage, moduleStep, postModule } from "./module-posts";
 import { roundModules } from "./modules";
-import { type LinkProblem, layout, openCtx, problemModel, type SurveyCtx, surveyCtx, welcomeModel } from "./page-model";
 import { type PageOutcome, postAbout, postTheme } from "./page-posts";
 import { aboutModel, themeModel } from "./question-model";
-import { changeId, reviewModel } from "./review-model";
 import type { SurveyDraft } from "./schemas";
+import { type LinkProblem, layout, openCtx, problemModel, type SurveyCtx, surveyCtx, welcomeModel } from "./survey-model";
 
 export interface OpenLinkOptions {
   /** Overrides OPEN_LINK_LIMIT (tests use a small one). */

@@ -1,8 +1,8 @@
 import { type Instrument, LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
 import { checkDraft, type Fields, mergeAbout, mergeTheme } from "./form";
-import { afterStep, inLanguage, pageHref, type Step, type SurveyCtx } from "./page-model";
 import { aboutModel, themeModel } from "./question-model";
 import type { SchemaMemo, SurveyDraft } from "./schemas";
+import { afterStep, inLanguage, pageHref, type Step, type SurveyCtx } from "./survey-model";
 
 /** What posting a survey page needs: the request's context, the instrument both ways, the draft so far. */
 export interface PageInput {

@@ -7,12 +7,16 @@ import { AppError } from "../lib/errors";
 import { formFields, type PageContext } from "../lib/pages";
 import { networkTimeZone } from "../lib/time-zone";
 import { rememberAnswered } from "./answered-cookie";
+import { changeId, reviewModel } from "./check-answers-model";
 import { hasAnswer, loadDraft, saveDraft } from "./drafts";
 import { surveyLanguage } from "./lang";
 import { resolveLink, type SurveyLink } from "./link";
 import { linkFacts } from "./link-language";
-import { modulePage, moduleStep, postModule } from "./module-pages";
+import { modulePage, moduleStep, postModule } from "./module-posts";
 import { roundModules } from "./modules";
+import { type PageInput, type PageOutcome, postAbout, postTheme } from "./page-posts";
+import { aboutModel, themeModel } from "./question-model";
+import { submitResponseGrouped } from "./submit";
 import {
   LINK_PROBLEMS,
   type LinkProblem,
@@ -24,11 +28,7 @@ import {
   surveyCtx,
   thanksModel,
   welcomeModel,
-} from "./page-model";
-import { type PageInput, type PageOutcome, postAbout, postTheme } from "./page-posts";
-import { aboutModel, themeModel } from "./question-model";
-import { changeId, reviewModel } from "./review-model";
-import { submitResponseGrouped } from "./submit";
+} from "./survey-model";
 
 const PROBLEM_STATUS: Record<LinkProblem, ContentfulStatusCode> = {
   not_found: 404,

@@ -1,8 +1,8 @@
+import { fill } from "../i18n/survey";
 import type { LocalizedInstrument, LocalizedQuestion } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
 import { commentField, commentId, fieldRef, radioId } from "./form";
-import { fill } from "./messages";
-import { errorSummary, layout, pageHref, type SurveyCtx, stepProgress } from "./page-model";
+import { errorSummary, layout, pageHref, type SurveyCtx, stepProgress } from "./survey-model";
 
 /** What a page is filled in with: the saved draft, or the fields just posted when they need correcting. */
 export interface Values {

@@ -8,7 +8,7 @@ import { resolveLink } from "./link";
 import { roundModules } from "./modules";
 import { draftSchema, SurveyDraftBody, SurveyResponseBody } from "./schemas";
 import { submitResponseGrouped } from "./submit";
-import { SurveyViewSchema, surveyView } from "./view";
+import { SurveyViewSchema, surveyView } from "./survey-json";
 
 const tags = ["Survey"];
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { actions, auditLog, networks } from "../../src/db/schema";
 import { reportCacheKey } from "../../src/reports/cache";
 import { renderReportHtml } from "../../src/reports/html";
-import { reportModel } from "../../src/reports/model";
+import { reportModel } from "../../src/reports/report-model";
 import { reportHtml } from "../../src/reports/service";
 import { addAction, closedRoundWith } from "../reports/fixtures";
 import { createTestApp, type TestApp } from "../support/app";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, networks, rounds } from "../../src/db/schema";
-import { reportModel } from "../../src/reports/model";
+import { reportModel } from "../../src/reports/report-model";
 import { closedRoundWith } from "../reports/fixtures";
 import { createTestApp } from "../support/app";
 import { makeCast, makeGrant, makeInvitation, makeNetwork, makeRound } from "../support/factories";

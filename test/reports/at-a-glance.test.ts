@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getInstrument, localize } from "../../src/instrument";
 import { renderReportHtml } from "../../src/reports/html";
-import { reportModel } from "../../src/reports/model";
+import { reportModel } from "../../src/reports/report-model";
 import { createTestApp } from "../support/app";
 import { makeNetwork } from "../support/factories";
 import { addAction, closedRoundWith } from "./fixtures";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getInstrument, localize } from "../../src/instrument";
+import { createChartViews } from "../../src/lib/charts";
 import { themeScoresChart } from "../../src/reports/charts/theme-scores";
 import { roundLabel, trendChart } from "../../src/reports/charts/trend";
-import { createChartViews } from "../../src/reports/charts/vega";
 import { handMadeReport, sameAnswers, shown } from "./hand-made";
 
 const LEVELS = { purpose: 4, relationships: 4, communication: 3, governance: 3, value: 2 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mirrorModel } from "../../src/mirror/model";
+import { mirrorModel } from "../../src/members-mirror/mirror-model";
 import { renderReportHtml } from "../../src/reports/html";
 import type { StoredResponse } from "../support/responses";
 import { handMadeReport, sameAnswers, shown } from "./hand-made";

@@ -1,7 +1,7 @@
 // Hand-made rounds for the report's text tests: every answer chosen, so every figure is known.
 import type { Stage } from "../../src/db/schema";
 import type { Lang } from "../../src/instrument";
-import { type ReportModel, reportModel } from "../../src/reports/model";
+import { type ReportModel, reportModel } from "../../src/reports/report-model";
 import { createTestApp } from "../support/app";
 import { makeNetwork } from "../support/factories";
 import type { StoredResponse } from "../support/responses";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Stage } from "../../src/db/schema";
 import type { MaturityResponse } from "../../src/maturity/scoring";
 import { renderReportHtml } from "../../src/reports/html";
-import { reportModel } from "../../src/reports/model";
+import { reportModel } from "../../src/reports/report-model";
 import { createTestApp } from "../support/app";
 import { makeNetwork } from "../support/factories";
 import { closedMaturityRound } from "../support/maturity";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatterFor } from "../../src/reports/format";
+import { messagesFor } from "../../src/i18n/report";
+import { formatterFor } from "../../src/lib/format";
 import { renderReportHtml } from "../../src/reports/html";
-import { messagesFor } from "../../src/reports/messages";
-import { reportModel } from "../../src/reports/model";
+import { reportModel } from "../../src/reports/report-model";
 import { describeP } from "../../src/reports/sections/change";
 import { createTestApp } from "../support/app";
 import { makeNetwork } from "../support/factories";

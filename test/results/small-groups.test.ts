@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { hideSmallCells } from "../../src/results/breakdown-cells";
 import { compareRounds } from "../../src/results/change";
-import { presentRoundScores } from "../../src/results/present";
 import type { ScoredResponse, Trend } from "../../src/results/scoring";
 import { scoreRound } from "../../src/results/scoring";
+import { presentRoundScores } from "../../src/results/shown-scores";
 import { scored } from "./reference";
 
 const MIN = 5;

@@ -1,7 +1,7 @@
 // Diverging bars per statement: disagree to the left of the centre, neutral across it, agree to the
 // right. The percentages are the results' own (rounded) figures; only bar positions are derived.
 import type { TopLevelSpec } from "vega-lite";
-import { BASE_CONFIG, type Chart, type ChartViews, INK, MUTED, RULE, trustedSvg, wrapLabel } from "./vega";
+import { BASE_CONFIG, type Chart, type ChartViews, INK, MUTED, RULE, trustedSvg, wrapLabel } from "../../lib/charts";
 
 export const PART_COLOURS = { disagree: "#a4532f", neutral: "#c9ced4", agree: "#1f5f7f" } as const;
 

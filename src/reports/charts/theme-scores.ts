@@ -1,6 +1,6 @@
 // Horizontal bars of the theme scores (0–100), each labelled with its formatted score.
 import type { TopLevelSpec } from "vega-lite";
-import { BASE_CONFIG, type Chart, type ChartViews, INK, RULE, trustedSvg, wrapLabel } from "./vega";
+import { BASE_CONFIG, type Chart, type ChartViews, INK, RULE, trustedSvg, wrapLabel } from "../../lib/charts";
 
 export const SCORE_COLOUR = "#1f4e79";
 

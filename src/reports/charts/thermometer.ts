@@ -1,5 +1,5 @@
 // The temperature as a thermometer, drawn by hand: a tube on a 0–100 scale filled to the score.
-import { CHART_FONT, type Chart, escapeXml, INK, MUTED, RULE, trustedSvg } from "./vega";
+import { CHART_FONT, type Chart, escapeXml, INK, MUTED, RULE, trustedSvg } from "../../lib/charts";
 
 const FILL = "#1f4e79";
 const TOP = 16;

@@ -1,7 +1,7 @@
 // Lines of each theme's score (and the temperature) across the network's closed rounds. Rounds
 // without results (too few responses) leave a gap; the table beside the chart names them.
 import type { TopLevelSpec } from "vega-lite";
-import { BASE_CONFIG, type Chart, type ChartViews, INK, trustedSvg, wrapLabel } from "./vega";
+import { BASE_CONFIG, type Chart, type ChartViews, INK, trustedSvg, wrapLabel } from "../../lib/charts";
 
 /** Distinct in hue and lightness, each ≥ 4.5:1 on white; shapes tell them apart in grey print too. */
 export const SERIES_COLOURS = ["#1f4e79", "#b0561b", "#2f7042", "#6f3f8f", "#7a6210"];

@@ -1,8 +1,8 @@
 // The actions page: what was agreed after the previous round and where it stands, and what has
 // been agreed about this round so far.
 import type { ActionView } from "../../actions/schemas";
-import type { Formatter } from "../format";
-import type { Messages } from "../messages";
+import type { Messages } from "../../i18n/report";
+import type { Formatter } from "../../lib/format";
 
 type RoundAction = ActionView & { fromPreviousRound: boolean };
 

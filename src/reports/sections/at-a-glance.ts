@@ -2,9 +2,9 @@
 // temperature, the five themes with their change and released comments, the two strongest and two
 // weakest statements, and the open actions. It must stay one page, so lists are short and capped.
 import type { CommentView } from "../../comments/service";
-import type { ShownRoundResults } from "../../results/round-results";
-import type { Formatter } from "../format";
-import type { Messages } from "../messages";
+import type { Messages } from "../../i18n/report";
+import type { Formatter } from "../../lib/format";
+import type { ShownRoundResults } from "../../results/labelled-results";
 import { describeChange } from "./change";
 import { rankItems } from "./ranking";
 

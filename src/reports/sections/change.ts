@@ -1,8 +1,9 @@
 // How a change since the previous round is worded: its signed delta, an arrow, and whether it is notable.
-import type { PublicChange } from "../../results/present";
-import type { Formatter } from "../format";
-import { MISSING } from "../format";
-import type { Messages } from "../messages";
+
+import type { Messages } from "../../i18n/report";
+import type { Formatter } from "../../lib/format";
+import { MISSING } from "../../lib/format";
+import type { PublicChange } from "../../results/shown-scores";
 
 /** p values below this are written "p < 0.001": three decimals would print a misleading "p = 0.000". */
 export const SMALLEST_P = 0.001;

@@ -2,7 +2,7 @@
 // the conversation guide; only for rounds with the connections module.
 import type { MapSource } from "../../connections/map-source";
 import { type ConnectionsModel, connectionsModel } from "../../connections/view-model";
-import type { Formatter } from "../format";
+import type { Formatter } from "../../lib/format";
 import type { GuideSection } from "./guide";
 
 /** The section's model; null for a round without the module. */

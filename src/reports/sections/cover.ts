@@ -1,7 +1,8 @@
 // The cover: network, round, dates, responses, response rate and confidence.
-import type { RoundResults } from "../../results/round-results";
-import type { Formatter } from "../format";
-import type { Messages } from "../messages";
+
+import type { Messages } from "../../i18n/report";
+import type { Formatter } from "../../lib/format";
+import type { RoundResults } from "../../results/labelled-results";
 
 export function coverSection(results: RoundResults, instrumentTitle: string, now: Date, m: Messages, f: Formatter) {
   const { round, network } = results;

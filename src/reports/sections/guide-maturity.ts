@@ -4,10 +4,10 @@
 // and where they disagree most (the widest division: the smaller of the two halves, levels 1–2
 // against 3–4, closest to half of the answers), taken in turn. Each topic asks about the next level, in the matrix's own words.
 import type { Stage } from "../../db/schema";
+import { maturityMessagesFor } from "../../i18n/report-maturity";
 import type { Lang } from "../../instrument";
+import type { Formatter } from "../../lib/format";
 import { getMaturityMatrix, type MaturityResults, type MaturityResultsDimension } from "../../maturity/results";
-import type { Formatter } from "../format";
-import { maturityMessagesFor } from "../messages-maturity";
 import { halves } from "./maturity";
 
 const MAX_TOPICS = 3;

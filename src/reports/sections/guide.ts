@@ -1,10 +1,10 @@
 // The conversation guide: the instrument's own conversation questions for the weakest themes and
 // for the themes of the most divided statements, ordered by what the network's stage calls for.
 import type { Stage } from "../../db/schema";
+import type { Messages } from "../../i18n/report";
 import type { LocalizedInstrument, ThemeCode } from "../../instrument";
-import type { ShownRoundResults } from "../../results/round-results";
-import type { Formatter } from "../format";
-import type { Messages } from "../messages";
+import type { Formatter } from "../../lib/format";
+import type { ShownRoundResults } from "../../results/labelled-results";
 import { mostDivided, rankThemes } from "./ranking";
 
 /**

@@ -2,10 +2,11 @@
 // results let through (breakdown.ts decides; nothing is recomputed here); a hidden one says "too
 // few answers". Each cell carries its figure as text, so the table reads in grey print and to a
 // screen reader; the shade (one of five bands) only repeats it.
-import type { ShownRoundResults } from "../../results/round-results";
+
+import type { Messages } from "../../i18n/report";
+import type { Formatter } from "../../lib/format";
+import type { ShownRoundResults } from "../../results/labelled-results";
 import type { BreakdownKey } from "../../results/types";
-import type { Formatter } from "../format";
-import type { Messages } from "../messages";
 
 const KEYS: BreakdownKey[] = ["organisationType", "professionalGroup", "involvement"];
 

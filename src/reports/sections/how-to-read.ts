@@ -1,7 +1,8 @@
 // "How to read this report": the scoring, anonymity, change and confidence rules in plain words.
+
+import type { ConfidenceRuleText, Messages } from "../../i18n/report";
+import type { Formatter } from "../../lib/format";
 import { CONFIDENCE_RULE } from "../../results/confidence";
-import type { Formatter } from "../format";
-import type { ConfidenceRuleText, Messages } from "../messages";
 
 /** The confidence rule's thresholds as the text states them, taken from the rule itself. */
 function confidenceRuleText(f: Formatter): ConfidenceRuleText {

@@ -3,11 +3,12 @@
 // screen readers) and a stacked bar that only repeats them; the median is marked with a symbol and
 // words. Dimensions with the largest gap and divided ones come first. Nothing is recomputed: counts,
 // medians, gaps and changes are the results' own; only bar widths and the order are derived.
+
+import { type MaturityMessages, maturityMessagesFor } from "../../i18n/report-maturity";
 import type { Lang } from "../../instrument";
+import type { Formatter } from "../../lib/format";
 import type { MaturityResults, MaturityResultsDimension } from "../../maturity/results";
 import type { MaturitySide } from "../../maturity/scoring";
-import type { Formatter } from "../format";
-import { type MaturityMessages, maturityMessagesFor } from "../messages-maturity";
 
 /** Bar segments narrower than this (percent of the bar) carry no level number. */
 const MIN_LABELLED = 9;

@@ -1,6 +1,6 @@
 // Which themes are strongest and weakest, and where members are most divided: orderings of the
 // results' own figures, nothing recomputed.
-import type { ShownRoundResults } from "../../results/round-results";
+import type { ShownRoundResults } from "../../results/labelled-results";
 
 type Theme = ShownRoundResults["themes"][number];
 type Item = Theme["items"][number];

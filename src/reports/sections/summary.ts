@@ -1,13 +1,13 @@
 // The one-page summary: temperature, theme scores with change, strongest and weakest themes, and
 // the statements members are most divided on.
 
-import type { ShownRoundResults } from "../../results/round-results";
+import type { Counted } from "../../i18n/plural";
+import type { Messages } from "../../i18n/report";
+import type { ChartViews } from "../../lib/charts";
+import type { Formatter } from "../../lib/format";
+import type { ShownRoundResults } from "../../results/labelled-results";
 import { themeScoresChart } from "../charts/theme-scores";
 import { thermometerChart } from "../charts/thermometer";
-import type { ChartViews } from "../charts/vega";
-import type { Formatter } from "../format";
-import type { Messages } from "../messages";
-import type { Counted } from "../plural";
 import { describeChange } from "./change";
 import { mostDivided, rankThemes } from "./ranking";
 

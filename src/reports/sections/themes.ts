@@ -2,13 +2,13 @@
 // and the members' released comments, verbatim.
 
 import type { CommentView } from "../../comments/service";
+import type { Messages } from "../../i18n/report";
 import type { LocalizedInstrument } from "../../instrument";
-import type { ShownRoundResults } from "../../results/round-results";
+import type { ChartViews } from "../../lib/charts";
+import type { Formatter } from "../../lib/format";
+import type { ShownRoundResults } from "../../results/labelled-results";
 import { roundTo } from "../../results/rounding";
 import { itemBarsChart } from "../charts/item-bars";
-import type { ChartViews } from "../charts/vega";
-import type { Formatter } from "../format";
-import type { Messages } from "../messages";
 import { describeChange } from "./change";
 
 type Theme = ShownRoundResults["themes"][number];

@@ -2,11 +2,11 @@
 // table; rounds with too few responses show "not enough responses", figures with too few
 // respondents behind them "too few answers".
 
+import type { Messages } from "../../i18n/report";
+import type { ChartViews } from "../../lib/charts";
+import type { Formatter } from "../../lib/format";
 import { roundLabel, type TrendPoint, trendChart } from "../charts/trend";
-import type { ChartViews } from "../charts/vega";
-import type { Formatter } from "../format";
 import type { HistoryEntry } from "../history";
-import type { Messages } from "../messages";
 
 export async function trendSection(
   charts: ChartViews,

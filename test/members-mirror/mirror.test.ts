@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, comments, rounds } from "../../src/db/schema";
-import { formatterFor } from "../../src/reports/format";
+import { formatterFor } from "../../src/lib/format";
 import { setup } from "../rounds/support";
 import { makeRound } from "../support/factories";
 import { call, getPage, postForm } from "../support/http";

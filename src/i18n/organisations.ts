@@ -1,5 +1,5 @@
 import type { Lang } from "../instrument";
-import { formatterFor } from "../reports/format";
+import { formatterFor } from "../lib/format";
 
 const en = {
   title: "Organisations",

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
+import { mirrorText } from "../i18n/mirror";
 import { LANGUAGE_NAMES, LANGUAGES, type Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import type { PageContext } from "../lib/pages";
 import { loadRound } from "../rounds/load";
-import { mirrorText } from "./messages";
-import { mirrorModel } from "./model";
+import { mirrorModel } from "./mirror-model";
 import { findPublishedMirror, publishMirror, unpublishMirror } from "./service";
 
 /** The language asked for with `?lang=`, else the round's own. */

@@ -5,11 +5,11 @@ import type { NetworkRow } from "../db/schema";
 import { GRANT_ROLES, type GrantRole, members, STAGES, type Stage } from "../db/schema";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
+import { formatterFor } from "../lib/format";
 import { TIME_ZONES } from "../lib/time-zone";
 import { zoneLabel } from "../lib/zoned-time";
 import { countActiveOrganisations } from "../organisations/queries";
-import { formatterFor } from "../reports/format";
-import { networkRoundsSection } from "../rounds/network-section";
+import { networkRoundsSection } from "../rounds/network-rounds-model";
 import { listGrants } from "./grants";
 import { ACCESS_LABELS, GRANT_ROLE_LABELS, STAGE_LABELS } from "./labels";
 

@@ -8,7 +8,7 @@ import { AppError } from "../lib/errors";
 import { formErrors, formFields, type PageContext, page, signedInActor, zodFormErrors } from "../lib/pages";
 import { isTimeZone } from "../lib/time-zone";
 import { createGrant, deleteGrant, listGrants } from "./grants";
-import { type FormValues, type NetworkRow, networkPageModel, type Relation } from "./page-model";
+import { type FormValues, type NetworkRow, networkPageModel, type Relation } from "./network-model";
 import { updateNetwork } from "./service";
 
 const NOTICES: Record<string, string> = {

@@ -4,14 +4,14 @@
 import { type CommentView, releasedComments } from "../comments/service";
 import { loadMapSource, type MapSource } from "../connections/map-source";
 import type { NetworkRow, RoundRow, Stage } from "../db/schema";
+import { messagesFor } from "../i18n/report";
 import { getInstrument, type Lang, type LocalizedInstrument, localize } from "../instrument";
+import type { ChartViews } from "../lib/charts";
 import type { Db } from "../lib/db";
+import { formatterFor } from "../lib/format";
 import { benchmarkView, type RoundBenchmark, roundBenchmark } from "../portfolio/benchmark";
-import { getRoundResults, type RoundResults } from "../results/round-results";
-import type { ChartViews } from "./charts/vega";
-import { formatterFor } from "./format";
+import { getRoundResults, type RoundResults } from "../results/labelled-results";
 import { type HistoryEntry, loadHistory } from "./history";
-import { messagesFor } from "./messages";
 import { actionsSection } from "./sections/actions";
 import { atAGlanceSection } from "./sections/at-a-glance";
 import { connectionsSection, withConnectionPrompts } from "./sections/connections";

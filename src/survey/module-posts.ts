@@ -6,9 +6,9 @@ import { checkDraft, type Fields } from "./form";
 import { maturityModel } from "./maturity-model";
 import { moduleErrors } from "./module-errors";
 import { mergeLevels, mergeMaturity, mergeOwnOrganisation, mergePartners } from "./module-form";
-import type { SurveyCtx } from "./page-model";
 import { errorContext, type PageInput, type PageOutcome, target } from "./page-posts";
 import type { SurveyDraft } from "./schemas";
+import type { SurveyCtx } from "./survey-model";
 
 /** The path of a module page ("connections", "2"), if the round asks that page. */
 export function moduleStep(ctx: SurveyCtx, module: string | undefined, page: string | undefined): Step | undefined {

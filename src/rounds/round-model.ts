@@ -5,14 +5,14 @@ import { roundEmailSection } from "../email/round-section";
 import { linkCoverage } from "../invitations/link-status";
 import type { Deps } from "../lib/app-env";
 import { dayOf } from "../lib/clock";
+import { formatterFor } from "../lib/format";
 import { toZonedLocal, zonedDateTime, zoneLabel } from "../lib/zoned-time";
 import { roundOrganisations } from "../organisations/queries";
-import { formatterFor } from "../reports/format";
 import { frozenSummary } from "../results/frozen";
 import { ACCESS_LABELS, LANGUAGE_LABELS, MODULE_LABELS, STATUS_LABELS } from "./labels";
 import { percent, roundProgress } from "./progress";
 import { responsesChart } from "./progress-chart";
-import { openUrlOf, type RoundRow } from "./view";
+import { openUrlOf, type RoundRow } from "./round-json";
 
 export type Relation = "admin" | GrantRole;
 

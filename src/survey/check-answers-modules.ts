@@ -1,9 +1,9 @@
+import { fill } from "../i18n/survey";
 import { MATURITY_V1 } from "../maturity/matrix-v1";
 import { levelLabels } from "./connections-model";
-import { fill } from "./messages";
 import type { MaturityValue } from "./module-schemas";
-import { type SurveyCtx, stepHref } from "./page-model";
 import type { SurveyDraft } from "./schemas";
+import { type SurveyCtx, stepHref } from "./survey-model";
 
 /** The id of a section's "Change" link (as in review-model). */
 const changeId = (section: string) => `change-${section}`;

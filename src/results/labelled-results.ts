@@ -8,9 +8,9 @@ export { type Confidence, confidenceOf } from "./confidence";
 import { AppError } from "../lib/errors";
 import { labelMaturity } from "../maturity/results";
 import { NOT_ANSWERED_GROUP, OTHER_GROUP } from "./breakdown";
+import { responseRateOf } from "./closing-results";
 import { confidenceOf } from "./confidence";
 import { frozenPublished } from "./frozen";
-import { responseRateOf } from "./published";
 import type { BreakdownKey } from "./types";
 
 const OTHER_LABEL: Record<Lang, string> = { en: "Other groups (combined)", nl: "Overige groepen (samengevoegd)" };

@@ -6,15 +6,15 @@ import { releasedComments } from "../comments/service";
 import { loadMapSource } from "../connections/map-source";
 import { connectionsModel } from "../connections/view-model";
 import type { NetworkRow, RoundRow } from "../db/schema";
+import { mirrorText } from "../i18n/mirror";
+import { messagesFor } from "../i18n/report";
 import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
-import { formatterFor } from "../reports/format";
-import { messagesFor } from "../reports/messages";
+import { formatterFor } from "../lib/format";
 import { actionsSection } from "../reports/sections/actions";
 import { describeChange } from "../reports/sections/change";
 import { maturitySection } from "../reports/sections/maturity";
-import { getRoundResults, type ShownRoundResults } from "../results/round-results";
-import { mirrorText } from "./messages";
+import { getRoundResults, type ShownRoundResults } from "../results/labelled-results";
 
 function scoresModel(db: Db, results: ShownRoundResults, lang: Lang, timeZone: string) {
   const m = messagesFor(lang);

@@ -1,6 +1,7 @@
 // The mirror report in Dutch; the English texts and the shape are in messages.ts.
-import type { Messages } from "./messages";
+
 import { pluralOf } from "./plural";
+import type { Messages } from "./report";
 
 const plural = pluralOf("nl-NL");
 

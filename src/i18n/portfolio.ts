@@ -2,7 +2,7 @@
 
 import type { Stage } from "../db/schema";
 import type { Lang } from "../instrument";
-import type { Band } from "./stats";
+import type { Band } from "../portfolio/stats";
 
 const en = {
   heading: "Portfolio",

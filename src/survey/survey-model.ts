@@ -1,9 +1,9 @@
+import { fill, formatDate, type Messages, messages } from "../i18n/survey";
 import { LANGUAGE_NAMES, LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
 import { MATURITY_V1 } from "../maturity/matrix-v1";
 import { DIMENSIONS_PER_PAGE, groupOf, MATURITY_PAGES, neighbours, type Step, surveySteps } from "./flow";
 import type { RoundRow, SurveyLink } from "./link";
-import { fill, formatDate, type Messages, messages } from "./messages";
 import type { RoundModules } from "./modules";
 import type { SurveyDraft } from "./schemas";
 

@@ -1,7 +1,7 @@
 import type { Lang } from "../instrument";
 import { defaultTimeZone } from "../lib/time-zone";
 import { zonedDateTime } from "../lib/zoned-time";
-import { MODULE_MESSAGES_EN, MODULE_MESSAGES_NL } from "./module-messages";
+import { MODULE_MESSAGES_EN, MODULE_MESSAGES_NL } from "./survey-modules";
 
 /**
  * Every string the survey pages show around the instrument's own texts, in English. Placeholders

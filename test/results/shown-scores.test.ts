@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { presentRoundScores } from "../../src/results/present";
 import { compareRounds, scoreRound } from "../../src/results/scoring";
+import { presentRoundScores } from "../../src/results/shown-scores";
 import { casesOfKind, referenceThemes } from "./reference";
 
 const [changeCase] = casesOfKind("round").filter((c) => c.change && c.previous);

@@ -11,9 +11,12 @@ import type { AppEnv, Deps } from "../lib/app-env";
 import { formFields, type PageContext } from "../lib/pages";
 import { networkTimeZone } from "../lib/time-zone";
 import { loadRound } from "../rounds/load";
+import { reviewModel } from "./check-answers-model";
 import { checkDraft, mergeAbout, mergeTheme } from "./form";
-import { mergeModulePage, modulePage, moduleStep } from "./module-pages";
+import { mergeModulePage, modulePage, moduleStep } from "./module-posts";
 import { previewModules } from "./modules";
+import { aboutModel, themeModel } from "./question-model";
+import type { SurveyDraft } from "./schemas";
 import {
   type Arrival,
   afterStep,
@@ -24,10 +27,7 @@ import {
   surveyCtx,
   thanksModel,
   welcomeModel,
-} from "./page-model";
-import { aboutModel, themeModel } from "./question-model";
-import { reviewModel } from "./review-model";
-import type { SurveyDraft } from "./schemas";
+} from "./survey-model";
 
 /** The banner on every preview page, in the page's language. */
 export const PREVIEW_BANNER: Record<Lang, string> = {

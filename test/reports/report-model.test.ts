@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Stage } from "../../src/db/schema";
 import { getInstrument, localize } from "../../src/instrument";
+import { createChartViews } from "../../src/lib/charts";
+import { formatterFor } from "../../src/lib/format";
 import { trendChart } from "../../src/reports/charts/trend";
-import { createChartViews } from "../../src/reports/charts/vega";
-import { formatterFor } from "../../src/reports/format";
 import { renderReportHtml } from "../../src/reports/html";
-import { type ReportModel, reportModel } from "../../src/reports/model";
+import { type ReportModel, reportModel } from "../../src/reports/report-model";
 import { STAGE_ORDER } from "../../src/reports/sections/guide";
 import { createTestApp } from "../support/app";
 import { makeNetwork } from "../support/factories";

@@ -2,8 +2,8 @@ import type { NetworkRow } from "../db/schema";
 import { suppressedAddresses } from "../email/outbox";
 import type { Deps } from "../lib/app-env";
 import type { ErrorDetail } from "../lib/errors";
+import { formatterFor } from "../lib/format";
 import { type PageContext, page } from "../lib/pages";
-import { formatterFor } from "../reports/format";
 import { listMembers } from "./service";
 
 const count = (n: number) => formatterFor("en").count(n);

@@ -7,7 +7,7 @@ import { AppError } from "../lib/errors";
 import { type PageContext, page } from "../lib/pages";
 import { zonedDateTime } from "../lib/zoned-time";
 import { loadRound } from "./load";
-import { openUrlOf } from "./view";
+import { openUrlOf } from "./round-json";
 
 // Error correction M survives a crease or a smudge on a printed poster and keeps the code coarse
 // enough to scan across a room; the quiet zone of 4 modules is what scanners expect.

@@ -5,9 +5,9 @@ import { listComments } from "../comments/service";
 import { ACTION_STATUSES, type CommentStatus, type RoundRow } from "../db/schema";
 import { getInstrument, localize } from "../instrument";
 import type { Db } from "../lib/db";
-import { formatterFor } from "../reports/format";
-import { getRoundResults } from "../results/round-results";
-import type { RoundAccess } from "../rounds/page-model";
+import { formatterFor } from "../lib/format";
+import { getRoundResults } from "../results/labelled-results";
+import type { RoundAccess } from "../rounds/round-model";
 import { ACTION_STATUS_LABELS, type ActionField, type NewActionValues, updateFieldId } from "./action-form";
 
 export type ActionValues = Partial<Record<ActionField, string>>;

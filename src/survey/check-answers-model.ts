@@ -1,10 +1,10 @@
+import { fill } from "../i18n/survey";
 import type { LocalizedInstrument, LocalizedQuestion } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
-import { fill } from "./messages";
-import { errorSummary, layout, type SurveyCtx, stepHref, stepProgress } from "./page-model";
+import { moduleSections } from "./check-answers-modules";
 import { describeError, firstSentence } from "./question-model";
-import { moduleSections } from "./review-modules";
 import type { SurveyDraft } from "./schemas";
+import { errorSummary, layout, type SurveyCtx, stepHref, stepProgress } from "./survey-model";
 
 /** The id of a section's "Change" link: where the review page's error summary sends someone. */
 export const changeId = (section: string) => `change-${section}`;

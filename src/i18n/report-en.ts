@@ -1,6 +1,7 @@
 // The mirror report in English; the shape is in messages.ts.
-import type { Messages } from "./messages";
+
 import { pluralOf } from "./plural";
+import type { Messages } from "./report";
 
 const plural = pluralOf("en-GB");
 

@@ -2,9 +2,9 @@
 // with one chart per figure. Nothing here computes a score; it lays out the API's values.
 
 import { getInstrument, localize, THEME_CODES, type ThemeCode } from "../instrument";
+import type { ChartViews } from "../lib/charts";
+import { formatterFor } from "../lib/format";
 import { STAGE_LABELS } from "../networks/labels";
-import type { ChartViews } from "../reports/charts/vega";
-import { formatterFor } from "../reports/format";
 import { type LinePoint, legendSwatch, lineChart, type SeriesStyle, seriesStyle } from "./charts";
 import type { CompareRound, Comparison } from "./schemas";
 

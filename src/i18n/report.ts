@@ -2,10 +2,10 @@
 // language (see format.ts), so these functions only place them in a sentence.
 import type { ActionStatus, Stage } from "../db/schema";
 import type { Lang } from "../instrument";
-import type { Confidence } from "../results/round-results";
-import { en } from "./messages-en";
-import { nl } from "./messages-nl";
+import type { Confidence } from "../results/labelled-results";
 import type { Counted } from "./plural";
+import { en } from "./report-en";
+import { nl } from "./report-nl";
 
 /** The thresholds of the confidence rule, formatted: rates as "80%", numbers of respondents as counts. */
 export interface ConfidenceRuleText {

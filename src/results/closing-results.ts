@@ -5,9 +5,9 @@ import type { PublishedMaturity } from "../maturity/types";
 import { compareRounds } from "./change";
 import { type Confidence, confidenceOf } from "./confidence";
 import type { FrozenResults } from "./frozen";
-import { type PublicChange, type PublicRoundScores, presentRoundScores } from "./present";
 import { previousComparableRound } from "./previous";
 import { round1 } from "./rounding";
+import { type PublicChange, type PublicRoundScores, presentRoundScores } from "./shown-scores";
 
 type ChangeWithPrevious = PublicChange & { previousRoundId: string };
 
