@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { requireGlobal } from "../auth/access";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { notFound } from "../lib/errors";
-import { type PageContext, page, signedInActor } from "../lib/pages";
+import { type PageContext, page } from "../lib/pages";
 import { resumeOutbox } from "./pause";
 import { mailStatusView } from "./views";
 

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
-import { formErrors, formFields, type PageContext, signedInActor } from "../lib/pages";
+import { formErrors, formFields, type PageContext } from "../lib/pages";
 import { zonedLocalToIso } from "../lib/zoned-time";
 import { loadRound } from "../rounds/load";
 import { roundPageModel } from "../rounds/round-model";

@@ -3,7 +3,7 @@ import type { OrganisationRow } from "../db/schema";
 import { MESSAGES } from "../i18n/organisations";
 import type { Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
-import { formFields, type PageContext, page, signedInActor } from "../lib/pages";
+import { formFields, type PageContext, page } from "../lib/pages";
 import { nameTakenError, parseOrganisationForm } from "./form";
 import { langOf, organisationOf } from "./page-access";
 import { type FormState, frame, listPath } from "./page-model";
