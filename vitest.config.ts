@@ -81,7 +81,8 @@ export default defineConfig({
   test: {
     // Processes rather than threads: tests start servers and Chromium and some send signals.
     // Three at a time on two cores: a Chromium test spends much of its time waiting on its browser,
-    // and a third worker fills that time (measured on 2 cores: 2 workers 275 s, 3 219 s, 4 224 s).
+    // and a third worker fills that time. The whole suite on 2 cores: 275 s with two workers and a
+    // module graph per browser file, 219 s with three and shared graphs, 224 s with four.
     pool: "forks",
     maxWorkers: 3,
     testTimeout: 30_000,
