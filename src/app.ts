@@ -66,7 +66,7 @@ function wantsHtml(c: Context): boolean {
 export function appDeps<B extends BaseDeps>(base: B): B & AppState {
   return {
     ...base,
-    survey: createSurveyStore(base.db),
+    survey: createSurveyStore(base.db, base.logger),
     loginGuard: createLoginGuard(base.clock, base.config),
     unknownEmails: unknownEmailFailures(),
     charts: createChartViews(),

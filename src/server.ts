@@ -54,7 +54,8 @@ async function main() {
   const renderer = createPdfRenderer({ executablePath: config.chromiumPath, logger });
   const views = loadViews();
   const mail = createMail(config.mail);
-  const app = createApp(appDeps({ db, config, clock, logger, views, renderer, mail }));
+  const deps = appDeps({ db, config, clock, logger, views, renderer, mail });
+  const app = createApp(deps);
   const stopAutoClose = startAutoClose({ db, clock, logger });
   // Without SMTP_URL (and outside the demo's capture) messages stay queued: nothing to start.
   const stopMail = mail.mailer ? startMailWorker({ db, clock, config, views, logger }, mail) : async () => {};
@@ -84,6 +85,9 @@ async function main() {
       await stopMail();
       mail.mailer?.close();
       await renderer.close();
+      // A pool write-out scheduled by the last submissions runs before the database closes (were
+      // it cut off, its rows would simply stay sealed in the pool until the next start).
+      await deps.survey.writer.idle();
       db.$client.close();
       logger.info("stopped");
       process.exit(0);

@@ -4,7 +4,6 @@ import type { NetworkRow } from "../db/schema";
 import { latestVersion } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
-import { closeDueRounds } from "../rounds/lifecycle";
 import { mapColumns } from "./map-columns";
 import { closedRoundSummaries, type SummarisedRound } from "./round-summaries";
 import type { Comparison } from "./schemas";
@@ -30,14 +29,14 @@ export function comparedInstrument(id: string): { id: string; version: number } 
 
 /**
  * The histories of networks the caller may already see (e.g. from listNetworks), in the given
- * order. Rounds past their closing time are closed first, as every read of a round does.
+ * order. Only closed rounds count: one past its closing time joins them when the scheduled closer
+ * (src/rounds/auto-close.ts, every minute) has closed it; reading here closes nothing.
  */
 export function networkHistories(
   deps: { db: Db; clock: Clock },
   list: readonly NetworkHistory["network"][],
   instrument: { id: string; version: number },
 ): NetworkHistory[] {
-  closeDueRounds(deps);
   const rounds = closedRoundSummaries(
     deps.db,
     list.map((n) => n.id),

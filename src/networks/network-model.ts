@@ -76,7 +76,7 @@ export function networkPageModel(
     accessLabel: ACCESS_LABELS[relation],
     canManage,
     manage,
-    ...networkRoundsSection(deps, network, canManage),
+    ...networkRoundsSection(deps, actor, network, canManage),
   };
 }
 export type { NetworkRow } from "../db/schema";

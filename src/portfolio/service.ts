@@ -4,7 +4,6 @@ import type { Actor } from "../auth/actor";
 import { comparedInstrument } from "../compare/service";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
-import { closeDueRounds } from "../rounds/lifecycle";
 import { averages, heatmapRows, splitLatest } from "./figures";
 import { overTime } from "./over-time";
 import { latestRounds, portfolioNetworks, roundScores, type Scope } from "./queries";
@@ -19,8 +18,8 @@ export const scopeOf = (actor: Actor): Scope => (actor.role === "admin" ? { all:
  * @example loadPortfolio(deps, actor).rows.length // networks the actor may see
  */
 export function loadPortfolio(deps: { db: Db; clock: Clock }, actor: Actor) {
-  // Every read of a round sees it closed once its closing time has passed.
-  closeDueRounds(deps);
+  // Reads frozen values of closed rounds and closes nothing: a round past its closing time shows
+  // here once the scheduled closer (src/rounds/auto-close.ts, every minute) has closed it.
   const instrument = comparedInstrument("core");
   const networks = portfolioNetworks(deps.db, scopeOf(actor));
   const latest = latestRounds(deps.db, scopeOf(actor), instrument);

@@ -7,7 +7,6 @@ import { rounds } from "../db/schema";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { notFound } from "../lib/errors";
 import { formFields, type PageContext, page } from "../lib/pages";
-import { currentRound } from "../rounds/lifecycle";
 import { loadRound } from "../rounds/load";
 import type { RoundAccess } from "../rounds/round-model";
 import { ActionUpdateForm, actionFormErrors, NewActionForm } from "./action-form";
@@ -70,7 +69,8 @@ export function reviewPages(deps: Deps) {
       // Whoever may not manage the network may not learn that the comment exists either.
       const { actor } = authorizeWithin(db, c.get("actor"), round?.networkId, "manage", "Comment");
       if (!comment || !round) throw notFound("Comment");
-      setCommentStatus(deps, actor, currentRound(deps, round), comment, status);
+      // Access was decided above with the comment's own 404; loadRound brings its round up to date.
+      setCommentStatus(deps, actor, loadRound(deps, actor, round.id, "manage").round, comment, status);
       return c.redirect(reviewUrl(round.id, done, `#comment-${comment.id}`), 303);
     });
   }

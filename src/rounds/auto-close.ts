@@ -8,7 +8,7 @@ export const AUTO_CLOSE_INTERVAL_MS = 60_000;
 
 /**
  * Closes due rounds once now and then every minute, so results are frozen and drafts deleted even
- * when nobody looks at a round (reads close a due round too, see `currentRound`). The timer does
+ * when nobody looks at a round (loadRound closes a due round it is asked for too). The timer does
  * not keep the process alive. Returns a function that stops it.
  */
 export function startAutoClose(deps: { db: Db; clock: Clock; logger: Logger }, intervalMs = AUTO_CLOSE_INTERVAL_MS): () => void {

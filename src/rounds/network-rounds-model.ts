@@ -1,4 +1,5 @@
 import { desc, eq } from "drizzle-orm";
+import type { Actor } from "../auth/actor";
 import type { NetworkRow } from "../db/schema";
 import { rounds } from "../db/schema";
 import type { Clock } from "../lib/clock";
@@ -9,7 +10,7 @@ import { countActiveOrganisations } from "../organisations/queries";
 import { frozenSummary } from "../results/frozen";
 import { defaultRoundValues, type RoundFormValues, roundFormModel } from "./create-form";
 import { SHORT_STATUS } from "./labels";
-import { currentRound } from "./lifecycle";
+import { loadRounds } from "./load";
 import { percent, roundCounts } from "./progress";
 
 const fmt = formatterFor("en");
@@ -28,19 +29,21 @@ function rateOf(db: Db, row: typeof rounds.$inferSelect, submitted: number, invi
  * The rounds part of the network page: every round, newest first, with status, dates and response
  * rate; and for managers the create-round form (suggested values, or what was typed after an error).
  * Dates and times are in the network's time zone.
- * @example { ...networkRoundsSection(deps, network, canManage) }
+ * @example { ...networkRoundsSection(deps, actor, network, canManage) }
  */
-export function networkRoundsSection(deps: { db: Db; clock: Clock }, network: NetworkRow, canManage: boolean, typed?: RoundFormValues) {
+export function networkRoundsSection(
+  deps: { db: Db; clock: Clock },
+  actor: Actor | null,
+  network: NetworkRow,
+  canManage: boolean,
+  typed?: RoundFormValues,
+) {
   const { db, clock } = deps;
   const zone = network.timeZone;
   const dates = formatterFor("en", zone);
-  const rows = db
-    .select()
-    .from(rounds)
-    .where(eq(rounds.networkId, network.id))
-    .orderBy(desc(rounds.createdAt), desc(rounds.id))
-    .all()
-    .map((row) => currentRound({ db, clock }, row));
+  const read = db.select().from(rounds).where(eq(rounds.networkId, network.id)).orderBy(desc(rounds.createdAt), desc(rounds.id)).all();
+  // The few past their closing time go through loadRound (closed there); the others as read.
+  const rows = loadRounds({ db, clock }, actor, read);
   const counts = roundCounts(
     db,
     rows.map((r) => r.id),

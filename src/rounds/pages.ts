@@ -66,7 +66,7 @@ export function roundPages(deps: Deps) {
         c,
         views,
         "network",
-        { ...networkPageModel(deps, actor, network, relation), ...networkRoundsSection(deps, network, true, values), ...errors },
+        { ...networkPageModel(deps, actor, network, relation), ...networkRoundsSection(deps, actor, network, true, values), ...errors },
         status,
       );
     const parsed = createRoundForm(network.timeZone).safeParse(values);

@@ -1,10 +1,11 @@
 import { desc, eq } from "drizzle-orm";
+import type { Actor } from "../auth/actor";
 import type { RoundRow } from "../db/schema";
 import { rounds } from "../db/schema";
 import type { Clock } from "../lib/clock";
 import type { Config } from "../lib/config";
 import type { Db } from "../lib/db";
-import { currentRound } from "./lifecycle";
+import { loadRounds } from "./load";
 import { roundCounts } from "./progress";
 import type { RoundCounts, RoundView } from "./schemas";
 
@@ -23,7 +24,7 @@ export function openUrlOf(config: Pick<Config, "publicUrl">, row: RoundRow): str
   return row.access === "open" && code ? `${config.publicUrl}/o/${code}` : null;
 }
 
-/** A round as the API shows it. Pure: pass a row that went through `currentRound`. */
+/** A round as the API shows it. Pure: pass a row that went through `loadRound`. */
 export function roundView(config: Pick<Config, "publicUrl">, row: RoundRow, counts: RoundCounts): RoundView {
   return {
     id: row.id,
@@ -44,22 +45,17 @@ export function roundView(config: Pick<Config, "publicUrl">, row: RoundRow, coun
   };
 }
 
-/** One round as it stands now (closed first if it is past its closing time), with its counts. */
+/** One round with its counts, as handed over: from loadRound (closed first if it was due) or just written. */
 export function getRoundView(deps: RoundDeps, row: RoundRow): RoundView {
-  const current = currentRound(deps, row);
+  const current = row;
   const counts = roundCounts(deps.db, [current.id]).get(current.id) ?? { invited: 0, started: 0, submitted: 0 };
   return roundView(deps.config, current, counts);
 }
 
-/** A network's rounds, newest first, each as it stands now. */
-export function listRounds(deps: RoundDeps, networkId: string): RoundView[] {
-  const rows = deps.db
-    .select()
-    .from(rounds)
-    .where(eq(rounds.networkId, networkId))
-    .orderBy(desc(rounds.createdAt), desc(rounds.id))
-    .all()
-    .map((row) => currentRound(deps, row));
+/** A network's rounds (one `actor` may see), newest first, each as it stands now (see loadRounds). */
+export function listRounds(deps: RoundDeps, actor: Actor | null, networkId: string): RoundView[] {
+  const read = deps.db.select().from(rounds).where(eq(rounds.networkId, networkId)).orderBy(desc(rounds.createdAt), desc(rounds.id)).all();
+  const rows = loadRounds(deps, actor, read);
   const counts = roundCounts(
     deps.db,
     rows.map((r) => r.id),

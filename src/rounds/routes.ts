@@ -40,7 +40,7 @@ export function roundRoutes(deps: Deps) {
     }),
     (c) => {
       const { network } = authorizeNetwork(db, c.get("actor"), c.req.valid("param").id, "view");
-      return c.json({ rounds: listRounds(deps, network.id) }, 200);
+      return c.json({ rounds: listRounds(deps, c.get("actor"), network.id) }, 200);
     },
   );
 

@@ -7,7 +7,7 @@ import { AppError, invalidField } from "../lib/errors";
 import { newId } from "../lib/ids";
 import { countActiveOrganisations } from "../organisations/queries";
 import { MIN_ROUND_ORGANISATIONS, snapshotRoundOrganisations } from "../organisations/snapshot";
-import { closeRound, currentRound } from "./lifecycle";
+import { closedToMembers, closeRound, isDue } from "./lifecycle";
 import { newOpenCode } from "./open-code";
 import { getRoundView, type RoundDeps, type RoundRow } from "./round-json";
 import type { CreateRoundInput, RoundView, UpdateRoundInput } from "./schemas";
@@ -76,8 +76,10 @@ export function createRound(deps: RoundDeps, actor: Actor, networkId: string, in
  * only move later (people were told "until then"); a closed round never changes.
  */
 export function updateRound(deps: RoundDeps, actor: Actor, row: RoundRow, input: UpdateRoundInput): RoundView {
-  const round = currentRound(deps, row);
-  if (round.status === "closed") throw new AppError("conflict", "This round is closed; a closed round cannot be changed");
+  const round = row;
+  // Routes hand over a round from loadRound (closed if it was due); a row that is a moment old and
+  // past its closing time counts as closed too, without this verb closing it.
+  if (closedToMembers(round, deps.clock.now())) throw new AppError("conflict", "This round is closed; a closed round cannot be changed");
   const { closesAt } = input;
   if (closesAt) {
     requireFuture(deps, closesAt);
@@ -97,7 +99,7 @@ export function updateRound(deps: RoundDeps, actor: Actor, row: RoundRow, input:
  * when there are too few or too many), in the same transaction.
  */
 export function openRound(deps: RoundDeps, actor: Actor, row: RoundRow): RoundView {
-  const round = currentRound(deps, row);
+  const round = row;
   if (round.status !== "draft") throw new AppError("conflict", `This round is already ${round.status}; only a draft round can be opened`);
   const now = deps.clock.now();
   if (round.closesAt && round.closesAt.getTime() <= now.getTime())
@@ -122,10 +124,11 @@ export function openRound(deps: RoundDeps, actor: Actor, row: RoundRow): RoundVi
 
 /** Closes an open round now: drafts are deleted and results frozen (see lifecycle.ts). */
 export function closeRoundNow(deps: RoundDeps, actor: Actor, row: RoundRow): RoundView {
-  const round = currentRound(deps, row);
+  const round = row;
   if (round.status === "draft") throw new AppError("conflict", "This round has not been opened; a draft round cannot be closed");
   if (round.status === "closed") throw new AppError("conflict", "This round is already closed");
-  const closed = closeRound(deps, round);
+  // A row past its closing time (a moment old) closes at that time, as loadRound would close it.
+  const closed = closeRound(deps, round, isDue(round, deps.clock.now()) ? (round.closesAt ?? undefined) : undefined);
   audit(deps, actor, "round.close", round.id);
   return getRoundView(deps, closed);
 }

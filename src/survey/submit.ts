@@ -29,7 +29,8 @@ export function prepareSubmit(client: Database.Database, pool: Pool) {
   // A link kept sealed for reminders is not needed once its member has answered.
   const deleteEmailToken = client.prepare("delete from email_tokens where invitation_id = ?");
 
-  const store = (link: SurveyLink, input: SurveyResponseInput, day: string): void => {
+  /** Stores one submission; returns its round's minResponses, the k its pool writes out by. */
+  const store = (link: SurveyLink, input: SurveyResponseInput, day: string): number => {
     // Re-read inside the transaction, so a retry or a double click can never store twice, and a
     // link replaced or a round closed a moment ago is refused too.
     const now = check.get(link.invitation.id, link.invitation.tokenHash);
@@ -42,7 +43,9 @@ export function prepareSubmit(client: Database.Database, pool: Pool) {
     markSubmitted.run(link.invitation.id);
     deleteDraft.run(link.invitation.id);
     deleteEmailToken.run(link.invitation.id);
-    pool.flushReady(link.round.id, link.instrument, now.minResponses);
+    // No write-out here: a batch is written after this transaction commits, in one of its own
+    // (src/survey/write-out.ts), so the submission that makes a batch ready does not wait for it.
+    return now.minResponses;
   };
   // IMMEDIATE takes the write lock before the re-read, so no other connection can slip in between.
   // The group commit runs `store` itself, inside a transaction of its own that is IMMEDIATE too.
@@ -63,7 +66,10 @@ export type SubmitStatements = ReturnType<typeof prepareSubmit>;
 export function submitResponse(deps: { db: Db; clock: Clock; survey: SurveyStore }, token: string, input: SurveyResponseInput): void {
   const link = resolveLink(deps, token);
   const checked = parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules, deps.survey.schemas), input);
-  deps.survey.submit.transaction(link, checked, dayOf(deps.clock.now()));
+  const k = deps.survey.submit.transaction(link, checked, dayOf(deps.clock.now()));
+  // Not on a member's path (demo data, tests): the ready batches are written at once, still in a
+  // transaction of their own after the submission's commit, as the grouped path does a moment later.
+  deps.survey.writer.writeNow(link.round.id, link.instrument, k);
 }
 
 /**
@@ -99,5 +105,8 @@ export async function submitResponseGrouped(
   const checked = parseInput(responseSchema(link.instrument, roundModules(deps.db, link.round).modules, deps.survey.schemas), input);
   const day = dayOf(deps.clock.now());
   const { store } = deps.survey.submit;
-  await deps.survey.group.run(() => store(link, checked, day));
+  const k = await deps.survey.group.run(() => store(link, checked, day));
+  // Committed: the ready batches are written after this request (and the others of its group) has
+  // been answered, in a transaction of their own; if that fails, the rows wait sealed in the pool.
+  deps.survey.writer.schedule(link.round.id, link.instrument, k);
 }

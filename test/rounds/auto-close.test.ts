@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { networkHistories } from "../../src/compare/service";
 import { drafts, roundResults, rounds } from "../../src/db/schema";
 import { startAutoClose } from "../../src/rounds/auto-close";
 import { makeInvitation, makeRound } from "../support/factories";
+import { call } from "../support/http";
 import { setup } from "./support";
 
 // Within the session lifetime of the clock's start (2026-03-02T09:00Z), so the cast stays signed in.
@@ -38,6 +40,24 @@ describe("auto-close", () => {
     t.clock.set("2026-03-02T18:00:00Z");
     const res = await asFacilitator("GET", `/api/v1/networks/${cast.network.id}/rounds`);
     expect(res.json.rounds.find((r: { id: string }) => r.id === round.id).status).toBe("closed");
+  });
+
+  it("closes a due round in the network page's list, at its closing time, through loadRound", async () => {
+    const { t, cast } = setup();
+    const round = openRoundWithDraft(t, cast.network.id);
+    t.clock.set("2026-03-02T18:00:00Z");
+    const page = await call(t, "GET", `/networks/${cast.network.id}`, undefined, { cookie: cast.facilitator.cookie });
+    expect(page.status).toBe(200);
+    expect(t.db.select().from(rounds).where(eq(rounds.id, round.id)).get()).toMatchObject({ status: "closed", closedAt: CLOSES });
+  });
+
+  it("leaves a due round open when only compare reads it: the scheduled closer closes it", () => {
+    const { t, cast } = setup();
+    const round = openRoundWithDraft(t, cast.network.id);
+    t.clock.set("2026-03-02T18:00:00Z");
+    const [history] = networkHistories(t.deps, [cast.network], { id: "core", version: 1 });
+    expect(history?.rounds).toEqual([]);
+    expect(t.db.select().from(rounds).where(eq(rounds.id, round.id)).get()?.status).toBe("open");
   });
 
   it("refuses to extend or invite once the closing time has passed, even before anyone looked", async () => {

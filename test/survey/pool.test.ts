@@ -34,6 +34,8 @@ async function submit(t: TestApp, token: string, i: number) {
   const body = { answers: { "purpose.1": (i % 5) + 1, "value.2": "dont_know" }, comments: { governance: marker(i) } };
   const res = await call(t, "POST", `${survey(token)}/response`, body);
   expect(res.status, res.text).toBe(201);
+  // The pool's write-out runs just after the 201 (src/survey/write-out.ts); these tests look at the pool after it.
+  await t.deps.survey.writer.idle();
 }
 
 /** The bytes of the database and its WAL, as a copy of the data folder would hold them. */
