@@ -11,6 +11,8 @@ const en = {
   bandsTitle: "Bands",
   bandsRule: "0–49.9 needs attention · 50–69.9 mixed · 70–100 strong, applied to the score as shown (one decimal).",
   bands: { needs_attention: "needs attention", mixed: "mixed", strong: "strong" } satisfies Record<Band, string>,
+  /** One letter per band for the printed board table (spelled out in its legend), so it reads in grey print. */
+  bandLetters: { needs_attention: "N", mixed: "M", strong: "S" } satisfies Record<Band, string>,
   tooFew: "too few answers",
   noRound: "No closed round yet",
   temperature: "Temperature",
@@ -110,6 +112,7 @@ const nl: PortfolioMessages = {
   bandsTitle: "Klassen",
   bandsRule: "0–49,9 vraagt aandacht · 50–69,9 wisselend · 70–100 sterk, toegepast op de score zoals getoond (één decimaal).",
   bands: { needs_attention: "vraagt aandacht", mixed: "wisselend", strong: "sterk" },
+  bandLetters: { needs_attention: "A", mixed: "W", strong: "S" },
   tooFew: "te weinig antwoorden",
   noRound: "Nog geen afgesloten ronde",
   temperature: "Temperatuur",

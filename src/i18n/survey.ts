@@ -94,6 +94,7 @@ const en = {
   noPageTitle: "This page does not exist",
   busyTitle: "Please wait a moment",
   busyBody: "Many people opened this link from your network just now. Please try again in {n} minutes.",
+  previewBanner: "Preview — answers are not saved",
   toStart: "Go to the start of the temperature check",
   ...MODULE_MESSAGES_EN,
 };
@@ -190,6 +191,7 @@ const nl: Messages = {
   noPageTitle: "Deze pagina bestaat niet",
   busyTitle: "Een moment geduld",
   busyBody: "Veel mensen in je netwerk openden deze link net. Probeer het over {n} minuten opnieuw.",
+  previewBanner: "Voorbeeld — antwoorden worden niet bewaard",
   toStart: "Naar het begin van de temperatuurmeting",
   ...MODULE_MESSAGES_NL,
 };

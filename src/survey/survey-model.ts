@@ -1,5 +1,6 @@
+import { LANGUAGE_NAMES } from "../i18n/languages";
 import { fill, formatDate, type Messages, messages } from "../i18n/survey";
-import { LANGUAGE_NAMES, LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
+import { LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
 import { MATURITY_V1 } from "../maturity/matrix-v1";
 import { DIMENSIONS_PER_PAGE, groupOf, MATURITY_PAGES, neighbours, type Step, surveySteps } from "./flow";
