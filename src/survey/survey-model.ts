@@ -154,6 +154,21 @@ export const maturityDimensions = (page: number) =>
  * of an open link got when saving, or the shared open link itself (perhaps answered from this
  * browser before).
  */
+// About 10 minutes for the themes, the overall rating and "about you" (DOMAIN.md); each module
+// adds about 5: the connections pages ask for a few partners and how you work with each, the
+// maturity matrix places the network twice on eight dimensions.
+const CORE_MINUTES = 10;
+const MODULE_MINUTES = 5;
+
+/** What the round asks after the themes, in a sentence (none for the themes alone), and about how long it all takes. */
+export function surveyLength(t: Messages, modules: RoundModules["modules"] | undefined) {
+  const connections = (modules?.organisations ?? 0) > 0;
+  const maturity = modules?.maturity ?? false;
+  const minutes = CORE_MINUTES + (connections ? MODULE_MINUTES : 0) + (maturity ? MODULE_MINUTES : 0);
+  const also = connections && maturity ? t.welcomeBoth : connections ? t.welcomeConnections : maturity ? t.welcomeMaturity : undefined;
+  return { also, time: fill(t.welcomeTime, { minutes }) };
+}
+
 export type Arrival = { kind: "personal" } | { kind: "own" } | { kind: "shared"; answeredBefore: boolean };
 
 /**
@@ -169,6 +184,7 @@ export function welcomeModel(ctx: SurveyCtx, round: RoundRow, survey: LocalizedI
     heading: survey.title,
     roundTitle: round.title,
     intro: fill(t.welcomeIntro, { themes }),
+    ...surveyLength(t, ctx.modules?.modules),
     answeredBefore: shared && arrival.answeredBefore ? t.answeredBefore : undefined,
     linkNote: shared ? t.sharedLink : t.personalLink,
     // A link made through the open link belongs to no member: the facilitator sees only counts.
