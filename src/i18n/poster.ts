@@ -5,7 +5,7 @@ import type { Lang } from "../instrument";
 /** The poster speaks the round's language: it is for members, not for the facilitator. */
 export interface PosterText {
   heading: (network: string) => string;
-  body: string;
+  body: (minutes: number) => string;
   scan: string;
   type: string;
   until: (d: string) => string;
@@ -15,7 +15,8 @@ export interface PosterText {
 export const POSTER_TEXT: Record<Lang, PosterText> = {
   en: {
     heading: (network) => `How is ${network} doing?`,
-    body: "Take our temperature check: about ten minutes, on your phone or computer. Your answers are anonymous: results are only shown for a group, never for one person.",
+    body: (minutes) =>
+      `Take our temperature check: about ${minutes} minutes, on your phone or computer. Your answers are anonymous: results are only shown for a group, never for one person.`,
     scan: "Scan the code with your phone's camera",
     type: "or type this address:",
     until: (d) => `Open until ${d}.`,
@@ -23,7 +24,8 @@ export const POSTER_TEXT: Record<Lang, PosterText> = {
   },
   nl: {
     heading: (network) => `Hoe gaat het met ${network}?`,
-    body: "Doe mee met onze temperatuurmeting: ongeveer tien minuten, op je telefoon of computer. Je antwoorden zijn anoniem: uitkomsten worden alleen voor een groep getoond, nooit voor één persoon.",
+    body: (minutes) =>
+      `Doe mee met onze temperatuurmeting: ongeveer ${minutes} minuten, op je telefoon of computer. Je antwoorden zijn anoniem: uitkomsten worden alleen voor een groep getoond, nooit voor één persoon.`,
     scan: "Scan de code met de camera van je telefoon",
     type: "of typ dit adres:",
     until: (d) => `Open tot ${d}.`,

@@ -7,6 +7,8 @@ import { fileSlug } from "../lib/csv";
 import { AppError } from "../lib/errors";
 import { type PageContext, page } from "../lib/pages";
 import { zonedDateTime } from "../lib/zoned-time";
+import { surveyMinutes } from "../survey/length";
+import { previewModules } from "../survey/modules";
 import { loadRound } from "./load";
 import { openUrlOf } from "./round-json";
 
@@ -49,7 +51,7 @@ export function posterPages(deps: Deps) {
       posterLang: round.language,
       text: {
         heading: t.heading(network.name),
-        body: t.body,
+        body: t.body(surveyMinutes(previewModules(deps.db, round).modules)),
         scan: t.scan,
         type: t.type,
         qrAlt: t.qrAlt,

@@ -4,6 +4,7 @@ import { LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
 import { MATURITY_V1 } from "../maturity/matrix-v1";
 import { DIMENSIONS_PER_PAGE, groupOf, MATURITY_PAGES, neighbours, type Step, surveySteps } from "./flow";
+import { asksModules, surveyMinutes } from "./length";
 import type { RoundRow, SurveyLink } from "./link";
 import type { RoundModules } from "./modules";
 import type { SurveyDraft } from "./schemas";
@@ -149,26 +150,18 @@ export function resumeStep(survey: LocalizedInstrument, draft: SurveyDraft | nul
 export const maturityDimensions = (page: number) =>
   MATURITY_V1.dimensions.slice((page - 1) * DIMENSIONS_PER_PAGE, page * DIMENSIONS_PER_PAGE);
 
+/** What the round asks after the themes, in a sentence (none for the themes alone), and about how long it all takes. */
+export function surveyLength(t: Messages, modules: RoundModules["modules"] | undefined) {
+  const { connections, maturity } = asksModules(modules);
+  const also = connections && maturity ? t.welcomeBoth : connections ? t.welcomeConnections : maturity ? t.welcomeMaturity : undefined;
+  return { also, time: fill(t.welcomeTime, { minutes: surveyMinutes(modules) }) };
+}
+
 /**
  * How someone reached the welcome page: a member's personal link, the link of their own a visitor
  * of an open link got when saving, or the shared open link itself (perhaps answered from this
  * browser before).
  */
-// About 10 minutes for the themes, the overall rating and "about you" (DOMAIN.md); each module
-// adds about 5: the connections pages ask for a few partners and how you work with each, the
-// maturity matrix places the network twice on eight dimensions.
-const CORE_MINUTES = 10;
-const MODULE_MINUTES = 5;
-
-/** What the round asks after the themes, in a sentence (none for the themes alone), and about how long it all takes. */
-export function surveyLength(t: Messages, modules: RoundModules["modules"] | undefined) {
-  const connections = (modules?.organisations ?? 0) > 0;
-  const maturity = modules?.maturity ?? false;
-  const minutes = CORE_MINUTES + (connections ? MODULE_MINUTES : 0) + (maturity ? MODULE_MINUTES : 0);
-  const also = connections && maturity ? t.welcomeBoth : connections ? t.welcomeConnections : maturity ? t.welcomeMaturity : undefined;
-  return { also, time: fill(t.welcomeTime, { minutes }) };
-}
-
 export type Arrival = { kind: "personal" } | { kind: "own" } | { kind: "shared"; answeredBefore: boolean };
 
 /**
