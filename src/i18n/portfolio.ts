@@ -6,6 +6,7 @@ import type { Band } from "../portfolio/stats";
 
 const en = {
   heading: "Portfolio",
+  skipLabel: "Skip to content",
   intro: (n: string) =>
     `${n} networks. Each row is a network's latest closed temperature check: the temperature and the five themes, each scored 0 to 100.`,
   bandsTitle: "Bands",
@@ -107,6 +108,7 @@ export type PortfolioMessages = typeof en;
 
 const nl: PortfolioMessages = {
   heading: "Portfolio",
+  skipLabel: "Naar de inhoud",
   intro: (n) =>
     `${n} netwerken. Elke rij is de laatste afgesloten temperatuurmeting van een netwerk: de temperatuur en de vijf thema's, elk gescoord van 0 tot 100.`,
   bandsTitle: "Klassen",
