@@ -26,6 +26,7 @@ const UNIT = [
   "test/lib/import-graph.test.ts",
   "test/lib/module-state.test.ts",
   "test/lib/rate-limit.test.ts",
+  "test/lib/translation-tables.test.ts",
   "test/members/import.test.ts",
   "test/organisations/types.test.ts",
   "test/results/breakdown.test.ts",

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { ROLE_LABELS } from "../i18n/users";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formErrors, formFields, page, signedInActor, zodFormErrors } from "../lib/pages";
 import { zodDetails } from "../lib/validation";
-import { ROLE_LABELS } from "../users/labels";
 import { passwordSchema } from "../users/schemas";
 import type { Actor } from "./actor";
 import { clearSessionCookie, setSessionCookie } from "./cookie";

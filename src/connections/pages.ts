@@ -1,5 +1,6 @@
 import { Hono } from "hono";
-import { LANGUAGE_NAMES, LANGUAGES, type Lang } from "../instrument";
+import { LANGUAGE_NAMES } from "../i18n/languages";
+import { LANGUAGES, type Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formatterFor } from "../lib/format";

@@ -12,6 +12,8 @@ export interface MessageParts {
   member: { name: string; email: string };
   /** The facilitator it is from; null when their account is gone. */
   sender: { name: string; email: string } | null;
+  /** About how long the round's questionnaire takes (src/survey/length.ts). */
+  minutes: number;
   /** The member's survey link (from the sealed token, opened just now). */
   surveyUrl: string;
   unsubscribeUrl: string;
@@ -36,7 +38,7 @@ export function composeMail(views: Views, config: Pick<Config, "mail">, parts: M
     subject: fill(parts.kind === "invitation" ? t.invitationSubject : t.reminderSubject, values),
     greeting: fill(t.greeting, values),
     intro: fill(parts.kind === "invitation" ? t.invitationIntro : t.reminderIntro, values),
-    time: t.time,
+    time: fill(t.time, { minutes: String(parts.minutes) }),
     linkLabel: t.linkLabel,
     button: t.button,
     personal: t.personal,

@@ -5,6 +5,8 @@ import type { Clock } from "../lib/clock";
 import type { Config } from "../lib/config";
 import type { Db } from "../lib/db";
 import type { Views } from "../lib/html";
+import { surveyMinutes } from "../survey/length";
+import { roundModules } from "../survey/modules";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 import { CLAIM_LEASE_MS } from "./claim";
 import { classifySendError } from "./classify";
@@ -82,6 +84,7 @@ function build(deps: DeliverDeps, row: OutboxRow): { mail: OutgoingMail; network
     network,
     member: { name: member.name, email },
     sender,
+    minutes: surveyMinutes(roundModules(db, round).modules),
     surveyUrl: surveyUrl(deps.config, token),
     unsubscribeUrl: unsubscribeUrl(deps, member.id, round.language),
   });

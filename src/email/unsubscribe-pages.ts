@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { EMAIL_MESSAGES, fill } from "../i18n/email";
+import { LANGUAGE_NAMES } from "../i18n/languages";
 import { messages as surveyMessages } from "../i18n/survey";
-import { LANGUAGE_NAMES, LANGUAGES, type Lang } from "../instrument";
+import { LANGUAGES, type Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import type { PageContext } from "../lib/pages";
 import { unsubscribe, unsubscribeTarget } from "./unsubscribe";

@@ -39,7 +39,7 @@ const en: EmailMessages = {
   invitationIntro: "{sender} invites you to take part in “{round}”, a temperature check of {network}.",
   reminderIntro:
     "{sender} would still like to hear from you in “{round}”, the temperature check of {network}. If you have started, your link takes you back to where you were.",
-  time: "It takes about 10 minutes.",
+  time: "It takes about {minutes} minutes.",
   linkLabel: "Your personal link:",
   button: "Answer the questions",
   personal: "The link is yours alone: please do not forward this email.",
@@ -66,7 +66,7 @@ const nl: EmailMessages = {
   invitationIntro: "{sender} nodigt je uit om mee te doen aan “{round}”, een temperatuurmeting van {network}.",
   reminderIntro:
     "{sender} hoort graag nog van je in “{round}”, de temperatuurmeting van {network}. Ben je al begonnen, dan brengt je link je terug waar je was.",
-  time: "Het kost ongeveer 10 minuten.",
+  time: "Het kost ongeveer {minutes} minuten.",
   linkLabel: "Je persoonlijke link:",
   button: "Beantwoord de vragen",
   personal: "De link is alleen voor jou: stuur deze e-mail niet door.",

@@ -6,11 +6,14 @@ import type { Band } from "../portfolio/stats";
 
 const en = {
   heading: "Portfolio",
+  skipLabel: "Skip to content",
   intro: (n: string) =>
     `${n} networks. Each row is a network's latest closed temperature check: the temperature and the five themes, each scored 0 to 100.`,
   bandsTitle: "Bands",
   bandsRule: "0–49.9 needs attention · 50–69.9 mixed · 70–100 strong, applied to the score as shown (one decimal).",
   bands: { needs_attention: "needs attention", mixed: "mixed", strong: "strong" } satisfies Record<Band, string>,
+  /** One letter per band for the printed board table (spelled out in its legend), so it reads in grey print. */
+  bandLetters: { needs_attention: "N", mixed: "M", strong: "S" } satisfies Record<Band, string>,
   tooFew: "too few answers",
   noRound: "No closed round yet",
   temperature: "Temperature",
@@ -105,11 +108,13 @@ export type PortfolioMessages = typeof en;
 
 const nl: PortfolioMessages = {
   heading: "Portfolio",
+  skipLabel: "Naar de inhoud",
   intro: (n) =>
     `${n} netwerken. Elke rij is de laatste afgesloten temperatuurmeting van een netwerk: de temperatuur en de vijf thema's, elk gescoord van 0 tot 100.`,
   bandsTitle: "Klassen",
   bandsRule: "0–49,9 vraagt aandacht · 50–69,9 wisselend · 70–100 sterk, toegepast op de score zoals getoond (één decimaal).",
   bands: { needs_attention: "vraagt aandacht", mixed: "wisselend", strong: "sterk" },
+  bandLetters: { needs_attention: "A", mixed: "W", strong: "S" },
   tooFew: "te weinig antwoorden",
   noRound: "Nog geen afgesloten ronde",
   temperature: "Temperatuur",

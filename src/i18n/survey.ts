@@ -18,7 +18,11 @@ const en = {
   pageTitle: "{page} — {survey}",
 
   welcomeIntro: "This is a temperature check of your network. It asks how the network is doing on five themes: {themes}.",
-  welcomeTime: "It takes about 10 minutes. You can skip any statement you would rather not answer.",
+  welcomeConnections: "After the themes, you say which organisations your organisation works with, and how.",
+  welcomeMaturity: "After the themes, you say where the network stands now and where it should be in a year.",
+  welcomeBoth:
+    "After the themes, you say which organisations your organisation works with, and how. Then you say where the network stands now and where it should be in a year.",
+  welcomeTime: "It takes about {minutes} minutes. You can skip any statement you would rather not answer.",
   whoSeesHeading: "Who sees what",
   whoSeesResults: "The facilitator of the network sees only group results, and only for groups of at least {n} people.",
   whoSeesComments: "Comments are read by the facilitator before anything is shared, and are shown without names.",
@@ -94,6 +98,7 @@ const en = {
   noPageTitle: "This page does not exist",
   busyTitle: "Please wait a moment",
   busyBody: "Many people opened this link from your network just now. Please try again in {n} minutes.",
+  previewBanner: "Preview — answers are not saved",
   toStart: "Go to the start of the temperature check",
   ...MODULE_MESSAGES_EN,
 };
@@ -112,7 +117,11 @@ const nl: Messages = {
   pageTitle: "{page} — {survey}",
 
   welcomeIntro: "Dit is een temperatuurmeting van je netwerk. Je geeft aan hoe het netwerk ervoor staat op vijf thema's: {themes}.",
-  welcomeTime: "Het kost ongeveer 10 minuten. Je kunt elke stelling overslaan die je liever niet beantwoordt.",
+  welcomeConnections: "Na de thema's geef je aan met welke organisaties jouw organisatie samenwerkt, en hoe.",
+  welcomeMaturity: "Na de thema's geef je aan waar het netwerk nu staat en waar het over een jaar zou moeten staan.",
+  welcomeBoth:
+    "Na de thema's geef je aan met welke organisaties jouw organisatie samenwerkt, en hoe. Daarna geef je aan waar het netwerk nu staat en waar het over een jaar zou moeten staan.",
+  welcomeTime: "Het kost ongeveer {minutes} minuten. Je kunt elke stelling overslaan die je liever niet beantwoordt.",
   whoSeesHeading: "Wie ziet wat",
   whoSeesResults: "De begeleider van het netwerk ziet alleen groepsresultaten, en alleen van groepen van minstens {n} mensen.",
   whoSeesComments: "Opmerkingen worden door de begeleider gelezen voordat er iets wordt gedeeld, en worden zonder namen getoond.",
@@ -190,6 +199,7 @@ const nl: Messages = {
   noPageTitle: "Deze pagina bestaat niet",
   busyTitle: "Een moment geduld",
   busyBody: "Veel mensen in je netwerk openden deze link net. Probeer het over {n} minuten opnieuw.",
+  previewBanner: "Voorbeeld — antwoorden worden niet bewaard",
   toStart: "Naar het begin van de temperatuurmeting",
   ...MODULE_MESSAGES_NL,
 };

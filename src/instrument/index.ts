@@ -19,7 +19,6 @@ export {
   type InstrumentInput,
   type Item,
   instrumentSchema,
-  LANGUAGE_NAMES,
   LANGUAGES,
   type Lang,
   type Localized,

@@ -5,9 +5,6 @@ export const LANGUAGES = ["en", "nl"] as const;
 export const langSchema = z.enum(LANGUAGES);
 export type Lang = z.infer<typeof langSchema>;
 
-/** Each language's name in itself, for language switches. */
-export const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", nl: "Nederlands" };
-
 /** The five themes of the temperature check, in the order they are asked and reported. */
 export const THEME_CODES = ["purpose", "relationships", "communication", "governance", "value"] as const;
 export const themeCodeSchema = z.enum(THEME_CODES);

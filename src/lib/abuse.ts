@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { TOO_MANY_UNKNOWN_LINKS } from "../i18n/link-limit";
 import type { AppEnv } from "./app-env";
 import { clientAddress } from "./client-address";
 import type { Clock } from "./clock";
@@ -34,18 +35,6 @@ export function createLoginGuard(clock: Clock, config: Pick<Config, "trustProxy"
 }
 export type LoginGuard = ReturnType<typeof createLoginGuard>;
 
-// Fixed texts only (nothing from the request goes into the page).
-const BUSY = {
-  en: {
-    title: "Please wait a few minutes",
-    message: "Too many unknown links were opened from your network. Please try your link again in a few minutes.",
-  },
-  nl: {
-    title: "Wacht een paar minuten",
-    message: "Vanaf je netwerk zijn te veel onbekende links geopend. Probeer je link over een paar minuten opnieuw.",
-  },
-} as const;
-
 /** Turns a client's survey-link 404s beyond FAILED_LINK_LIMIT into 429s with Retry-After. */
 export function failedLinkGuard(
   clock: Clock,
@@ -59,9 +48,9 @@ export function failedLinkGuard(
     const result = limiter.limit(`link:${clientAddress(c, config)}`);
     if (result.ok) return;
     const lang = c.req.query("lang") === "nl" || /^nl\b/i.test(c.req.header("Accept-Language") ?? "") ? "nl" : "en";
-    const text = BUSY[lang];
+    const text = TOO_MANY_UNKNOWN_LINKS[lang];
     c.res = c.req.path.startsWith("/api/")
-      ? c.json({ error: { code: "rate_limited", message: BUSY.en.message, requestId: c.get("requestId") } }, 429)
+      ? c.json({ error: { code: "rate_limited", message: TOO_MANY_UNKNOWN_LINKS.en.message, requestId: c.get("requestId") } }, 429)
       : c.html(
           `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text.title}</title><link rel="stylesheet" href="/assets/app.css"></head><body><main class="wrap"><h1>${text.title}</h1><p>${text.message}</p></main></body></html>`,
           429,

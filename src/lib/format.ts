@@ -1,8 +1,8 @@
 // Number and date formatting for the report. The report never computes a figure: it formats the
 // rounded values of the results exactly as the JSON gives them, with the language's decimal sign.
-import { LOCALE } from "../i18n/locale";
+import { DEFAULT_TIME_ZONE, LOCALE } from "../i18n/locale";
 import { LANGUAGES, type Lang } from "../instrument";
-import { DEFAULT_TIME_ZONE, defaultTimeZone } from "./time-zone";
+import { defaultTimeZone } from "./time-zone";
 
 /** Shown where a figure does not exist (no valid answers, no earlier round). */
 export const MISSING = "–";

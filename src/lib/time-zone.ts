@@ -1,11 +1,9 @@
 // A network's time zone: which zones exist, and the default for a language.
 import { eq } from "drizzle-orm";
 import { networks } from "../db/schema";
+import { DEFAULT_TIME_ZONE } from "../i18n/locale";
 import type { Lang } from "../instrument";
 import type { Db } from "./db";
-
-/** Where a network that works in this language most likely is. */
-export const DEFAULT_TIME_ZONE: Record<Lang, string> = { en: "Europe/London", nl: "Europe/Amsterdam" };
 
 // Intl's list leaves out "UTC" itself, which every runtime supports.
 const SUPPORTED = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);

@@ -2,8 +2,7 @@
 // A `datetime-local` input has no time zone, so the conversion to an instant (with its offset, e.g.
 // CET or CEST) happens here, once, for every page.
 
-import { LOCALE } from "../i18n/locale";
-import { DEFAULT_TIME_ZONE } from "./time-zone";
+import { DEFAULT_TIME_ZONE, LOCALE } from "../i18n/locale";
 
 // Building an Intl.DateTimeFormat costs about 0.25 ms, formatting with one microseconds: the
 // formats of the default zones (and UTC) in both locales are built once at module load and kept

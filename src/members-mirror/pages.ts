@@ -1,6 +1,7 @@
 import { Hono } from "hono";
+import { LANGUAGE_NAMES } from "../i18n/languages";
 import { mirrorText } from "../i18n/mirror";
-import { LANGUAGE_NAMES, LANGUAGES, type Lang } from "../instrument";
+import { LANGUAGES, type Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import type { PageContext } from "../lib/pages";
 import { loadRound } from "../rounds/load";

@@ -17,12 +17,6 @@ import type { Band } from "./stats";
 /** Most networks the board summary lists: three pages at most, whatever the portfolio's size. */
 export const BOARD_ROWS = 60;
 
-/** One letter per band for the printed table (spelled out in its legend), so it reads in grey print. */
-const BAND_LETTER: Record<Lang, Record<Band, string>> = {
-  en: { needs_attention: "N", mixed: "M", strong: "S" },
-  nl: { needs_attention: "A", mixed: "W", strong: "S" },
-};
-
 export async function boardSummaryHtml(
   views: Views,
   portfolio: Portfolio,
@@ -34,7 +28,7 @@ export async function boardSummaryHtml(
   const m = portfolioMessages(lang);
   const f = formatterFor(lang);
   const shown = boardRows(rows, BOARD_ROWS);
-  const letters = BAND_LETTER[lang];
+  const letters = m.bandLetters;
   const figures = figureColumns(portfolio.instrument, lang);
   const html = views.render(
     "portfolio/board",

@@ -31,7 +31,7 @@ export function portfolioPages(deps: Deps) {
       {
         title: `${model.labels.heading} · ${model.name}`,
         wide: true,
-        skipLabel: options.lang === "nl" ? "Naar de inhoud" : undefined,
+        skipLabel: model.labels.skipLabel,
         mayName: actor.role !== "facilitator",
         saved: c.req.query("saved") === "1",
         ...model,

@@ -5,6 +5,7 @@ import type { Db } from "../lib/db";
 
 export { type Confidence, confidenceOf } from "./confidence";
 
+import { GROUP_LABELS } from "../i18n/results";
 import { AppError } from "../lib/errors";
 import { labelMaturity } from "../maturity/results";
 import { NOT_ANSWERED_GROUP, OTHER_GROUP } from "./breakdown";
@@ -12,9 +13,6 @@ import { responseRateOf } from "./closing-results";
 import { confidenceOf } from "./confidence";
 import { frozenPublished } from "./frozen";
 import type { BreakdownKey } from "./types";
-
-const OTHER_LABEL: Record<Lang, string> = { en: "Other groups (combined)", nl: "Overige groepen (samengevoegd)" };
-const NOT_ANSWERED_LABEL: Record<Lang, string> = { en: "Not answered", nl: "Niet beantwoord" };
 
 function roundSummary(round: RoundRow) {
   return {
@@ -32,8 +30,8 @@ function roundSummary(round: RoundRow) {
 
 function labelBreakdowns(breakdowns: Record<BreakdownKey, { group: string }[]>, instrument: LocalizedInstrument, lang: Lang) {
   const labelOf = (key: BreakdownKey, group: string) => {
-    if (group === OTHER_GROUP) return OTHER_LABEL[lang];
-    if (group === NOT_ANSWERED_GROUP) return NOT_ANSWERED_LABEL[lang];
+    if (group === OTHER_GROUP) return GROUP_LABELS[lang].other;
+    if (group === NOT_ANSWERED_GROUP) return GROUP_LABELS[lang].notAnswered;
     const question = instrument.questions.find((q) => q.code === key);
     return (question?.kind === "choice" && question.options.find((o) => o.code === group)?.label) || group;
   };

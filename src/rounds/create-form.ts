@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ACCESS_MODES, type AccessMode, type RoundModule } from "../db/schema";
+import { LANGUAGE_LABELS } from "../i18n/languages";
 import { LANGUAGES, type Lang } from "../instrument";
 import { formatterFor } from "../lib/format";
 import { suggestedClosing, zonedLocalToIso, zonedMonthYear, zoneLabel } from "../lib/zoned-time";
 import { MIN_ROUND_ORGANISATIONS } from "../organisations/snapshot";
-import { ACCESS_LABELS, LANGUAGE_LABELS } from "./labels";
+import { ACCESS_LABELS } from "./labels";
 import { MIN_RESPONSES_FLOOR } from "./schemas";
 
 /** What the create-round form holds, as typed (strings), so a refused form shows it again. */

@@ -1,5 +1,4 @@
 import type { AccessMode, RoundModule, RoundStatus } from "../db/schema";
-import type { Lang } from "../instrument";
 
 /** Round statuses in plain English, for the facilitators' pages. */
 export const STATUS_LABELS: Record<RoundStatus, string> = { draft: "Draft: not open yet", open: "Open", closed: "Closed" };
@@ -11,8 +10,6 @@ export const ACCESS_LABELS: Record<AccessMode, string> = {
   invite: "Personal invitations: one link per member on the roster",
   open: "Open link: one link for everyone, e.g. on a poster or slide",
 };
-
-export const LANGUAGE_LABELS: Record<Lang, string> = { en: "English", nl: "Dutch (Nederlands)" };
 
 /** The optional modules in plain English, for the round page. */
 export const MODULE_LABELS: Record<RoundModule, string> = { connections: "network map", maturity: "maturity matrix" };

@@ -1,11 +1,14 @@
 import { Hono } from "hono";
 import QRCode from "qrcode";
-import type { Lang } from "../instrument";
+import { LOCALE } from "../i18n/locale";
+import { POSTER_TEXT } from "../i18n/poster";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { fileSlug } from "../lib/csv";
 import { AppError } from "../lib/errors";
 import { type PageContext, page } from "../lib/pages";
 import { zonedDateTime } from "../lib/zoned-time";
+import { surveyMinutes } from "../survey/length";
+import { previewModules } from "../survey/modules";
 import { loadRound } from "./load";
 import { openUrlOf } from "./round-json";
 
@@ -14,37 +17,6 @@ import { openUrlOf } from "./round-json";
 const QR_OPTIONS = { errorCorrectionLevel: "M", margin: 4 } as const;
 const SVG_SIZE = 1024;
 const PNG_SIZE = 1200;
-
-const LOCALE: Record<Lang, string> = { en: "en-GB", nl: "nl-NL" };
-
-/** The poster speaks the round's language: it is for members, not for the facilitator. */
-interface PosterText {
-  heading: (network: string) => string;
-  body: string;
-  scan: string;
-  type: string;
-  until: (d: string) => string;
-  qrAlt: string;
-}
-
-const TEXT: Record<Lang, PosterText> = {
-  en: {
-    heading: (network) => `How is ${network} doing?`,
-    body: "Take our temperature check: about ten minutes, on your phone or computer. Your answers are anonymous: results are only shown for a group, never for one person.",
-    scan: "Scan the code with your phone's camera",
-    type: "or type this address:",
-    until: (d) => `Open until ${d}.`,
-    qrAlt: "QR code that opens the survey",
-  },
-  nl: {
-    heading: (network) => `Hoe gaat het met ${network}?`,
-    body: "Doe mee met onze temperatuurmeting: ongeveer tien minuten, op je telefoon of computer. Je antwoorden zijn anoniem: uitkomsten worden alleen voor een groep getoond, nooit voor één persoon.",
-    scan: "Scan de code met de camera van je telefoon",
-    type: "of typ dit adres:",
-    until: (d) => `Open tot ${d}.`,
-    qrAlt: "QR-code die de vragenlijst opent",
-  },
-};
 
 /** The printable poster of an open-access round and its QR code as SVG and PNG (managers only). */
 export function posterPages(deps: Deps) {
@@ -71,7 +43,7 @@ export function posterPages(deps: Deps) {
 
   app.get("/rounds/:id/poster", (c) => {
     const { round, network, url } = openLink(c);
-    const t = TEXT[round.language];
+    const t = POSTER_TEXT[round.language];
     return page(c, views, "rounds/poster", {
       title: `Poster · ${round.title}`,
       network: { id: network.id, name: network.name },
@@ -79,7 +51,7 @@ export function posterPages(deps: Deps) {
       posterLang: round.language,
       text: {
         heading: t.heading(network.name),
-        body: t.body,
+        body: t.body(surveyMinutes(previewModules(deps.db, round).modules)),
         scan: t.scan,
         type: t.type,
         qrAlt: t.qrAlt,

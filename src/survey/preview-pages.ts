@@ -6,7 +6,8 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { RoundRow } from "../db/schema";
-import { getInstrument, LANGUAGES, type Lang, localize } from "../instrument";
+import { messages } from "../i18n/survey";
+import { getInstrument, LANGUAGES, localize } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { formFields, type PageContext } from "../lib/pages";
 import { networkTimeZone } from "../lib/time-zone";
@@ -28,12 +29,6 @@ import {
   thanksModel,
   welcomeModel,
 } from "./survey-model";
-
-/** The banner on every preview page, in the page's language. */
-export const PREVIEW_BANNER: Record<Lang, string> = {
-  en: "Preview — answers are not saved",
-  nl: "Voorbeeld — antwoorden worden niet bewaard",
-};
 
 /** Members of an open-link round arrive through the shared link; everyone else through their own. */
 const arrivalOf = (round: RoundRow): Arrival =>
@@ -67,7 +62,7 @@ export function surveyPreviewPages(deps: Deps) {
   type Preview = ReturnType<typeof preview>;
 
   const render = (c: PageContext, p: Preview, page: string, data: object, status: ContentfulStatusCode = 200) =>
-    c.html(views.render(`survey/${page}`, { ...data, preview: PREVIEW_BANNER[p.ctx.lang] }, "survey"), status);
+    c.html(views.render(`survey/${page}`, { ...data, preview: messages(p.ctx.lang).previewBanner }, "survey"), status);
 
   /** A page of the preview, for those allowed to manage the round (else the usual 404 / 403). */
   const route = (handler: (c: PageContext, p: Preview) => Response | Promise<Response>) => async (c: PageContext) => handler(c, preview(c));

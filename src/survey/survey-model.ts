@@ -1,8 +1,10 @@
+import { LANGUAGE_NAMES } from "../i18n/languages";
 import { fill, formatDate, type Messages, messages } from "../i18n/survey";
-import { LANGUAGE_NAMES, LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
+import { LANGUAGES, type Lang, type LocalizedInstrument } from "../instrument";
 import type { ErrorDetail } from "../lib/errors";
 import { MATURITY_V1 } from "../maturity/matrix-v1";
 import { DIMENSIONS_PER_PAGE, groupOf, MATURITY_PAGES, neighbours, type Step, surveySteps } from "./flow";
+import { asksModules, surveyMinutes } from "./length";
 import type { RoundRow, SurveyLink } from "./link";
 import type { RoundModules } from "./modules";
 import type { SurveyDraft } from "./schemas";
@@ -148,6 +150,13 @@ export function resumeStep(survey: LocalizedInstrument, draft: SurveyDraft | nul
 export const maturityDimensions = (page: number) =>
   MATURITY_V1.dimensions.slice((page - 1) * DIMENSIONS_PER_PAGE, page * DIMENSIONS_PER_PAGE);
 
+/** What the round asks after the themes, in a sentence (none for the themes alone), and about how long it all takes. */
+export function surveyLength(t: Messages, modules: RoundModules["modules"] | undefined) {
+  const { connections, maturity } = asksModules(modules);
+  const also = connections && maturity ? t.welcomeBoth : connections ? t.welcomeConnections : maturity ? t.welcomeMaturity : undefined;
+  return { also, time: fill(t.welcomeTime, { minutes: surveyMinutes(modules) }) };
+}
+
 /**
  * How someone reached the welcome page: a member's personal link, the link of their own a visitor
  * of an open link got when saving, or the shared open link itself (perhaps answered from this
@@ -168,6 +177,7 @@ export function welcomeModel(ctx: SurveyCtx, round: RoundRow, survey: LocalizedI
     heading: survey.title,
     roundTitle: round.title,
     intro: fill(t.welcomeIntro, { themes }),
+    ...surveyLength(t, ctx.modules?.modules),
     answeredBefore: shared && arrival.answeredBefore ? t.answeredBefore : undefined,
     linkNote: shared ? t.sharedLink : t.personalLink,
     // A link made through the open link belongs to no member: the facilitator sees only counts.

@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { requireGlobal } from "../auth/access";
 import { ROLES } from "../db/schema";
+import { ROLE_HINTS, ROLE_LABELS } from "../i18n/users";
 import type { Lang } from "../instrument";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { AppError } from "../lib/errors";
 import { formErrors, formFields, page, zodFormErrors } from "../lib/pages";
 import { preferredLanguage } from "../survey/lang";
-import { ROLE_HINTS, ROLE_LABELS } from "./labels";
 import { CreateUserSchema, passwordSchema } from "./schemas";
 import { createUser, listUsers, updateUser } from "./service";
 

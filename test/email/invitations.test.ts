@@ -9,6 +9,7 @@ import { afterThisTest } from "../support/cleanup";
 import { makeMember } from "../support/factories";
 import { call } from "../support/http";
 import { startSmtp } from "../support/smtp";
+import { snapshotOrganisations } from "../survey/module-helpers";
 import { drain, emailWorld, linkIn, outboxOf, rawHeader } from "./support";
 
 describe("emailing the invitations", () => {
@@ -61,6 +62,22 @@ describe("emailing the invitations", () => {
     expect(mail?.text).toContain("Graag antwoorden vóór 23 maart 2026 om 18:00 CET.");
     expect(mail?.html).toContain('<html lang="nl">');
     expect(rawHeader(mail, "list-unsubscribe")).toContain("?lang=nl>");
+  });
+
+  it("says about how long the round takes: 10 minutes for the themes, 5 more for each module it asks", async () => {
+    const smtp = await startSmtp();
+    const plain = emailWorld(smtp, { emails: ["ana@members.example"] });
+    emailInvitations(plain.t, plain.actor, plain.round, {});
+    await drain(plain.t, plain.mail);
+    expect(smtp.received[0]?.mail.text).toContain("It takes about 10 minutes.");
+
+    const both = emailWorld(smtp, { language: "nl", emails: ["daan@leden.example"], modules: ["connections", "maturity"] });
+    snapshotOrganisations(both.t, both.network.id, both.round.id, 4);
+    emailInvitations(both.t, both.actor, both.round, {});
+    await drain(both.t, both.mail);
+    const mail = smtp.received.find((r) => r.to === "daan@leden.example")?.mail;
+    expect(mail?.text).toContain("Het kost ongeveer 20 minuten.");
+    expect(mail?.html).toContain("Het kost ongeveer 20 minuten.");
   });
 
   it("skips members whose link was handed out another way, unless their links are replaced", async () => {

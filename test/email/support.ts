@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../src/auth/actor";
 import { emailOutbox, type RoundRow } from "../../src/db/schema";
+import type { RoundModule } from "../../src/db/schema/rounds";
 import { createMail, type Mail } from "../../src/email/transport";
 import { sendDue } from "../../src/email/worker";
 import { createTestApp, type TestApp } from "../support/app";
@@ -11,7 +12,15 @@ import type { TestSmtp } from "../support/smtp";
 /** An app sending to `smtp` (or to nowhere), a network in `zone` with a facilitator, `emails` on its roster and an open round. */
 export function emailWorld(
   smtp: Pick<TestSmtp, "url"> | null,
-  options: { language?: "en" | "nl"; zone?: string; emails?: string[]; rate?: number; closesAt?: Date; env?: Record<string, string> } = {},
+  options: {
+    language?: "en" | "nl";
+    zone?: string;
+    emails?: string[];
+    rate?: number;
+    closesAt?: Date;
+    env?: Record<string, string>;
+    modules?: RoundModule[];
+  } = {},
 ) {
   const env: Record<string, string> = { MAIL_FROM: "surveys@netmirror.example", MAIL_RATE: String(options.rate ?? 1000), ...options.env };
   if (smtp) env.SMTP_URL = smtp.url;
@@ -30,6 +39,7 @@ export function emailWorld(
     status: "open",
     openedAt: t.clock.now(),
     language: options.language ?? "en",
+    modules: options.modules ?? [],
     closesAt: options.closesAt ?? new Date(t.clock.now().getTime() + 21 * 86_400_000),
   }) as RoundRow;
   return { t, mail, network, user, actor, members, round };

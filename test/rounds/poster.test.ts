@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { rounds } from "../../src/db/schema";
 import { makeRound } from "../support/factories";
 import { getPage, postForm } from "../support/http";
 import { setup } from "./support";
@@ -28,6 +30,19 @@ describe("the QR-code poster of an open-access round", () => {
     expect(res.text).toContain("op je telefoon of computer. Je antwoorden zijn anoniem");
     expect(res.text).not.toMatch(/\b[Uu]w?\b/);
     expect(res.text).toContain("Open tot 23 maart 2026 om 17:00 GMT.");
+  });
+
+  it("says about how long the round takes: 10 minutes, and 5 more for each module it asks", async () => {
+    const s = setup();
+    const { id } = await openRound(s);
+    const poster = () => getPage(s.t, `/rounds/${id}/poster`, { cookie: s.cast.facilitator.cookie });
+    expect((await poster()).text).toContain("Doe mee met onze temperatuurmeting: ongeveer 10 minuten,");
+    s.t.db
+      .update(rounds)
+      .set({ modules: ["maturity"] })
+      .where(eq(rounds.id, id))
+      .run();
+    expect((await poster()).text).toContain("Doe mee met onze temperatuurmeting: ongeveer 15 minuten,");
   });
 
   it("prints the short code as the address to type, which opens the survey however it is typed", async () => {

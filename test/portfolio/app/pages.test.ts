@@ -143,6 +143,9 @@ describe("GET /portfolio: the heatmap", () => {
     );
     expect(rowOf(res.text, "Dogwood Alliance")).toContain("te weinig antwoorden");
     expect(res.text).toContain("0–49,9 vraagt aandacht · 50–69,9 wisselend · 70–100 sterk");
+    expect(res.text).toContain('<a class="skip-link" href="#main">Naar de inhoud</a>');
+    const en = await getPage(t, "/portfolio?lang=en", { cookie: f.commissioner.cookie });
+    expect(en.text).toContain('<a class="skip-link" href="#main">Skip to content</a>');
   });
 
   it("sends anonymous visitors to the login page", async () => {

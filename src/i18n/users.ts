@@ -1,7 +1,10 @@
+// The words for user accounts, English and Dutch: roles in plain words, as people say them
+// (DOMAIN.md), never the stored code.
+
 import type { Role } from "../db/schema";
 import type { Lang } from "../instrument";
 
-/** Roles in plain words, as people say them (DOMAIN.md): never the stored code. */
+/** Each role's name. */
 export const ROLE_LABELS: Record<Lang, Record<Role, string>> = {
   en: { admin: "administrator", facilitator: "facilitator", commissioner: "commissioner" },
   nl: { admin: "beheerder", facilitator: "begeleider", commissioner: "opdrachtgever" },
