@@ -1,4 +1,7 @@
-import { type LayoutNode, type LayoutTie, layoutMap, MAP_SIZE } from "./map-layout";
+import { DENSE_MAP_ORGANISATIONS, type LayoutNode, type LayoutTie, MAP_SIZE } from "./map-layout";
+import { drawnTies, type MapPosition } from "./map-positions";
+
+export { DENSE_MAP_ORGANISATIONS };
 
 /**
  * One colour per organisation type, from the Okabe–Ito palette (told apart by people with the
@@ -19,8 +22,6 @@ const TYPE_COLOURS: Record<string, string> = {
 const UNKNOWN_COLOUR = "#999999";
 /** Line width per level: cooperate, coordinate, integrate (aware is no tie and is never drawn). */
 const LINE_WIDTH: Record<number, number> = { 2: 1, 3: 2.5, 4: 4.5 };
-/** Above this many organisations only coordinate-and-integrate ties are drawn; the matrix shows the rest. */
-export const DENSE_MAP_ORGANISATIONS = 40;
 
 export type MapDrawing = {
   /** The SVG viewBox: the nodes and every label, whole. */
@@ -33,17 +34,27 @@ export type MapDrawing = {
 };
 
 /**
- * The network map as data for `templates/partials/connections/map.hbs`: positions from the
- * deterministic layout, node colour by type, size by degree, line width by level, and a label
- * beside every node (on the side away from the centre, so labels spread outwards).
+ * The network map as data for `templates/partials/connections/map.hbs`: positions frozen with the
+ * map (src/connections/map-positions.ts; no layout runs here), node colour by type, size by
+ * degree, line width by level, and a label beside every node (on the side away from the centre,
+ * so labels spread outwards).
  *
  * @example
- * views.render("…", { map: mapDrawing(nodes, ties, (type) => typeLabels[type]) })
+ * views.render("…", { map: mapDrawing(nodes, frozen.positions, ties, (type) => typeLabels[type]) })
  */
-export function mapDrawing(nodes: LayoutNode[], ties: LayoutTie[], typeLabel: (type: string) => string): MapDrawing {
+export function mapDrawing(
+  nodes: LayoutNode[],
+  positions: MapPosition[],
+  ties: LayoutTie[],
+  typeLabel: (type: string) => string,
+): MapDrawing {
   const strongTiesOnly = nodes.length > DENSE_MAP_ORGANISATIONS;
-  const drawn = strongTiesOnly ? ties.filter((tie) => tie.level >= 3) : ties;
-  const placed = layoutMap(nodes, drawn);
+  const drawn = drawnTies(nodes, ties);
+  const about = new Map(nodes.map((node) => [node.id, node]));
+  const placed = positions.flatMap((position) => {
+    const node = about.get(position.id);
+    return node ? [{ ...node, ...position }] : [];
+  });
   const at = new Map(placed.map((node) => [node.id, node]));
   const centre = MAP_SIZE / 2;
 

@@ -3,9 +3,14 @@ import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { DENSE_MAP_ORGANISATIONS, mapDrawing } from "../../src/connections/map-drawing";
 import { type LayoutNode, type LayoutTie, layoutMap, MAP_SIZE } from "../../src/connections/map-layout";
+import { drawnTies } from "../../src/connections/map-positions";
 
 const partial = Handlebars.compile(readFileSync(new URL("../../templates/partials/connections/map.hbs", import.meta.url), "utf8"));
 const TYPES = ["hospital", "primary_care", "community", "care_home"];
+
+/** The drawing with positions laid out as freezing the map lays them out. */
+const draw = (nodes: LayoutNode[], ties: LayoutTie[], typeLabel: (type: string) => string) =>
+  mapDrawing(nodes, layoutMap(nodes, drawnTies(nodes, ties)), ties, typeLabel);
 
 /** A network of `n` organisations with ties drawn from a seeded generator, degrees filled in. */
 function network(n: number, chance: number, seed = 11): { nodes: LayoutNode[]; ties: LayoutTie[] } {
@@ -77,7 +82,7 @@ describe("the network map as SVG", () => {
       { a: "a", b: "b", level: 2 },
       { a: "b", b: "c", level: 4 },
     ];
-    const svg = partial({ map: mapDrawing(nodes, ties, (type) => `type ${type}`) });
+    const svg = partial({ map: draw(nodes, ties, (type) => `type ${type}`) });
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("&lt;script&gt;");
     expect(svg).toContain("Birch &amp; Co");
@@ -91,9 +96,9 @@ describe("the network map as SVG", () => {
     const small = network(DENSE_MAP_ORGANISATIONS, 0.1);
     const large = network(DENSE_MAP_ORGANISATIONS + 1, 0.1);
     const strong = (ties: LayoutTie[]) => ties.filter((tie) => tie.level >= 3).length;
-    expect(mapDrawing(small.nodes, small.ties, String)).toMatchObject({ strongTiesOnly: false });
-    expect(mapDrawing(small.nodes, small.ties, String).lines).toHaveLength(small.ties.length);
-    const drawn = mapDrawing(large.nodes, large.ties, String);
+    expect(draw(small.nodes, small.ties, String)).toMatchObject({ strongTiesOnly: false });
+    expect(draw(small.nodes, small.ties, String).lines).toHaveLength(small.ties.length);
+    const drawn = draw(large.nodes, large.ties, String);
     expect(drawn.strongTiesOnly).toBe(true);
     expect(drawn.lines).toHaveLength(strong(large.ties));
     expect(strong(large.ties)).toBeLessThan(large.ties.length);
