@@ -26,7 +26,11 @@ const LINE_WIDTH: Record<number, number> = { 2: 1, 3: 2.5, 4: 4.5 };
 export type MapDrawing = {
   /** The SVG viewBox: the nodes and every label, whole. */
   viewBox: { x: number; y: number; width: number; height: number };
-  lines: Array<{ x1: number; y1: number; x2: number; y2: number; width: number }>;
+  /**
+   * The ties, one SVG path per level (`d` holds a move and a line per tie), widest last: a few
+   * elements instead of one per tie keep the PDF small and quick to print.
+   */
+  paths: Array<{ width: number; d: string; ties: number }>;
   nodes: Array<{ x: number; y: number; r: number; colour: string; label: string; labelX: number; labelY: number; anchor: "start" | "end" }>;
   legend: Array<{ colour: string; label: string }>;
   /** True when cooperate-level ties were left out to keep a large map readable. */
@@ -58,11 +62,15 @@ export function mapDrawing(
   const at = new Map(placed.map((node) => [node.id, node]));
   const centre = MAP_SIZE / 2;
 
-  const lines = drawn.flatMap((tie) => {
+  const segments = new Map<number, string[]>();
+  for (const tie of drawn) {
     const a = at.get(tie.a);
     const b = at.get(tie.b);
-    return a && b ? [{ x1: a.x, y1: a.y, x2: b.x, y2: b.y, width: LINE_WIDTH[tie.level] ?? 1 }] : [];
-  });
+    if (!a || !b) continue;
+    const width = LINE_WIDTH[tie.level] ?? 1;
+    segments.set(width, [...(segments.get(width) ?? []), `M${short(a.x)} ${short(a.y)}L${short(b.x)} ${short(b.y)}`]);
+  }
+  const paths = [...segments].sort(([x], [y]) => x - y).map(([width, list]) => ({ width, d: list.join(""), ties: list.length }));
   const drawnNodes = placed.map((node) => {
     const right = node.x >= centre;
     return {
@@ -71,15 +79,18 @@ export function mapDrawing(
       r: node.r,
       colour: TYPE_COLOURS[node.type] ?? UNKNOWN_COLOUR,
       label: node.name,
-      labelX: right ? node.x + node.r + 3 : node.x - node.r - 3,
-      labelY: node.y + 3.5,
+      labelX: short(right ? node.x + node.r + 3 : node.x - node.r - 3),
+      labelY: short(node.y + 3.5),
       anchor: right ? ("start" as const) : ("end" as const),
     };
   });
   const types = [...new Set(nodes.map((node) => node.type))].sort();
   const legend = types.map((type) => ({ colour: TYPE_COLOURS[type] ?? UNKNOWN_COLOUR, label: typeLabel(type) }));
-  return { viewBox: boundsOf(drawnNodes), lines, nodes: drawnNodes, legend, strongTiesOnly };
+  return { viewBox: boundsOf(drawnNodes), paths, nodes: drawnNodes, legend, strongTiesOnly };
 }
+
+/** One decimal: a tenth of a unit is finer than print shows, and the markup stays short. */
+const short = (x: number) => Math.round(x * 10) / 10;
 
 /** A generous estimate of a label's width at 10 px (wide capitals and all), so no label is cut. */
 const labelWidth = (text: string) => text.length * 6;

@@ -86,9 +86,16 @@ describe("the network map as SVG", () => {
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("&lt;script&gt;");
     expect(svg).toContain("Birch &amp; Co");
-    expect(svg.match(/<line /g)).toHaveLength(2);
-    expect(svg).toContain('stroke-width="1"/>');
-    expect(svg).toContain('stroke-width="4.5"/>');
+    // One path per level, a move and a line per tie, thinnest first.
+    expect(
+      svg.match(/<path stroke-width="1" d="M[\d.]+ [\d.]+L[\d.]+ [\d.]+"\/><path stroke-width="4.5" d="M[\d.]+ [\d.]+L[\d.]+ [\d.]+"\/>/),
+    ).not.toBeNull();
+    expect(
+      svg
+        .match(/ d="[^"]*"/g)
+        ?.join("")
+        .match(/M/g),
+    ).toHaveLength(2);
     expect(svg.match(/<li>/g)).toHaveLength(2);
   });
 
@@ -97,10 +104,12 @@ describe("the network map as SVG", () => {
     const large = network(DENSE_MAP_ORGANISATIONS + 1, 0.1);
     const strong = (ties: LayoutTie[]) => ties.filter((tie) => tie.level >= 3).length;
     expect(draw(small.nodes, small.ties, String)).toMatchObject({ strongTiesOnly: false });
-    expect(draw(small.nodes, small.ties, String).lines).toHaveLength(small.ties.length);
+    const drawnTies = (paths: Array<{ ties: number; d: string }>) => paths.reduce((n, path) => n + path.ties, 0);
+    expect(drawnTies(draw(small.nodes, small.ties, String).paths)).toBe(small.ties.length);
     const drawn = draw(large.nodes, large.ties, String);
     expect(drawn.strongTiesOnly).toBe(true);
-    expect(drawn.lines).toHaveLength(strong(large.ties));
+    expect(drawnTies(drawn.paths)).toBe(strong(large.ties));
+    expect(drawn.paths.map((path) => path.d.match(/M/g)?.length)).toEqual(drawn.paths.map((path) => path.ties));
     expect(strong(large.ties)).toBeLessThan(large.ties.length);
   });
 });

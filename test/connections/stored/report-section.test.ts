@@ -48,7 +48,12 @@ describe("the report's Connections section", () => {
     expect(html).toContain('id="connections-title"');
     expect(html).toMatch(/<svg [^>]*class="network-map" role="img" aria-label="Network map of /);
     const map = html.slice(html.indexOf('class="network-map"'), html.indexOf("</svg>", html.indexOf('class="network-map"')));
-    expect(map.match(/<line /g)).toHaveLength(4);
+    expect(
+      map
+        .match(/<path [^>]*d="[^"]*"/g)
+        ?.join("")
+        .match(/M/g),
+    ).toHaveLength(4);
     expect(text).toContain("4 in 10 possible partnerships are active (4 of 10).");
     expect(text).toContain("Centralization 0.58");
     expect(text).toContain("both sides name 75% of their partnerships");
