@@ -97,6 +97,14 @@ describe("the network map as SVG", () => {
         .match(/M/g),
     ).toHaveLength(2);
     expect(svg.match(/<li>/g)).toHaveLength(2);
+    // A white box under each label, on the label's side of its node (lines crossing it cannot hide the text).
+    expect(svg.match(/<rect /g)).toHaveLength(3);
+    for (const node of draw(nodes, ties, String).nodes) {
+      if (node.anchor === "start") expect(node.box.x).toBeGreaterThanOrEqual(node.x + node.r);
+      else expect(node.box.x + node.box.width).toBeLessThanOrEqual(node.x - node.r);
+      expect(node.box.y).toBeLessThan(node.labelY - 7);
+      expect(node.box.y + node.box.height).toBeGreaterThan(node.labelY);
+    }
   });
 
   it(`draws only coordinate and integrate ties above ${DENSE_MAP_ORGANISATIONS} organisations`, () => {
