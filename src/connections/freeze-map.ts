@@ -7,10 +7,14 @@ import type { Db } from "../lib/db";
 import { frozenNetworkMap, type MapChange, type StoredNetworkMap } from "./frozen-map";
 import { mapChange } from "./map-change";
 import { mapFromReports } from "./map-metrics";
+import { mapPositions } from "./map-positions";
 import { loadMapReports } from "./queries";
 
-/** The rules frozen maps are worked out under; raise it when a rule changes what may be shown. */
-export const MAP_FORMAT = 1;
+/**
+ * The rules frozen maps are worked out under; raise it when a rule changes what may be shown or
+ * what is kept. 2: the drawing's positions are kept with the map.
+ */
+export const MAP_FORMAT = 2;
 
 /** True when the round asked the connections questions. */
 export const hasConnections = (round: Pick<RoundRow, "modules">) => (round.modules ?? []).includes("connections");
@@ -41,13 +45,15 @@ function changeOf(db: Db, round: RoundRow, map: StoredNetworkMap): MapChange | n
 
 /**
  * Computes a closing round's network map once from its stored connections answers and keeps it,
- * with its change since the previous round. Rounds without the module store nothing. Call inside
+ * with its change since the previous round and the drawing's positions. Rounds without the module
+ * store nothing. Call inside
  * the closing transaction, after the last batch of answers is written.
  */
 export function freezeNetworkMap(db: Db, clock: Clock, round: RoundRow): StoredNetworkMap | undefined {
   if (!hasConnections(round)) return undefined;
   const reports = loadMapReports(db, round);
-  const stored: StoredNetworkMap = { organisations: reports.organisations, map: mapFromReports(reports) };
+  const map = mapFromReports(reports);
+  const stored: StoredNetworkMap = { organisations: reports.organisations, map, positions: mapPositions(reports.organisations, map) };
   const values = { map: stored, change: changeOf(db, round, stored), computedAt: clock.now(), format: MAP_FORMAT };
   db.insert(roundNetworkMaps)
     .values({ roundId: round.id, ...values })

@@ -4,10 +4,14 @@ import { eq } from "drizzle-orm";
 import { roundNetworkMaps } from "../db/schema/round-network-maps";
 import type { Db } from "../lib/db";
 import type { NetworkMap } from "./map-metrics";
+import type { MapPosition } from "./map-positions";
 import type { MapOrganisation } from "./types";
 
-/** What is kept of a closed round's map: the organisations it asked about and the figures. */
-export type StoredNetworkMap = { organisations: MapOrganisation[]; map: NetworkMap };
+/**
+ * What is kept of a closed round's map: the organisations it asked about, the figures, and where
+ * the drawing places each organisation (none when suppressed), so that showing it runs no layout.
+ */
+export type StoredNetworkMap = { organisations: MapOrganisation[]; map: NetworkMap; positions: MapPosition[] };
 
 /** A pair of organisations, `a` before `b` by name. */
 export type MapPair = { a: string; b: string };

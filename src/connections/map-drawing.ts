@@ -1,4 +1,7 @@
-import { type LayoutNode, type LayoutTie, layoutMap, MAP_SIZE } from "./map-layout";
+import { DENSE_MAP_ORGANISATIONS, type LayoutNode, type LayoutTie, MAP_SIZE } from "./map-layout";
+import { drawnTies, type MapPosition } from "./map-positions";
+
+export { DENSE_MAP_ORGANISATIONS };
 
 /**
  * One colour per organisation type, from the Okabe–Ito palette (told apart by people with the
@@ -19,39 +22,66 @@ const TYPE_COLOURS: Record<string, string> = {
 const UNKNOWN_COLOUR = "#999999";
 /** Line width per level: cooperate, coordinate, integrate (aware is no tie and is never drawn). */
 const LINE_WIDTH: Record<number, number> = { 2: 1, 3: 2.5, 4: 4.5 };
-/** Above this many organisations only coordinate-and-integrate ties are drawn; the matrix shows the rest. */
-export const DENSE_MAP_ORGANISATIONS = 40;
 
 export type MapDrawing = {
   /** The SVG viewBox: the nodes and every label, whole. */
   viewBox: { x: number; y: number; width: number; height: number };
-  lines: Array<{ x1: number; y1: number; x2: number; y2: number; width: number }>;
-  nodes: Array<{ x: number; y: number; r: number; colour: string; label: string; labelX: number; labelY: number; anchor: "start" | "end" }>;
+  /**
+   * The ties, one SVG path per level (`d` holds a move and a line per tie), widest last: a few
+   * elements instead of one per tie keep the PDF small and quick to print.
+   */
+  paths: Array<{ width: number; d: string; ties: number }>;
+  nodes: Array<{
+    x: number;
+    y: number;
+    r: number;
+    colour: string;
+    label: string;
+    labelX: number;
+    labelY: number;
+    anchor: "start" | "end";
+    /** A white box under the label, so that lines crossing it do not hide the text. */
+    box: { x: number; y: number; width: number; height: number };
+  }>;
   legend: Array<{ colour: string; label: string }>;
   /** True when cooperate-level ties were left out to keep a large map readable. */
   strongTiesOnly: boolean;
 };
 
 /**
- * The network map as data for `templates/partials/connections/map.hbs`: positions from the
- * deterministic layout, node colour by type, size by degree, line width by level, and a label
- * beside every node (on the side away from the centre, so labels spread outwards).
+ * The network map as data for `templates/partials/connections/map.hbs`: positions frozen with the
+ * map (src/connections/map-positions.ts; no layout runs here), node colour by type, size by
+ * degree, line width by level, and a label beside every node (on the side away from the centre,
+ * so labels spread outwards).
  *
  * @example
- * views.render("…", { map: mapDrawing(nodes, ties, (type) => typeLabels[type]) })
+ * views.render("…", { map: mapDrawing(nodes, frozen.positions, ties, (type) => typeLabels[type]) })
  */
-export function mapDrawing(nodes: LayoutNode[], ties: LayoutTie[], typeLabel: (type: string) => string): MapDrawing {
+export function mapDrawing(
+  nodes: LayoutNode[],
+  positions: MapPosition[],
+  ties: LayoutTie[],
+  typeLabel: (type: string) => string,
+): MapDrawing {
   const strongTiesOnly = nodes.length > DENSE_MAP_ORGANISATIONS;
-  const drawn = strongTiesOnly ? ties.filter((tie) => tie.level >= 3) : ties;
-  const placed = layoutMap(nodes, drawn);
+  const drawn = drawnTies(nodes, ties);
+  const about = new Map(nodes.map((node) => [node.id, node]));
+  const placed = positions.flatMap((position) => {
+    const node = about.get(position.id);
+    return node ? [{ ...node, ...position }] : [];
+  });
   const at = new Map(placed.map((node) => [node.id, node]));
   const centre = MAP_SIZE / 2;
 
-  const lines = drawn.flatMap((tie) => {
+  const segments = new Map<number, string[]>();
+  for (const tie of drawn) {
     const a = at.get(tie.a);
     const b = at.get(tie.b);
-    return a && b ? [{ x1: a.x, y1: a.y, x2: b.x, y2: b.y, width: LINE_WIDTH[tie.level] ?? 1 }] : [];
-  });
+    if (!a || !b) continue;
+    const width = LINE_WIDTH[tie.level] ?? 1;
+    segments.set(width, [...(segments.get(width) ?? []), `M${short(a.x)} ${short(a.y)}L${short(b.x)} ${short(b.y)}`]);
+  }
+  const paths = [...segments].sort(([x], [y]) => x - y).map(([width, list]) => ({ width, d: list.join(""), ties: list.length }));
   const drawnNodes = placed.map((node) => {
     const right = node.x >= centre;
     return {
@@ -60,14 +90,31 @@ export function mapDrawing(nodes: LayoutNode[], ties: LayoutTie[], typeLabel: (t
       r: node.r,
       colour: TYPE_COLOURS[node.type] ?? UNKNOWN_COLOUR,
       label: node.name,
-      labelX: right ? node.x + node.r + 3 : node.x - node.r - 3,
-      labelY: node.y + 3.5,
+      labelX: short(right ? node.x + node.r + 3 : node.x - node.r - 3),
+      labelY: short(node.y + 3.5),
       anchor: right ? ("start" as const) : ("end" as const),
+      box: labelBox(node, right),
     };
   });
   const types = [...new Set(nodes.map((node) => node.type))].sort();
   const legend = types.map((type) => ({ colour: TYPE_COLOURS[type] ?? UNKNOWN_COLOUR, label: typeLabel(type) }));
-  return { viewBox: boundsOf(drawnNodes), lines, nodes: drawnNodes, legend, strongTiesOnly };
+  return { viewBox: boundsOf(drawnNodes), paths, nodes: drawnNodes, legend, strongTiesOnly };
+}
+
+/** One decimal: a tenth of a unit is finer than print shows, and the markup stays short. */
+const short = (x: number) => Math.round(x * 10) / 10;
+
+/** Liberation Sans at 10 px averages about 5.3 units a character in names like ours. */
+const AVERAGE_CHAR = 5.3;
+
+/**
+ * The box under a label. Not a stroked halo round the text: Chromium prints stroked text as
+ * outlines, which added some 170 kB to a 60-organisation report; 60 rectangles cost next to nothing.
+ */
+function labelBox(node: { x: number; y: number; r: number; name: string }, right: boolean) {
+  const width = short(node.name.length * AVERAGE_CHAR + 2);
+  const x = right ? node.x + node.r + 2 : node.x - node.r - 2 - width;
+  return { x: short(x), y: short(node.y - 5.5), width, height: 11 };
 }
 
 /** A generous estimate of a label's width at 10 px (wide capitals and all), so no label is cut. */

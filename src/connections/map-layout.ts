@@ -9,6 +9,8 @@ export type LayoutTie = { a: string; b: string; level: ConnectionLevel };
 /** A node placed in the drawing's own units (0…`size` on both axes), with its radius. */
 export type PlacedNode = LayoutNode & { x: number; y: number; r: number };
 
+/** Above this many organisations only coordinate-and-integrate ties are drawn; the matrix shows the rest. */
+export const DENSE_MAP_ORGANISATIONS = 40;
 /** Drawing box, in SVG user units; the map is square. */
 export const MAP_SIZE = 640;
 /** Room kept at each edge for the outermost nodes' labels. */

@@ -10,6 +10,7 @@ import type { FrozenNetworkMap } from "./frozen-map";
 import { DENSE_MAP_ORGANISATIONS, mapDrawing } from "./map-drawing";
 import { adjacencyMatrix } from "./map-matrix";
 import type { PerceptionGap } from "./map-metrics";
+import { mapNodes } from "./map-positions";
 
 /** The report and the mirror list this many perception gaps, largest differences first; the facilitator's page lists all. */
 export const GAPS_SHOWN = 10;
@@ -50,12 +51,7 @@ export function connectionsModel(
   const name = (id: string) => about.get(id)?.name ?? id;
   const typeLabel = typeLabels(opts.lang);
   const byId = new Map(map.organisations.map((org) => [org.id, org]));
-  const nodes = map.organisations.map((org) => ({
-    id: org.id,
-    name: name(org.id),
-    type: about.get(org.id)?.type ?? "other",
-    degree: org.degree,
-  }));
+  const nodes = mapNodes(frozen.organisations, map);
   const possible = (map.organisationsInRound * (map.organisationsInRound - 1)) / 2;
   const inTen = roundTo(map.metrics.density * 10, 0);
   const orgs = (n: number) => m.organisations(n, f.count(n));
@@ -72,7 +68,7 @@ export function connectionsModel(
     ...head,
     suppressed: null,
     mapTitle: m.mapTitle(opts.network),
-    drawing: mapDrawing(nodes, map.ties, typeLabel),
+    drawing: mapDrawing(nodes, frozen.positions, map.ties, typeLabel),
     lineKey: m.lineKey,
     strongOnly: map.organisationsInRound > DENSE_MAP_ORGANISATIONS ? m.strongOnly(f.count(DENSE_MAP_ORGANISATIONS)) : null,
     matrix: map.organisationsInRound > DENSE_MAP_ORGANISATIONS ? { ...m.matrix, ...adjacencyMatrix(nodes, map.ties) } : null,

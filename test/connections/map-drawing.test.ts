@@ -3,9 +3,14 @@ import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { DENSE_MAP_ORGANISATIONS, mapDrawing } from "../../src/connections/map-drawing";
 import { type LayoutNode, type LayoutTie, layoutMap, MAP_SIZE } from "../../src/connections/map-layout";
+import { drawnTies } from "../../src/connections/map-positions";
 
 const partial = Handlebars.compile(readFileSync(new URL("../../templates/partials/connections/map.hbs", import.meta.url), "utf8"));
 const TYPES = ["hospital", "primary_care", "community", "care_home"];
+
+/** The drawing with positions laid out as freezing the map lays them out. */
+const draw = (nodes: LayoutNode[], ties: LayoutTie[], typeLabel: (type: string) => string) =>
+  mapDrawing(nodes, layoutMap(nodes, drawnTies(nodes, ties)), ties, typeLabel);
 
 /** A network of `n` organisations with ties drawn from a seeded generator, degrees filled in. */
 function network(n: number, chance: number, seed = 11): { nodes: LayoutNode[]; ties: LayoutTie[] } {
@@ -77,25 +82,42 @@ describe("the network map as SVG", () => {
       { a: "a", b: "b", level: 2 },
       { a: "b", b: "c", level: 4 },
     ];
-    const svg = partial({ map: mapDrawing(nodes, ties, (type) => `type ${type}`) });
+    const svg = partial({ map: draw(nodes, ties, (type) => `type ${type}`) });
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("&lt;script&gt;");
     expect(svg).toContain("Birch &amp; Co");
-    expect(svg.match(/<line /g)).toHaveLength(2);
-    expect(svg).toContain('stroke-width="1"/>');
-    expect(svg).toContain('stroke-width="4.5"/>');
+    // One path per level, a move and a line per tie, thinnest first.
+    expect(
+      svg.match(/<path stroke-width="1" d="M[\d.]+ [\d.]+L[\d.]+ [\d.]+"\/><path stroke-width="4.5" d="M[\d.]+ [\d.]+L[\d.]+ [\d.]+"\/>/),
+    ).not.toBeNull();
+    expect(
+      svg
+        .match(/ d="[^"]*"/g)
+        ?.join("")
+        .match(/M/g),
+    ).toHaveLength(2);
     expect(svg.match(/<li>/g)).toHaveLength(2);
+    // A white box under each label, on the label's side of its node (lines crossing it cannot hide the text).
+    expect(svg.match(/<rect /g)).toHaveLength(3);
+    for (const node of draw(nodes, ties, String).nodes) {
+      if (node.anchor === "start") expect(node.box.x).toBeGreaterThanOrEqual(node.x + node.r);
+      else expect(node.box.x + node.box.width).toBeLessThanOrEqual(node.x - node.r);
+      expect(node.box.y).toBeLessThan(node.labelY - 7);
+      expect(node.box.y + node.box.height).toBeGreaterThan(node.labelY);
+    }
   });
 
   it(`draws only coordinate and integrate ties above ${DENSE_MAP_ORGANISATIONS} organisations`, () => {
     const small = network(DENSE_MAP_ORGANISATIONS, 0.1);
     const large = network(DENSE_MAP_ORGANISATIONS + 1, 0.1);
     const strong = (ties: LayoutTie[]) => ties.filter((tie) => tie.level >= 3).length;
-    expect(mapDrawing(small.nodes, small.ties, String)).toMatchObject({ strongTiesOnly: false });
-    expect(mapDrawing(small.nodes, small.ties, String).lines).toHaveLength(small.ties.length);
-    const drawn = mapDrawing(large.nodes, large.ties, String);
+    expect(draw(small.nodes, small.ties, String)).toMatchObject({ strongTiesOnly: false });
+    const drawnTies = (paths: Array<{ ties: number; d: string }>) => paths.reduce((n, path) => n + path.ties, 0);
+    expect(drawnTies(draw(small.nodes, small.ties, String).paths)).toBe(small.ties.length);
+    const drawn = draw(large.nodes, large.ties, String);
     expect(drawn.strongTiesOnly).toBe(true);
-    expect(drawn.lines).toHaveLength(strong(large.ties));
+    expect(drawnTies(drawn.paths)).toBe(strong(large.ties));
+    expect(drawn.paths.map((path) => path.d.match(/M/g)?.length)).toEqual(drawn.paths.map((path) => path.ties));
     expect(strong(large.ties)).toBeLessThan(large.ties.length);
   });
 });

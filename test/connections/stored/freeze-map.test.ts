@@ -4,7 +4,9 @@ import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { MAP_FORMAT } from "../../../src/connections/freeze-map";
-import { frozenNetworkMap } from "../../../src/connections/frozen-map";
+import { frozenNetworkMap, type StoredNetworkMap } from "../../../src/connections/frozen-map";
+import type { NetworkMap } from "../../../src/connections/map-metrics";
+import { mapPositions } from "../../../src/connections/map-positions";
 import { refreezeOldMaps } from "../../../src/connections/refreeze";
 import type { ConnectionRecord, MapOrganisation } from "../../../src/connections/types";
 import { reportCache, roundNetworkMaps } from "../../../src/db/schema";
@@ -54,6 +56,14 @@ const second = {
     ]),
   ],
 };
+/** The hand case's frozen map: the fixture's figures and the layout's positions of them. */
+const handFrozen = () => ({
+  organisations: hand.input.organisations,
+  map: hand.expected,
+  positions: mapPositions(hand.input.organisations, hand.expected as NetworkMap),
+  change: null,
+});
+
 const expectedChange = (previousRoundId: string) => ({
   previousRoundId,
   tiesGained: [
@@ -71,7 +81,9 @@ describe("freezing the network map when a round closes", () => {
     const { deps, db } = createTestApp();
     const network = makeNetwork(deps);
     const round = makeClosedMapRound(deps, network.id, hand.input, { minResponses: hand.input.k });
-    expect(frozenNetworkMap(db, round.id)).toEqual({ organisations: hand.input.organisations, map: hand.expected, change: null });
+    expect(frozenNetworkMap(db, round.id)).toEqual(handFrozen());
+    // One position per organisation, in name order, inside the drawing.
+    expect(frozenNetworkMap(db, round.id)?.positions.map((p) => p.id)).toEqual(["A", "B", "C", "D", "E"]);
   });
 
   it("stores nothing for a round without the module", () => {
@@ -90,6 +102,7 @@ describe("freezing the network map when a round closes", () => {
     expect(frozenNetworkMap(db, round.id)).toEqual({
       organisations: first.organisations,
       map: { connectionRecords: 4, suppressed: true },
+      positions: [],
       change: null,
     });
   });
@@ -130,9 +143,10 @@ describe("maps frozen under older rules", () => {
   it("are worked out again from the stored answers at start-up, once, and cached PDFs made afresh", () => {
     const { deps, db } = createTestApp();
     const round = makeClosedMapRound(deps, makeNetwork(deps).id, hand.input, { minResponses: hand.input.k });
-    // As a map frozen before today's rules would be: other figures, an older format.
+    // As a map frozen before today's rules would be: other figures, no positions, an older format.
+    const old = { organisations: hand.input.organisations, map: { connectionRecords: 1, suppressed: true } };
     db.update(roundNetworkMaps)
-      .set({ map: { organisations: hand.input.organisations, map: { connectionRecords: 1, suppressed: true } }, format: 0 })
+      .set({ map: old as unknown as StoredNetworkMap, format: 1 })
       .where(eq(roundNetworkMaps.roundId, round.id))
       .run();
     db.insert(reportCache)
@@ -140,7 +154,7 @@ describe("maps frozen under older rules", () => {
       .run();
     expect(refreezeOldMaps(deps)).toBe(1);
     expect(db.select().from(reportCache).all()).toEqual([]);
-    expect(frozenNetworkMap(db, round.id)).toEqual({ organisations: hand.input.organisations, map: hand.expected, change: null });
+    expect(frozenNetworkMap(db, round.id)).toEqual(handFrozen());
     expect(db.select({ format: roundNetworkMaps.format }).from(roundNetworkMaps).get()?.format).toBe(MAP_FORMAT);
     expect(refreezeOldMaps(deps)).toBe(0);
   });

@@ -1,9 +1,12 @@
 // The Connections section of the mirror report: the frozen map drawn and told in plain words, in
 // English and Dutch, with its questions in the conversation guide; no per-organisation counts.
 import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { frozenNetworkMap } from "../../../src/connections/frozen-map";
+import { refreezeOldMaps } from "../../../src/connections/refreeze";
 import type { ConnectionRecord, MapOrganisation } from "../../../src/connections/types";
+import { roundNetworkMaps } from "../../../src/db/schema";
 import { reportHtml } from "../../../src/reports/service";
 import { createTestApp } from "../../support/app";
 import { makeClosedMapRound, syntheticNetwork } from "../../support/connections";
@@ -32,6 +35,12 @@ function reportOf(input: Case["input"], lang: "en" | "nl" = "en") {
   return reportHtml(t.deps, round, cast.network, lang);
 }
 
+/** The network map's SVG element in a page, whole. */
+function mapSvgOf(html: string): string {
+  const at = html.indexOf('class="network-map"');
+  return html.slice(html.lastIndexOf("<svg", at), html.indexOf("</svg>", at) + "</svg>".length);
+}
+
 describe("the report's Connections section", () => {
   it("draws the map and says what it shows in plain words (hand-computed: 4 ties of 10 pairs, Birch brokers, Elder is isolated)", async () => {
     const html = await reportOf(hand.input);
@@ -39,7 +48,12 @@ describe("the report's Connections section", () => {
     expect(html).toContain('id="connections-title"');
     expect(html).toMatch(/<svg [^>]*class="network-map" role="img" aria-label="Network map of /);
     const map = html.slice(html.indexOf('class="network-map"'), html.indexOf("</svg>", html.indexOf('class="network-map"')));
-    expect(map.match(/<line /g)).toHaveLength(4);
+    expect(
+      map
+        .match(/<path [^>]*d="[^"]*"/g)
+        ?.join("")
+        .match(/M/g),
+    ).toHaveLength(4);
     expect(text).toContain("4 in 10 possible partnerships are active (4 of 10).");
     expect(text).toContain("Centralization 0.58");
     expect(text).toContain("both sides name 75% of their partnerships");
@@ -54,6 +68,33 @@ describe("the report's Connections section", () => {
     expect(text).not.toContain("Members who named it");
     // Table of contents names the section.
     expect(text).toMatch(/Results by group Connections Conversation guide/);
+  });
+
+  it("draws the map from the positions frozen with it: no layout per report, the same bytes every time", async () => {
+    const t = createTestApp();
+    const cast = makeCast(t);
+    const round = makeClosedMapRound(t, cast.network.id, hand.input, { minResponses: hand.input.k });
+    const svg = async () => mapSvgOf(await reportHtml(t.deps, round, cast.network, "en"));
+    const first = await svg();
+    expect(first.match(/<circle /g)).toHaveLength(hand.input.organisations.length);
+    expect(await svg()).toBe(first);
+    // Frozen again from the same answers (as at start-up after a format change): the same picture, byte for byte.
+    t.db.update(roundNetworkMaps).set({ format: 1 }).where(eq(roundNetworkMaps.roundId, round.id)).run();
+    expect(refreezeOldMaps(t.deps)).toBe(1);
+    expect(await svg()).toBe(first);
+    // Positions moved in storage are drawn where they now are: the report reads them and lays nothing out.
+    const frozen = frozenNetworkMap(t.db, round.id);
+    if (!frozen) throw new Error("expected a frozen map");
+    const moved = frozen.positions.map((p, i) => ({ ...p, x: 100 + 90 * i, y: 321 }));
+    const { change: _, ...stored } = frozen;
+    t.db
+      .update(roundNetworkMaps)
+      .set({ map: { ...stored, positions: moved } })
+      .where(eq(roundNetworkMaps.roundId, round.id))
+      .run();
+    const drawn = await svg();
+    expect(drawn).not.toBe(first);
+    for (const p of moved) expect(drawn).toContain(`<circle cx="${p.x}" cy="321" r="${p.r}"`);
   });
 
   it("speaks Dutch", async () => {
