@@ -99,6 +99,17 @@ const en = {
   csvBand: "band (0–49.9 needs attention, 50–69.9 mixed, 70–100 strong)",
   csvChange: "notable change",
   csvDifference: "difference from portfolio",
+  notAsked: "not asked",
+  mapDensity: "Partnerships active",
+  mapDensityCsv: "partnerships active (share of possible pairs, 0–1)",
+  inTen: (n: string) => `${n} in 10`,
+  underOneInTen: "under 1 in 10",
+  mapTrust: "Trust between organisations",
+  mapTrustCsv: "trust between organisations (0–100)",
+  mapValue: "Value of working together",
+  mapValueCsv: "value of working together (0–100)",
+  maturityNow: "Maturity now",
+  maturityNowCsv: "maturity now (middle level of the dimensions, 1 Emerging – 4 Thriving)",
 };
 
 export type PortfolioMessages = typeof en;
@@ -194,6 +205,17 @@ const nl: PortfolioMessages = {
   csvBand: "klasse (0–49,9 vraagt aandacht, 50–69,9 wisselend, 70–100 sterk)",
   csvChange: "duidelijke verandering",
   csvDifference: "verschil met portfolio",
+  notAsked: "niet gevraagd",
+  mapDensity: "Actieve samenwerkingen",
+  mapDensityCsv: "actieve samenwerkingen (deel van de mogelijke paren, 0–1)",
+  inTen: (n) => `${n} op de 10`,
+  underOneInTen: "minder dan 1 op de 10",
+  mapTrust: "Vertrouwen tussen organisaties",
+  mapTrustCsv: "vertrouwen tussen organisaties (0–100)",
+  mapValue: "Waarde van samenwerken",
+  mapValueCsv: "waarde van samenwerken (0–100)",
+  maturityNow: "Volwassenheid nu",
+  maturityNowCsv: "volwassenheid nu (middelste niveau van de dimensies, 1 Beginnend – 4 Bloeiend)",
 };
 
 /** The portfolio's words in one language. */
