@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { FIGURE_CODES, STAGES } from "../db/schema";
-import { CELL_STATUSES, COLUMN_PROVIDERS, type ProvidedKey } from "./columns";
+import { CELL_STATUSES, COLUMN_PROVIDERS, PROVIDED_KEYS, type ProvidedKey } from "./columns";
 
-/** What the heatmap can be sorted by: the network's name, a figure, or a fact of its latest round. */
-export const SORT_KEYS = ["name", ...FIGURE_CODES, "respondents", "responseRate", "date"] as const;
+/** What the heatmap can be sorted by: the network's name, a figure, a fact of its latest round, or an added column. */
+export const SORT_KEYS = ["name", ...FIGURE_CODES, "respondents", "responseRate", "date", ...PROVIDED_KEYS] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** Rows on one page of the heatmap: a screenful to read, and a page that stays quick at any scale. */

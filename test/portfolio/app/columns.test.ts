@@ -94,6 +94,20 @@ describe("the heatmap's network map and maturity columns", () => {
     expect(added(nl.text, "Damson").at(-1)).toBe("te weinig antwoorden");
   });
 
+  it("sort by their numbers, rows without a figure last by name, on the page and in the CSV", async () => {
+    const t = createTestApp();
+    const cookie = columnsFixture(t);
+    const names = (html: string) => [...html.matchAll(/<th scope="row"><a href="[^"]*">([^<]*)<\/a>/g)].map((m) => m[1]);
+    // Maturity now: Chestnut 2; the others have none.
+    const page = await getPage(t, "/portfolio?sort=maturityNow", { cookie });
+    expect(names(page.text)).toEqual(["Chestnut", "Ash", "Beech", "Damson", "Elder"]);
+    expect(page.text).toContain(
+      '<th scope="col" class="num added" aria-sort="descending"><a href="/portfolio?sort&#x3D;maturityNow&amp;dir&#x3D;asc">Maturity now</a></th>',
+    );
+    const csv: string[][] = parse((await getPage(t, "/portfolio.csv?sort=mapDensity&dir=asc", { cookie })).text, { bom: true });
+    expect(csv.slice(1).map((row) => row[0])).toEqual(["Ash", "Beech", "Chestnut", "Damson", "Elder"]);
+  });
+
   it("export the numbers in the CSV, empty where there is no figure, with headers in English and Dutch", async () => {
     const t = createTestApp();
     const cookie = columnsFixture(t);
