@@ -46,3 +46,12 @@ export function providedColumns(db: Db, roundIds: readonly string[], lang: Lang,
   }));
 }
 export type ProvidedColumns = ReturnType<typeof providedColumns>;
+
+/**
+ * The columns for a page or the board summary: a column no round shown asked about (e.g. no
+ * network uses the network map) is left out, since a column of "not asked" says nothing and the
+ * table must stay inside the page. The CSV and the API keep every column, so their shape never changes.
+ */
+export function askedColumns(db: Db, roundIds: readonly string[], lang: Lang): ProvidedColumns {
+  return providedColumns(db, roundIds, lang).filter((column) => [...column.cells.values()].some((cell) => cell.status !== "not_asked"));
+}

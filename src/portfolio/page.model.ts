@@ -6,7 +6,7 @@ import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
 import { formatterFor } from "../lib/format";
 import { averagesView, cellView, figureColumns, rowView } from "./cells.model";
-import { providedColumns } from "./columns";
+import { askedColumns } from "./columns";
 import { bandCounts, movers } from "./figures";
 import type { Quarter } from "./over-time";
 import { overTimeCharts } from "./over-time.model";
@@ -65,14 +65,11 @@ export function portfolioPageModel(db: Db, portfolio: Portfolio, quarters: reado
   const f = formatterFor(lang);
   const selected = selectRowsIn(db, portfolio.rows, options);
   const page = pageOf(selected, options.page);
-  // A column no round on the page asked about (e.g. no network uses the network map) is left out:
-  // a column of "not asked" says nothing, and the heatmap stays inside the page at 1280 px.
-  // The CSV and the API keep every column, so that their shape never changes.
-  const extra = providedColumns(
+  const extra = askedColumns(
     db,
     page.rows.flatMap((r) => (r.round ? [r.round.roundId] : [])),
     lang,
-  ).filter((column) => [...column.cells.values()].some((cell) => cell.status !== "not_asked"));
+  );
   const figures = figureColumns(portfolio.instrument, lang);
   const sortable = (key: SortKey, title: string) => {
     const active = options.sort === key;

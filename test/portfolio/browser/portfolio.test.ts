@@ -4,6 +4,7 @@ import type { TestApp } from "../../support/app";
 import { createTestApp } from "../../support/app";
 import { browserAndServer, expectAccessibleAtLaptopAndPhone } from "../../support/browser";
 import { makeGrant, makeNetwork, makeUser, sessionFor } from "../../support/factories";
+import { columnsFixture } from "../app/columns-fixture";
 import { heatmapFixture, roundOf } from "../app/fixture";
 
 const shared = browserAndServer();
@@ -95,5 +96,18 @@ describe("the portfolio in a real browser", () => {
     } finally {
       await t.deps.renderer.close();
     }
+  }, 120_000);
+
+  it("puts the network map's and maturity columns in the board summary when a listed round asked them", async () => {
+    const t = createTestApp();
+    const cookie = columnsFixture(t);
+    const english = await pdfOf(t, "/portfolio.pdf", cookie);
+    expect(english.totalPages).toBeLessThanOrEqual(3);
+    const text = english.text.replace(/\s+/g, " ");
+    expect(text).toContain("Partnerships active");
+    expect(text).toContain("4 in 10 68.1 69.4 not asked");
+    expect(text).toContain("2 Developing");
+    const dutch = (await pdfOf(t, "/portfolio.pdf?lang=nl", cookie)).text.replace(/\s+/g, " ");
+    expect(dutch).toContain("4 op de 10 68,1 69,4 niet gevraagd");
   }, 120_000);
 });
