@@ -110,4 +110,26 @@ describe("the portfolio in a real browser", () => {
     const dutch = (await pdfOf(t, "/portfolio.pdf?lang=nl", cookie)).text.replace(/\s+/g, " ");
     expect(dutch).toContain("4 op de 10 68,1 69,4 niet gevraagd");
   }, 120_000);
+
+  it("stays accessible with the network map's and maturity columns, in English and Dutch", async () => {
+    const t = shared.serve(createTestApp());
+    const cookie = columnsFixture(t);
+    const context = await shared.browser.createBrowserContext();
+    const page = await context.newPage();
+    try {
+      await page.setCookie({ name: "nm_session", value: cookie, url: shared.url });
+      for (const path of ["/portfolio", "/portfolio?lang=nl&sort=mapTrust"]) {
+        await page.goto(`${shared.url}${path}`, { waitUntil: "load" });
+        await expectAccessibleAtLaptopAndPhone(page, path);
+      }
+      expect(await page.$$eval("table.heatmap thead th.added", (ths) => ths.map((th) => th.textContent?.trim()))).toEqual([
+        "Actieve samenwerkingen",
+        "Vertrouwen tussen organisaties",
+        "Waarde van samenwerken",
+        "Volwassenheid nu",
+      ]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
