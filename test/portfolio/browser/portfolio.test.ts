@@ -107,6 +107,8 @@ describe("the portfolio in a real browser", () => {
     expect(text).toContain("Partnerships active");
     expect(text).toContain("4 in 10 68.1 69.4 not asked");
     expect(text).toContain("2 Developing");
+    // The methods note says how to read them.
+    expect(text).toContain("Maturity now: the middle level (1 Emerging to 4 Thriving)");
     const dutch = (await pdfOf(t, "/portfolio.pdf?lang=nl", cookie)).text.replace(/\s+/g, " ");
     expect(dutch).toContain("4 op de 10 68,1 69,4 niet gevraagd");
   }, 120_000);
