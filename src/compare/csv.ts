@@ -1,5 +1,6 @@
 import { THEME_CODES } from "../instrument";
 import { toCsv } from "../lib/csv";
+import { MATURITY_V1 } from "../maturity/matrix-v1";
 import type { Comparison } from "./schemas";
 
 const HEADER = [
@@ -12,6 +13,8 @@ const HEADER = [
   "suppressed",
   "temperature",
   ...THEME_CODES,
+  // Where members put the network now: the median level 1–4 per maturity dimension.
+  ...MATURITY_V1.dimensions.map((d) => `maturity now ${d.code}`),
   "density",
   "trust",
   "value",
@@ -37,6 +40,8 @@ export function comparisonCsv(comparison: Comparison): string {
       round.suppressed ? "yes" : "no",
       figure(round.overall),
       ...THEME_CODES.map((code) => figure(round.themes?.[code])),
+      // Empty for a round without the matrix, suppressed, or a dimension with too few answers.
+      ...MATURITY_V1.dimensions.map((d) => figure(round.maturity?.[d.code])),
       // The network map's figures: empty for a round without the module or with a suppressed map.
       figure(round.map?.density),
       figure(round.map?.trust),

@@ -8,6 +8,7 @@ import { parseInput } from "../lib/validation";
 import { listNetworks } from "../networks/service";
 import { comparisonView } from "./comparison-model";
 import { comparisonCsv, comparisonFilename } from "./csv";
+import { mapView } from "./map-view";
 import { maturityView } from "./maturity-view";
 import { networkOverTime } from "./network-history";
 import { portfolioReportHtml } from "./report";
@@ -49,6 +50,7 @@ export function comparePages(deps: Deps) {
       choices,
       view: requested ? await comparisonView(deps.charts, requested.comparison) : null,
       maturity: requested ? maturityView(requested.comparison) : null,
+      map: requested ? mapView(requested.comparison) : null,
       csvHref: `/compare.csv?${requested?.query ?? ""}`,
       pdfHref: `/compare.pdf?${requested?.query ?? ""}`,
     });

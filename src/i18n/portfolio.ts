@@ -92,6 +92,7 @@ const en = {
     "The portfolio average is the unweighted mean of the networks' scores, each network's latest closed round with enough answers counting once. 'Above' and 'below' mark a network that differs notably from the rest of the portfolio (Welch's test on the respondents' scores, p < 0.05).",
     "Confidence is high with a response rate of at least 80 % and 20 respondents, moderate from 65 % and 10, otherwise low; for an open link high from 30 respondents and moderate from 15.",
     "A round with fewer responses than its anonymity threshold (at least 5), and any figure with fewer people behind it, shows 'too few answers'. Comments and single answers are never shown to commissioners.",
+    "Network map (rounds that asked which organisations work together): partnerships active out of every 10 possible pairs, and trust and value between organisations from 0 to 100; 'too few answers' when too few answered the questions, 'not asked' when the round did not ask them. Maturity now: the middle level (1 Emerging to 4 Thriving) of the maturity dimensions enough members marked, shown when at least half of them were.",
   ],
   csvHeader: ["network", "stage", "round", "closed", "respondents", "response rate", "confidence", "too few answers"],
   benchmarkHeader: "Portfolio average",
@@ -102,6 +103,17 @@ const en = {
   csvBand: "band (0–49.9 needs attention, 50–69.9 mixed, 70–100 strong)",
   csvChange: "notable change",
   csvDifference: "difference from portfolio",
+  notAsked: "not asked",
+  mapDensity: "Partnerships active",
+  mapDensityCsv: "partnerships active (share of possible pairs, 0–1)",
+  inTen: (n: string) => `${n} in 10`,
+  underOneInTen: "under 1 in 10",
+  mapTrust: "Trust between organisations",
+  mapTrustCsv: "trust between organisations (0–100)",
+  mapValue: "Value of working together",
+  mapValueCsv: "value of working together (0–100)",
+  maturityNow: "Maturity now",
+  maturityNowCsv: "maturity now (middle level of the dimensions, 1 Emerging – 4 Thriving)",
 };
 
 export type PortfolioMessages = typeof en;
@@ -189,6 +201,7 @@ const nl: PortfolioMessages = {
     "Het gemiddelde van het portfolio is het ongewogen gemiddelde van de scores van de netwerken; elk netwerk telt één keer, met zijn laatste afgesloten ronde met genoeg antwoorden. 'Hoger' en 'lager' tonen een netwerk dat duidelijk verschilt van de rest van het portfolio (Welch-toets op de scores van de deelnemers, p < 0,05).",
     "De betrouwbaarheid is hoog bij een respons van minstens 80 % en 20 deelnemers, redelijk vanaf 65 % en 10, anders laag; bij een open link hoog vanaf 30 deelnemers en redelijk vanaf 15.",
     "Een ronde met minder antwoorden dan de anonimiteitsdrempel (minstens 5), en elk cijfer met minder mensen erachter, toont 'te weinig antwoorden'. Opmerkingen en losse antwoorden zien opdrachtgevers nooit.",
+    "Netwerkkaart (rondes die vroegen welke organisaties samenwerken): het aantal actieve samenwerkingen op elke 10 mogelijke paren, en vertrouwen en waarde tussen organisaties van 0 tot 100; 'te weinig antwoorden' als te weinig mensen de vragen beantwoordden, 'niet gevraagd' als de ronde ze niet stelde. Volwassenheid nu: het middelste niveau (1 Beginnend tot 4 Bloeiend) van de dimensies die genoeg leden invulden, getoond als dat er minstens de helft waren.",
   ],
   csvHeader: ["netwerk", "fase", "ronde", "gesloten", "deelnemers", "respons", "betrouwbaarheid", "te weinig antwoorden"],
   benchmarkHeader: "Gemiddelde portfolio",
@@ -199,6 +212,17 @@ const nl: PortfolioMessages = {
   csvBand: "klasse (0–49,9 vraagt aandacht, 50–69,9 wisselend, 70–100 sterk)",
   csvChange: "duidelijke verandering",
   csvDifference: "verschil met portfolio",
+  notAsked: "niet gevraagd",
+  mapDensity: "Actieve samenwerkingen",
+  mapDensityCsv: "actieve samenwerkingen (deel van de mogelijke paren, 0–1)",
+  inTen: (n) => `${n} op de 10`,
+  underOneInTen: "minder dan 1 op de 10",
+  mapTrust: "Vertrouwen tussen organisaties",
+  mapTrustCsv: "vertrouwen tussen organisaties (0–100)",
+  mapValue: "Waarde van samenwerken",
+  mapValueCsv: "waarde van samenwerken (0–100)",
+  maturityNow: "Volwassenheid nu",
+  maturityNowCsv: "volwassenheid nu (middelste niveau van de dimensies, 1 Beginnend – 4 Bloeiend)",
 };
 
 /** The portfolio's words in one language. */

@@ -4,9 +4,11 @@
 
 import { portfolioMessages } from "../i18n/portfolio";
 import type { Lang } from "../instrument";
+import type { Db } from "../lib/db";
 import { formatterFor } from "../lib/format";
 import type { Views } from "../lib/html";
 import { averagesView, figureColumns, rowView } from "./cells.model";
+import { askedColumns } from "./columns";
 import { boardRows, type HeatmapRow } from "./figures";
 import type { Quarter } from "./over-time";
 import { overTimeCharts } from "./over-time.model";
@@ -19,6 +21,7 @@ export const BOARD_ROWS = 60;
 
 export async function boardSummaryHtml(
   views: Views,
+  db: Db,
   portfolio: Portfolio,
   rows: readonly HeatmapRow[],
   quarters: readonly Quarter[],
@@ -30,6 +33,12 @@ export async function boardSummaryHtml(
   const shown = boardRows(rows, BOARD_ROWS);
   const letters = m.bandLetters;
   const figures = figureColumns(portfolio.instrument, lang);
+  // The network map's and maturity columns, when a listed round asked them (see askedColumns).
+  const extra = askedColumns(
+    db,
+    shown.flatMap((r) => (r.round ? [r.round.roundId] : [])),
+    lang,
+  );
   const html = views.render(
     "portfolio/board",
     {
@@ -41,8 +50,10 @@ export async function boardSummaryHtml(
       intro: m.boardIntro(f.count(shown.length), f.count(rows.length)),
       legend: (["needs_attention", "mixed", "strong"] as const).map((b) => ({ letter: letters[b], word: m.bands[b] })),
       figures,
+      extra: extra.map((c) => ({ title: c.title })),
+      noRoundSpan: figures.length + 3 + extra.length,
       rows: shown.map((row) => {
-        const view = rowView(row, lang);
+        const view = rowView(row, lang, extra);
         return { ...view, cells: view.cells.map((c) => ({ ...c, letter: c.shown ? letters[c.band as Band] : "" })) };
       }),
       averages: averagesView(portfolio.averages, lang).map((a) => ({ ...a, letter: a.band === "none" ? "" : letters[a.band as Band] })),

@@ -53,7 +53,10 @@ export function rowView(row: HeatmapRow, lang: Lang, extra: ProvidedColumns = []
     responseRate: f.percent(round?.responseRate),
     confidence: round ? m.confidenceWords[round.confidence] : "",
     cells: FIGURE_CODES.map((code) => cellView(row.cells[code], m, lang)),
-    extra: extra.map((column) => ({ text: (round && column.cells.get(round.roundId)?.text) ?? "" })),
+    extra: extra.map((column) => {
+      const cell = round ? column.cells.get(round.roundId) : undefined;
+      return { text: cell?.text ?? "", shown: cell?.status === "shown" };
+    }),
   };
 }
 

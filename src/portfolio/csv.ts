@@ -25,7 +25,7 @@ export function portfolioCsv(db: Db, portfolio: Portfolio, rows: readonly Heatma
   const header = [
     ...m.csvHeader,
     ...figures.flatMap((f) => [f.title, `${f.title} ${m.csvBand}`, `${f.title} ${m.csvChange}`, `${f.title} ${m.csvDifference}`]),
-    ...extra.map((c) => c.title),
+    ...extra.map((c) => c.csvTitle),
   ];
   const body = rows.map((row) => {
     const round = row.round;

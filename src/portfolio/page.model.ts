@@ -6,12 +6,12 @@ import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
 import { formatterFor } from "../lib/format";
 import { averagesView, cellView, figureColumns, rowView } from "./cells.model";
-import { providedColumns } from "./columns";
+import { askedColumns } from "./columns";
 import { bandCounts, movers } from "./figures";
 import type { Quarter } from "./over-time";
 import { overTimeCharts } from "./over-time.model";
 import type { HeatmapOptions, SortKey } from "./schemas";
-import { defaultDirection, pageOf, selectRows } from "./select";
+import { defaultDirection, pageOf, selectRowsIn } from "./select";
 import type { Portfolio } from "./service";
 
 /** The page's address with these options (defaults left out), for sort links, the pager and downloads. */
@@ -63,9 +63,9 @@ export function portfolioPageModel(db: Db, portfolio: Portfolio, quarters: reado
   const { lang } = options;
   const m = portfolioMessages(lang);
   const f = formatterFor(lang);
-  const selected = selectRows(portfolio.rows, options);
+  const selected = selectRowsIn(db, portfolio.rows, options);
   const page = pageOf(selected, options.page);
-  const extra = providedColumns(
+  const extra = askedColumns(
     db,
     page.rows.flatMap((r) => (r.round ? [r.round.roundId] : [])),
     lang,
@@ -98,7 +98,7 @@ export function portfolioPageModel(db: Db, portfolio: Portfolio, quarters: reado
       respondents: sortable("respondents", m.respondents),
       responseRate: sortable("responseRate", m.responseRate),
       figures: figures.map((c) => sortable(c.code, c.title)),
-      extra: extra.map((c) => ({ title: c.title })),
+      extra: extra.map((c) => sortable(c.key as SortKey, c.title)),
     },
     rows: page.rows.map((row) => rowView(row, lang, extra)),
     averages: averagesView(portfolio.averages, lang),
@@ -120,6 +120,7 @@ export function portfolioPageModel(db: Db, portfolio: Portfolio, quarters: reado
       { value: "respondents", label: m.respondents },
       { value: "responseRate", label: m.responseRate },
       { value: "date", label: m.latestRound },
+      ...extra.map((c) => ({ value: c.key, label: c.title })),
     ].map((s) => ({ ...s, selected: s.value === options.sort })),
     directions: [
       { value: "asc", label: m.ascending, selected: (options.dir ?? defaultDirection(options.sort)) === "asc" },

@@ -9,7 +9,7 @@ import { boardSummaryHtml } from "./board";
 import { portfolioCsv, portfolioFilename } from "./csv";
 import { portfolioHref, portfolioPageModel } from "./page.model";
 import { type HeatmapOptions, HeatmapQuery, PortfolioSettingsInput } from "./schemas";
-import { selectRows } from "./select";
+import { selectRowsIn } from "./select";
 import { loadPortfolio } from "./service";
 import { updatePortfolioSettings } from "./settings";
 
@@ -64,7 +64,7 @@ export function portfolioPages(deps: Deps) {
     const actor = signedInActor(c);
     const options = optionsOf(c);
     const portfolio = loadPortfolio(deps, actor);
-    return c.body(portfolioCsv(deps.db, portfolio, selectRows(portfolio.rows, options), options.lang), 200, {
+    return c.body(portfolioCsv(deps.db, portfolio, selectRowsIn(deps.db, portfolio.rows, options), options.lang), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": attachment(portfolioFilename(clock.now(), "csv")),
       "Cache-Control": "no-store",
@@ -75,8 +75,8 @@ export function portfolioPages(deps: Deps) {
     const actor = signedInActor(c);
     const options = optionsOf(c);
     const portfolio = loadPortfolio(deps, actor);
-    const rows = selectRows(portfolio.rows, options);
-    const { html, footer } = await boardSummaryHtml(views, portfolio, rows, portfolio.quarters(), options.lang, clock.now());
+    const rows = selectRowsIn(deps.db, portfolio.rows, options);
+    const { html, footer } = await boardSummaryHtml(views, deps.db, portfolio, rows, portfolio.quarters(), options.lang, clock.now());
     const nl = options.lang === "nl";
     const pdf = await deps.renderer.render(html, { footer, pageLabel: nl ? "Pagina" : "Page", ofLabel: nl ? "van" : "of" });
     return c.body(new Uint8Array(pdf), 200, {

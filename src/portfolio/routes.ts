@@ -20,13 +20,13 @@ export function portfolioRoutes(deps: Deps) {
       description:
         "Every network you may see (a commissioner: those granted; an administrator: all), in name order, a page at a time, " +
         "each with its latest closed round's figures as shown, bands, notable changes and notable differences from the rest, " +
-        "and the portfolio averages. No ids in the address, so it suits thousands of networks; aggregates only.",
+        "the network map's and maturity matrix's columns, and the portfolio averages. No ids in the address, so it suits thousands of networks; aggregates only.",
       request: { query: PortfolioApiQuery },
       responses: { 200: jsonResponse(PortfolioSchema, "One page of the portfolio"), ...commonErrors },
     }),
     (c) => {
       const actor = requireActor(c.get("actor"));
-      return c.json(portfolioResponse(loadPortfolio(deps, actor), c.req.valid("query")), 200);
+      return c.json(portfolioResponse(deps.db, loadPortfolio(deps, actor), c.req.valid("query")), 200);
     },
   );
   app.openapi(

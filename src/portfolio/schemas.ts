@@ -1,8 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { FIGURE_CODES, STAGES } from "../db/schema";
+import { CELL_STATUSES, COLUMN_PROVIDERS, PROVIDED_KEYS, type ProvidedKey } from "./columns";
 
-/** What the heatmap can be sorted by: the network's name, a figure, or a fact of its latest round. */
-export const SORT_KEYS = ["name", ...FIGURE_CODES, "respondents", "responseRate", "date"] as const;
+/** What the heatmap can be sorted by: the network's name, a figure, a fact of its latest round, or an added column. */
+export const SORT_KEYS = ["name", ...FIGURE_CODES, "respondents", "responseRate", "date", ...PROVIDED_KEYS] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** Rows on one page of the heatmap: a screenful to read, and a page that stays quick at any scale. */
@@ -68,6 +69,24 @@ const figure = z
 
 const figures = z.object(Object.fromEntries(FIGURE_CODES.map((c) => [c, figure])) as Record<(typeof FIGURE_CODES)[number], typeof figure>);
 
+/** An added column's cell (see COLUMN_PROVIDERS): its number, or why there is none. */
+const column = (description: string) =>
+  z
+    .object({
+      value: z
+        .number()
+        .nullable()
+        .openapi({ description: `${description}; null unless status is "shown"` }),
+      status: z
+        .enum(CELL_STATUSES)
+        .openapi({ description: '"too_few_answers" when suppressed or not shown, "not_asked" when the round did not ask the module' }),
+    })
+    .openapi({ description });
+
+const columns = z
+  .object(Object.fromEntries(COLUMN_PROVIDERS.map((p) => [p.key, column(p.description)])) as Record<ProvidedKey, ReturnType<typeof column>>)
+  .openapi("PortfolioColumns", { description: "The network map's and the maturity matrix's figures of the round" });
+
 const average = z.object({ score: z.number().nullable(), band: figure.shape.band, networks: z.number() }).openapi("PortfolioAverage");
 
 export const PortfolioNetworkSchema = z
@@ -85,6 +104,7 @@ export const PortfolioNetworkSchema = z
         confidence: z.enum(["high", "moderate", "low"]),
         suppressed: z.boolean(),
         figures,
+        columns,
       })
       .nullable()
       .openapi({ description: "The latest closed round on the core instrument; null before the first" }),

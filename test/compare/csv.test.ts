@@ -20,6 +20,14 @@ const HEADER = [
   "communication",
   "governance",
   "value",
+  "maturity now purpose",
+  "maturity now relationships",
+  "maturity now communication",
+  "maturity now governance",
+  "maturity now value",
+  "maturity now membership",
+  "maturity now leadership",
+  "maturity now learning",
   "density",
   "trust",
   "value",
@@ -52,15 +60,8 @@ describe("GET /compare.csv", () => {
       "3",
       "37.5",
       "yes",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
+      // temperature, five themes, eight maturity dimensions, density, trust, value: all empty.
+      ...Array.from({ length: 17 }, () => ""),
     ]);
     // Every other row has the same figures as the API.
     const api = await getPage(t, `/api/v1/compare?networkIds=${north.id},${south.id}`, {

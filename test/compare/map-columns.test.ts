@@ -51,5 +51,31 @@ describe("the comparison's network map columns", () => {
       ["", "", ""],
       ["0.4", "3.04", "3.08"],
     ]);
+
+    // The page: beside the figures, a table of every round's map ("not asked" without the module).
+    const page = await getPage(t, `/compare?networkIds=${cast.network.id}`, { cookie });
+    expect(page.status).toBe(200);
+    const section = page.text.slice(page.text.indexOf('id="map-title"'));
+    const cells = [...section.matchAll(/<tr>\s*<th scope="row">[^<]*<\/th>((?:\s*<td[^>]*>[^<]*<\/td>)+)/g)].map((m) =>
+      [...(m[1] ?? "").matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]).slice(2),
+    );
+    expect(cells).toEqual([
+      ["not asked", "not asked", "not asked"],
+      ["too few answers", "too few answers", "too few answers"],
+      ["4 in 10", "3.04", "3.08"],
+    ]);
+  });
+
+  it("leaves the page's network map table out when no compared round asked the module", async () => {
+    const t = createTestApp();
+    const cast = makeCast(t);
+    makeClosedRound(
+      t,
+      cast.network.id,
+      Array.from({ length: 5 }, () => uniformResponse(4)),
+    );
+    const page = await getPage(t, `/compare?networkIds=${cast.network.id}`, { cookie: cast.commissioner.cookie });
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain("map-title");
   });
 });

@@ -1,5 +1,6 @@
 // Commissioners compare where members put each network now: the current median per maturity
 // dimension (null when not shown), as the round's results give it, in the API and on the page.
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../support/app";
 import { makeCast, makeGrant, makeNetwork } from "../support/factories";
@@ -53,6 +54,25 @@ describe("the maturity matrix in comparisons", () => {
     expect(table).toContain("<td>2 Developing</td>");
     expect(table).toContain("<td>too few answers</td>");
     expect(table).not.toContain("Other Network");
+
+    // The CSV: one column per dimension, the median where shown, empty otherwise and without the matrix.
+    const csv = await getPage(t, `/compare.csv?networkIds=${cast.network.id},${other.id}`, { cookie });
+    const rows: string[][] = parse(csv.text, { bom: true });
+    const at = rows[0]?.indexOf("maturity now purpose") ?? -1;
+    expect(rows[0]?.slice(at, at + 8)).toEqual([
+      "maturity now purpose",
+      "maturity now relationships",
+      "maturity now communication",
+      "maturity now governance",
+      "maturity now value",
+      "maturity now membership",
+      "maturity now leadership",
+      "maturity now learning",
+    ]);
+    expect(rows.slice(1).map((row) => [row[0], ...row.slice(at, at + 8)])).toEqual([
+      [cast.network.name, "", "", "", "2", "", "", "", ""],
+      ["Other Network", "", "", "", "", "", "", "", ""],
+    ]);
   });
 
   it("leaves the page's maturity table out when no compared round has the matrix", async () => {

@@ -38,6 +38,9 @@ describe("GET /portfolio: the heatmap", () => {
       `Dogwood Alliance Established 10 March 2026 3 – low ${"too few answers ".repeat(6).trim()}`,
     );
     expect(rowOf(res.text, "Elm Network")).toBe("Elm Network Renewing No closed round yet");
+    // No round asked the network map or the maturity matrix: their columns are left out of the page.
+    expect(res.text).not.toContain("Partnerships active");
+    expect(res.text).not.toContain("Maturity now");
     // The average: (85 + 70 + 50 + 75) / 4 = 70.0 of 4 networks (Dogwood by its December round).
     const foot = res.text
       .slice(res.text.indexOf("<tfoot>"), res.text.indexOf("</tfoot>"))

@@ -4,6 +4,7 @@ import type { TestApp } from "../../support/app";
 import { createTestApp } from "../../support/app";
 import { browserAndServer, expectAccessibleAtLaptopAndPhone } from "../../support/browser";
 import { makeGrant, makeNetwork, makeUser, sessionFor } from "../../support/factories";
+import { columnsFixture } from "../app/columns-fixture";
 import { heatmapFixture, roundOf } from "../app/fixture";
 
 const shared = browserAndServer();
@@ -94,6 +95,43 @@ describe("the portfolio in a real browser", () => {
       expect(dutch.text).toContain("25,0");
     } finally {
       await t.deps.renderer.close();
+    }
+  }, 120_000);
+
+  it("puts the network map's and maturity columns in the board summary when a listed round asked them", async () => {
+    const t = createTestApp();
+    const cookie = columnsFixture(t);
+    const english = await pdfOf(t, "/portfolio.pdf", cookie);
+    expect(english.totalPages).toBeLessThanOrEqual(3);
+    const text = english.text.replace(/\s+/g, " ");
+    expect(text).toContain("Partnerships active");
+    expect(text).toContain("4 in 10 68.1 69.4 not asked");
+    expect(text).toContain("2 Developing");
+    // The methods note says how to read them.
+    expect(text).toContain("Maturity now: the middle level (1 Emerging to 4 Thriving)");
+    const dutch = (await pdfOf(t, "/portfolio.pdf?lang=nl", cookie)).text.replace(/\s+/g, " ");
+    expect(dutch).toContain("4 op de 10 68,1 69,4 niet gevraagd");
+  }, 120_000);
+
+  it("stays accessible with the network map's and maturity columns, in English and Dutch", async () => {
+    const t = shared.serve(createTestApp());
+    const cookie = columnsFixture(t);
+    const context = await shared.browser.createBrowserContext();
+    const page = await context.newPage();
+    try {
+      await page.setCookie({ name: "nm_session", value: cookie, url: shared.url });
+      for (const path of ["/portfolio", "/portfolio?lang=nl&sort=mapTrust"]) {
+        await page.goto(`${shared.url}${path}`, { waitUntil: "load" });
+        await expectAccessibleAtLaptopAndPhone(page, path);
+      }
+      expect(await page.$$eval("table.heatmap thead th.added", (ths) => ths.map((th) => th.textContent?.trim()))).toEqual([
+        "Actieve samenwerkingen",
+        "Vertrouwen tussen organisaties",
+        "Waarde van samenwerken",
+        "Volwassenheid nu",
+      ]);
+    } finally {
+      await context.close();
     }
   }, 120_000);
 });
