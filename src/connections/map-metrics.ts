@@ -2,11 +2,11 @@ import Graph from "graphology";
 import { connectedComponents } from "graphology-components";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness.js";
 import { roundTo } from "../results/rounding";
+import { type MapReports, reportsOfRecords } from "./map-inputs";
 import { type NetworkRating, networkRating, publicPart, type Received, receivedRatings } from "./ratings";
-import { type MapReports, reportsOfRecords } from "./reports";
 import type { ConnectionLevel, ConnectionRecord, MapOrganisation } from "./types";
 
-export type { LevelReport, MapReports, RatingReport } from "./reports";
+export type { LevelReport, MapReports, RatingReport } from "./map-inputs";
 export type { ConnectionLevel, ConnectionLink, ConnectionRecord, MapOrganisation, PartnerRating } from "./types";
 
 export type MapInput = { organisations: MapOrganisation[]; records: ConnectionRecord[]; minResponses: number };

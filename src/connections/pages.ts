@@ -7,8 +7,8 @@ import { formatterFor } from "../lib/format";
 import { page } from "../lib/pages";
 import { loadRound } from "../rounds/load";
 import { hasConnections } from "./freeze-map";
+import { connectionsModel } from "./map-model";
 import { loadMapSource } from "./map-source";
-import { connectionsModel } from "./view-model";
 
 /**
  * The facilitator's page of a closed round's network map: the report's section plus how many

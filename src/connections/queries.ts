@@ -3,7 +3,7 @@
 import { and, asc, count, eq, isNotNull } from "drizzle-orm";
 import { connectionLevels, connectionRatings, connectionRecords, type RoundRow, roundOrganisations } from "../db/schema";
 import type { Db } from "../lib/db";
-import type { LevelReport, MapReports, RatingReport } from "./reports";
+import type { LevelReport, MapReports, RatingReport } from "./map-inputs";
 import type { MapOrganisation } from "./types";
 
 /** The organisations a round asked about, as snapshotted when it opened, in their survey order. */

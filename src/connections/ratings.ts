@@ -1,5 +1,5 @@
 import { round1, round2 } from "../results/rounding";
-import type { RatingReport } from "./reports";
+import type { RatingReport } from "./map-inputs";
 import type { MapOrganisation } from "./types";
 
 /** Ratings received, shown only from `minResponses` ratings. */

@@ -3,7 +3,7 @@ import { mayOnNetwork } from "../auth/access";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { commonErrors, ErrorSchema, IdParams, jsonResponse } from "../lib/openapi";
 import { loadRound } from "../rounds/load";
-import { closedRoundMap, networkMapView } from "./present";
+import { closedRoundMap, networkMapView } from "./map-access";
 import { NetworkMapSchema } from "./schemas";
 
 /** A closed round's network map (facilitators: everything; granted commissioners: the metrics). */

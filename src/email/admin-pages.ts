@@ -3,8 +3,8 @@ import { requireGlobal } from "../auth/access";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { notFound } from "../lib/errors";
 import { type PageContext, page } from "../lib/pages";
+import { mailStatusView } from "./email-json";
 import { resumeOutbox } from "./pause";
-import { mailStatusView } from "./views";
 
 /**
  * Administrators' outbox page: is mail configured, is sending paused and why (resume it here), and

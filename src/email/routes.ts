@@ -4,11 +4,11 @@ import type { Actor } from "../auth/actor";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { commonErrors, ErrorSchema, IdParams, jsonBody, jsonResponse } from "../lib/openapi";
 import { loadRound } from "../rounds/load";
+import { mailStatusView, roundEmailView } from "./email-json";
 import { resumeOutbox } from "./pause";
 import { sendReminderNow, setReminders } from "./reminders";
 import { EmailInvitationsResultSchema, EmailInvitationsSchema, MailStatusSchema, RemindersSchema, RoundEmailSchema } from "./schemas";
 import { emailInvitations } from "./service";
-import { mailStatusView, roundEmailView } from "./views";
 
 const tags = ["Email"];
 const conflict = { 409: jsonResponse(ErrorSchema, "The round is not open, uses an open link, or has sent all its reminders") };

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { type InvitationStatus, members as membersTable } from "../db/schema";
+import { mailConfigured } from "../email/email-json";
 import { emailStateLabel } from "../email/labels";
 import { memberEmailStates } from "../email/status";
-import { mailConfigured } from "../email/views";
 import type { AppEnv, Deps } from "../lib/app-env";
 import { attachment, fileSlug, toCsv } from "../lib/csv";
 import { notFound } from "../lib/errors";

@@ -3,8 +3,8 @@
 // nothing derived from answers and no comments.
 
 import { releasedComments } from "../comments/service";
+import { connectionsModel } from "../connections/map-model";
 import { loadMapSource } from "../connections/map-source";
-import { connectionsModel } from "../connections/view-model";
 import type { NetworkRow, RoundRow } from "../db/schema";
 import { mirrorText } from "../i18n/mirror";
 import { messagesFor } from "../i18n/report";

@@ -2,7 +2,7 @@ import { authorizeNetwork } from "../auth/access";
 import type { Deps } from "../lib/app-env";
 import { notFound } from "../lib/errors";
 import type { PageContext } from "../lib/pages";
-import { pageLang } from "./page-model";
+import { pageLang } from "./organisations-model";
 import { findOrganisation } from "./queries";
 
 /** The language of an organisations page request. */

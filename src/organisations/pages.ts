@@ -5,8 +5,8 @@ import type { AppEnv, Deps } from "../lib/app-env";
 import { formFields, type PageContext, page, signedInActor } from "../lib/pages";
 import { editPages } from "./edit-pages";
 import { nameTakenError, parseOrganisationForm } from "./form";
+import { type FormState, listModel, listPath } from "./organisations-model";
 import { langOf, organisationOf } from "./page-access";
-import { type FormState, listModel, listPath } from "./page-model";
 import { rosterPages } from "./roster-pages";
 import { createOrganisation, updateOrganisation } from "./service";
 

@@ -7,12 +7,12 @@ import type { Lang } from "../instrument";
 import type { Db } from "../lib/db";
 import { formatterFor } from "../lib/format";
 import type { Views } from "../lib/html";
-import { averagesView, figureColumns, rowView } from "./cells.model";
+import { averagesView, figureColumns, rowView } from "./cells-model";
 import { askedColumns } from "./columns";
 import { boardRows, type HeatmapRow } from "./figures";
 import type { Quarter } from "./over-time";
-import { overTimeCharts } from "./over-time.model";
-import { countsView, moversView } from "./page.model";
+import { overTimeCharts } from "./over-time-model";
+import { countsView, moversView } from "./portfolio-model";
 import type { Portfolio } from "./service";
 import type { Band } from "./stats";
 

@@ -5,7 +5,7 @@ import { portfolioMessages } from "../i18n/portfolio";
 import type { Lang } from "../instrument";
 import { toCsv } from "../lib/csv";
 import type { Db } from "../lib/db";
-import { figureColumns } from "./cells.model";
+import { figureColumns } from "./cells-model";
 import { providedColumns } from "./columns";
 import type { HeatmapRow } from "./figures";
 import type { Portfolio } from "./service";

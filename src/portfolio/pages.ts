@@ -7,7 +7,7 @@ import { formFields, type PageContext, page, signedInActor, zodFormErrors } from
 import { parseInput } from "../lib/validation";
 import { boardSummaryHtml } from "./board";
 import { portfolioCsv, portfolioFilename } from "./csv";
-import { portfolioHref, portfolioPageModel } from "./page.model";
+import { portfolioHref, portfolioPageModel } from "./portfolio-model";
 import { type HeatmapOptions, HeatmapQuery, PortfolioSettingsInput } from "./schemas";
 import { selectRowsIn } from "./select";
 import { loadPortfolio } from "./service";

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { requireActor } from "../auth/access";
 import { apiRouter, type Deps } from "../lib/app-env";
 import { commonErrors, jsonBody, jsonResponse } from "../lib/openapi";
-import { portfolioResponse } from "./api.model";
+import { portfolioResponse } from "./portfolio-json";
 import { PortfolioApiQuery, PortfolioSchema, PortfolioSettingsInput, PortfolioSettingsSchema } from "./schemas";
 import { loadPortfolio } from "./service";
 import { updatePortfolioSettings } from "./settings";

@@ -1,7 +1,7 @@
 import { mayOnNetwork } from "../auth/access";
 import { hasConnections } from "../connections/freeze-map";
 import type { GrantRole, NetworkRow } from "../db/schema";
-import { roundEmailSection } from "../email/round-section";
+import { roundEmailSection } from "../email/round-email-model";
 import { LANGUAGE_LABELS } from "../i18n/languages";
 import { linkCoverage } from "../invitations/link-status";
 import type { Deps } from "../lib/app-env";

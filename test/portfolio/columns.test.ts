@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FIGURE_CODES } from "../../src/db/schema";
 import type { Db } from "../../src/lib/db";
-import { rowView } from "../../src/portfolio/cells.model";
+import { rowView } from "../../src/portfolio/cells-model";
 import { type ColumnProvider, providedColumns } from "../../src/portfolio/columns";
 import { heatmapRows } from "../../src/portfolio/figures";
 import { densityText } from "../../src/portfolio/map-columns";

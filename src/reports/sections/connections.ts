@@ -1,7 +1,8 @@
 // The Connections section of the report (the network map and what it shows) and its questions in
 // the conversation guide; only for rounds with the connections module.
+
+import { type ConnectionsModel, connectionsModel } from "../../connections/map-model";
 import type { MapSource } from "../../connections/map-source";
-import { type ConnectionsModel, connectionsModel } from "../../connections/view-model";
 import type { Formatter } from "../../lib/format";
 import type { GuideSection } from "./guide";
 

@@ -2,9 +2,9 @@ import type { RoundRow } from "../db/schema";
 import type { Config } from "../lib/config";
 import type { Db } from "../lib/db";
 import { toZonedLocal, zonedDateTime } from "../lib/zoned-time";
+import { mailConfigured } from "./email-json";
 import { MAX_REMINDERS } from "./reminders";
 import { roundEmailStatus } from "./status";
-import { mailConfigured } from "./views";
 
 const count = (n: number) => n.toLocaleString("en-GB");
 
