@@ -1,9 +1,9 @@
-import { and, desc, eq, gt, lt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { RoundRow } from "../db/schema";
 import { roundNetworkMaps } from "../db/schema/round-network-maps";
-import { rounds } from "../db/schema/rounds";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
+import { closedRoundsAfter, closedRoundsBefore } from "../rounds/closed-rounds";
 import { frozenNetworkMap, type MapChange, type StoredNetworkMap } from "./frozen-map";
 import { mapChange } from "./map-change";
 import { mapFromReports } from "./map-metrics";
@@ -24,14 +24,7 @@ export const hasConnections = (round: Pick<RoundRow, "modules">) => (round.modul
  * suppressed maps, as the results' change skips suppressed rounds.
  */
 function previousMap(db: Db, round: RoundRow): { id: string; map: StoredNetworkMap } | undefined {
-  if (!round.closedAt) return undefined;
-  const earlier = db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.networkId, round.networkId), eq(rounds.status, "closed"), lt(rounds.closedAt, round.closedAt)))
-    .orderBy(desc(rounds.closedAt))
-    .all();
-  for (const candidate of earlier.filter(hasConnections)) {
+  for (const candidate of closedRoundsBefore(db, round).filter(hasConnections)) {
     const frozen = frozenNetworkMap(db, candidate.id);
     if (frozen && !frozen.map.suppressed) return { id: candidate.id, map: frozen };
   }
@@ -65,13 +58,7 @@ export function freezeNetworkMap(db: Db, clock: Clock, round: RoundRow): StoredN
 
 /** A round that closes late can become the previous round of maps frozen after it: their change is worked out again. */
 function refreshLaterMaps(db: Db, round: RoundRow): void {
-  if (!round.closedAt) return;
-  const later = db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.networkId, round.networkId), eq(rounds.status, "closed"), gt(rounds.closedAt, round.closedAt)))
-    .all();
-  for (const other of later.filter(hasConnections)) {
+  for (const other of closedRoundsAfter(db, round).filter(hasConnections)) {
     const frozen = frozenNetworkMap(db, other.id);
     if (frozen)
       db.update(roundNetworkMaps)

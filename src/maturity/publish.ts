@@ -1,26 +1,14 @@
-// A closed round's matrix as shown: the frozen dimensions with their change since the network's
-// previous closed round that has the matrix and showed it (a suppressed round has nothing to
-// compare with, so change skips it, as for the themes).
-import { and, desc, eq, lt } from "drizzle-orm";
 import type { RoundRow } from "../db/schema";
-import { rounds } from "../db/schema";
 import type { Db } from "../lib/db";
 import { frozenResults } from "../results/frozen";
+import { closedRoundsBefore } from "../rounds/closed-rounds";
 import { hasMaturity } from "./freeze";
 import { maturityChange } from "./scoring";
 import type { FrozenMaturity, PublishedMaturity } from "./types";
 
 /** The most recent closed round of the network before `round` with frozen marks on the same matrix version. */
 export function previousMaturityRound(db: Db, round: RoundRow, version: number): { round: RoundRow; maturity: FrozenMaturity } | undefined {
-  if (!round.closedAt) return undefined;
-  const earlier = db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.networkId, round.networkId), eq(rounds.status, "closed"), lt(rounds.closedAt, round.closedAt)))
-    .orderBy(desc(rounds.closedAt))
-    .all()
-    .filter(hasMaturity);
-  for (const candidate of earlier) {
+  for (const candidate of closedRoundsBefore(db, round).filter(hasMaturity)) {
     const maturity = frozenResults(db, candidate.id)?.maturity;
     if (maturity && maturity.version === version) return { round: candidate, maturity };
   }

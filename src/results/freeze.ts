@@ -1,12 +1,13 @@
-import { and, count, eq, gt, isNull } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { RoundRow } from "../db/schema";
-import { DONT_KNOW, invitations, roundResults, rounds, themeScoreColumns } from "../db/schema";
+import { DONT_KNOW, invitations, roundResults, themeScoreColumns } from "../db/schema";
 import { getInstrument, themeItems } from "../instrument";
 import type { Clock } from "../lib/clock";
 import type { Db } from "../lib/db";
 import { scoreStoredMaturity } from "../maturity/freeze";
 import { freezeBenchmark } from "../portfolio/benchmark-write";
 import { storeRoundFigures } from "../portfolio/figures-write";
+import { closedRoundsAfter } from "../rounds/closed-rounds";
 import { submittedCount } from "../rounds/submitted";
 import { type Published, publish } from "./closing-results";
 import { type FrozenResults, frozenResults, type RoundSummary } from "./frozen";
@@ -148,13 +149,7 @@ export function freezeRoundResults(db: Db, clock: Clock, round: RoundRow): Froze
  * "previous round" of rounds that closed after that time: their change is worked out again.
  */
 function refreshLaterRounds(db: Db, round: RoundRow): void {
-  if (!round.closedAt) return;
-  const later = db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.networkId, round.networkId), eq(rounds.status, "closed"), gt(rounds.closedAt, round.closedAt)))
-    .all();
-  for (const other of later) {
+  for (const other of closedRoundsAfter(db, round)) {
     const frozen = frozenResults(db, other.id);
     if (frozen)
       db.update(roundResults)

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { and, asc, eq, lt } from "drizzle-orm";
 import type { RoundRow } from "../db/schema";
 import { rounds } from "../db/schema";
 import type { Db } from "../lib/db";
+import { closedRoundsBefore } from "../rounds/closed-rounds";
 import { type FrozenResults, frozenResults, frozenSummary } from "./frozen";
 
 /** Closed rounds of the same network on the same instrument that closed before this one, oldest first. */
@@ -39,11 +40,5 @@ export function previousComparableRound(db: Db, round: RoundRow): { round: Round
 
 /** The closed round just before this one, suppressed or not: its actions are followed up now. */
 export function previousClosedRound(db: Db, round: RoundRow): RoundRow | undefined {
-  if (!round.closedAt) return undefined;
-  return db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.networkId, round.networkId), eq(rounds.status, "closed"), lt(rounds.closedAt, round.closedAt)))
-    .orderBy(desc(rounds.closedAt))
-    .get();
+  return closedRoundsBefore(db, round)[0];
 }
