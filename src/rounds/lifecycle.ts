@@ -55,7 +55,8 @@ export function closedToMembers(round: RoundRow, now: Date): boolean {
 
 /**
  * The round as it stands now: an open round past `closesAt` is closed first (at its closing time).
- * Every read of a round goes through this, so a round closes by itself even between timer ticks.
+ * Only loadRound (staff reading a round) calls this, beside the scheduled closer's closeDueRounds:
+ * members' pages read closedToMembers instead (test/rounds/load-round.test.ts holds to it).
  */
 export function currentRound(deps: { db: Db; clock: Clock }, round: RoundRow): RoundRow {
   return isDue(round, deps.clock.now()) ? closeRound(deps, round, round.closesAt ?? deps.clock.now()) : round;

@@ -91,6 +91,7 @@ export function emptyPoolAtClose(db: Db, round: RoundRow): void {
     poolFor(db).flushAll(round.id, instrumentOf(round));
     return;
   }
+  // Responses last: answers and maturity marks reference them.
   const tables = [
     "pending_responses",
     "answers",
@@ -99,8 +100,9 @@ export function emptyPoolAtClose(db: Db, round: RoundRow): void {
     "connection_records",
     "connection_levels",
     "connection_ratings",
+    "responses",
   ];
-  for (const table of [...tables, "responses"]) {
+  for (const table of tables) {
     db.$client.prepare(`delete from ${table} where round_id = ?`).run(round.id);
   }
 }
