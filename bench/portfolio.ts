@@ -3,9 +3,9 @@
 // mirror report with its benchmark, and the benchmark's cost at closing.
 
 import type { Actor } from "../src/auth/actor";
-import { systemClock } from "../src/lib/clock";
 import { createLogger } from "../src/lib/logger";
 import { benchmarkPortfolio, portfolioBenchmark } from "../src/portfolio/benchmark-write";
+import { createPortfolioCache } from "../src/portfolio/cache";
 import { loadPortfolio } from "../src/portfolio/service";
 import { createPdfRenderer } from "../src/reports/renderer";
 import { benchDb } from "./bench-db";
@@ -38,8 +38,20 @@ export async function benchPortfolio(): Promise<{ figures: Figure[] }> {
     });
     const { ids, reportRound } = made;
     const actor: Actor = { userId: user.userId, email: "c@example.org", name: "Bench", role: "commissioner", via: "session" };
-    const verb = await sample(10, () => loadPortfolio({ db, clock: systemClock }, actor), 2);
+    // Worked out afresh each time: a new cache per call.
+    const verb = await sample(10, () => loadPortfolio({ db, portfolioCache: createPortfolioCache() }, actor), 2);
     const page = await sample(10, () => get(`${server.url}/portfolio`, user.cookie), 2);
+    // The first view after a round closes anywhere in the portfolio: its round_figures change (the
+    // trigger raises the portfolio's data version) and the page works everything out again.
+    const touchRound = db.$client.prepare("update round_figures set n = n where round_id = ?");
+    const afterClose = await sample(
+      10,
+      () => {
+        touchRound.run(reportRound);
+        return get(`${server.url}/portfolio`, user.cookie);
+      },
+      1,
+    );
     const sorted = await sample(10, () => get(`${server.url}/portfolio?sort=governance&dir=asc&stage=established&page=3`, user.cookie), 1);
     // Compare for all: six requests of 500 ids (its limit), one after another.
     const chunks = Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500));
@@ -80,7 +92,7 @@ export async function benchPortfolio(): Promise<{ figures: Figure[] }> {
     });
     const pageBudget = { text: `≤ ${PAGE_MS} ms`, test: (f: Figure) => f.value <= PAGE_MS };
     const chunkBudget = { text: `≤ ${PAGE_MS} ms a request`, test: (f: Figure) => f.value <= PAGE_MS };
-    const reference = { name: "loadPortfolio (the verb: SQL + figures for all networks)", value: median(verb) };
+    const reference = { name: "loadPortfolio worked out afresh", value: median(verb) };
     return {
       figures: [
         figure({
@@ -93,7 +105,7 @@ export async function benchPortfolio(): Promise<{ figures: Figure[] }> {
         figure(
           {
             section: SECTION,
-            name: "loadPortfolio (the verb), median of 10",
+            name: "loadPortfolio worked out afresh (SQL + figures for all networks), median of 10",
             value: median(verb),
             unit: "ms",
             note: `p95 ${p95(verb).toFixed(1)} ms`,
@@ -115,6 +127,14 @@ export async function benchPortfolio(): Promise<{ figures: Figure[] }> {
           { section: SECTION, name: "GET /portfolio sorted, filtered, page 3, median of 10", value: median(sorted), unit: "ms", reference },
           pageBudget,
         ),
+        figure({
+          section: SECTION,
+          name: "GET /portfolio, the first view after a round closes (worked out again), median of 10",
+          value: median(afterClose),
+          unit: "ms",
+          reference,
+          note: `p95 ${p95(afterClose).toFixed(1)} ms`,
+        }),
         figure(
           {
             section: SECTION,

@@ -32,6 +32,7 @@ import { networkPages } from "./networks/pages";
 import { networkRoutes } from "./networks/routes";
 import { organisationPages } from "./organisations/pages";
 import { organisationRoutes } from "./organisations/routes";
+import { createPortfolioCache } from "./portfolio/cache";
 import { portfolioPages } from "./portfolio/pages";
 import { portfolioRoutes } from "./portfolio/routes";
 import { reportPages } from "./reports/pages";
@@ -70,6 +71,7 @@ export function appDeps<B extends BaseDeps>(base: B): B & AppState {
     loginGuard: createLoginGuard(base.clock, base.config),
     unknownEmails: unknownEmailFailures(),
     charts: createChartViews(),
+    portfolioCache: createPortfolioCache(),
   };
 }
 

@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Actor } from "../auth/actor";
 import type { UnknownEmailFailures } from "../auth/login";
 import type { Mail } from "../email/transport";
+import type { PortfolioCache } from "../portfolio/cache";
 import type { PdfRenderer } from "../reports/renderer";
 import type { SurveyStore } from "../survey/store";
 import type { LoginGuard } from "./abuse";
@@ -40,6 +41,8 @@ export interface AppState {
   unknownEmails: UnknownEmailFailures;
   /** The compiled chart views the report and the comparisons draw with. */
   charts: ChartViews;
+  /** Worked-out portfolios, kept while the networks, grants and closed rounds they come from are unchanged. */
+  portfolioCache: PortfolioCache;
 }
 
 /** Everything handlers and verbs are given. */

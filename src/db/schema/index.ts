@@ -4,6 +4,7 @@ export * from "./api-tokens";
 export * from "./audit-log";
 export * from "./comments";
 export * from "./daily-submissions";
+export * from "./data-versions";
 export * from "./drafts";
 export * from "./email-outbox";
 export * from "./email-reminders";
