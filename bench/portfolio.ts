@@ -41,8 +41,10 @@ export async function benchPortfolio(): Promise<{ figures: Figure[] }> {
     // Worked out afresh each time: a new cache per call.
     const verb = await sample(10, () => loadPortfolio({ db, portfolioCache: createPortfolioCache() }, actor), 2);
     const page = await sample(10, () => get(`${server.url}/portfolio`, user.cookie), 2);
-    // The first view after a round closes anywhere in the portfolio: its round_figures change (the
-    // trigger raises the portfolio's data version) and the page works everything out again.
+    // The first view after a change anywhere in the portfolio (here a round's figures: the trigger
+    // raises the data version) and before the scheduled closer's next tick has worked the portfolio
+    // out again (within a minute): the page works everything out itself. Rounds closed by the closer
+    // are refreshed in the same tick, so their first view is the warm page above.
     const touchRound = db.$client.prepare("update round_figures set n = n where round_id = ?");
     const afterClose = await sample(
       10,
@@ -102,16 +104,13 @@ export async function benchPortfolio(): Promise<{ figures: Figure[] }> {
           unit: "ms",
           note: `${(NETWORKS * ROUNDS).toLocaleString("en")} rounds, ~${((NETWORKS * ROUNDS * RESPONDENTS) / 1e6).toFixed(0)} million responses by their counts`,
         }),
-        figure(
-          {
-            section: SECTION,
-            name: "loadPortfolio worked out afresh (SQL + figures for all networks), median of 10",
-            value: median(verb),
-            unit: "ms",
-            note: `p95 ${p95(verb).toFixed(1)} ms`,
-          },
-          pageBudget,
-        ),
+        figure({
+          section: SECTION,
+          name: "loadPortfolio worked out afresh (SQL, figures and quarters for all networks), median of 10",
+          value: median(verb),
+          unit: "ms",
+          note: `p95 ${p95(verb).toFixed(1)} ms; once per change, kept between requests`,
+        }),
         figure(
           {
             section: SECTION,
@@ -129,7 +128,7 @@ export async function benchPortfolio(): Promise<{ figures: Figure[] }> {
         ),
         figure({
           section: SECTION,
-          name: "GET /portfolio, the first view after a round closes (worked out again), median of 10",
+          name: "GET /portfolio just after a change, before the closer refreshes it (worked out in the request), median of 10",
           value: median(afterClose),
           unit: "ms",
           reference,

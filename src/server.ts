@@ -56,7 +56,7 @@ async function main() {
   const mail = createMail(config.mail);
   const deps = appDeps({ db, config, clock, logger, views, renderer, mail });
   const app = createApp(deps);
-  const stopAutoClose = startAutoClose({ db, clock, logger });
+  const stopAutoClose = startAutoClose(deps);
   // Without SMTP_URL (and outside the demo's capture) messages stay queued: nothing to start.
   const stopMail = mail.mailer ? startMailWorker({ db, clock, config, views, logger }, mail) : async () => {};
 

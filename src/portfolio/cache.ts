@@ -13,6 +13,12 @@ const KEPT = 8;
 export interface PortfolioCache {
   /** The value for `key` worked out at the database's current portfolio version; `compute` runs when there is none. */
   get<T>(db: Db, key: string, compute: () => T): T;
+  /**
+   * Works out again every kept value whose data has changed since, so that the next page is ready
+   * at once; resolves with how many. One at a time, letting requests in between: each takes as long
+   * as a page would. The scheduled closer calls it after each look for due rounds.
+   */
+  refresh(db: Db): Promise<number>;
 }
 
 /** The portfolio's data version: raised by triggers whenever anything the portfolio reads changes. */
@@ -27,7 +33,7 @@ export function portfolioVersion(db: Db): number {
  * every read: a stale value is never returned. Built once per app (src/app.ts, appDeps).
  */
 export function createPortfolioCache(kept = KEPT): PortfolioCache {
-  const entries = new Map<string, { version: number; value: unknown }>();
+  const entries = new Map<string, { version: number; value: unknown; compute: () => unknown }>();
   return {
     get<T>(db: Db, key: string, compute: () => T): T {
       const version = portfolioVersion(db);
@@ -38,12 +44,24 @@ export function createPortfolioCache(kept = KEPT): PortfolioCache {
         return found.value as T;
       }
       const value = compute();
-      entries.set(key, { version, value });
+      entries.set(key, { version, value, compute });
       for (const oldest of entries.keys()) {
         if (entries.size <= kept) break;
         entries.delete(oldest);
       }
       return value;
+    },
+    async refresh(db) {
+      let refreshed = 0;
+      for (const entry of [...entries.values()]) {
+        await new Promise((resolve) => setImmediate(resolve));
+        const version = portfolioVersion(db);
+        if (entry.version === version) continue;
+        entry.value = entry.compute();
+        entry.version = version;
+        refreshed++;
+      }
+      return refreshed;
     },
   };
 }

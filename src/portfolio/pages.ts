@@ -23,7 +23,7 @@ export function portfolioPages(deps: Deps) {
 
   const render = (c: PageContext, actor: Actor, options: HeatmapOptions, extra: Record<string, unknown> = {}, status: 200 | 400 = 200) => {
     const portfolio = loadPortfolio(deps, actor);
-    const model = portfolioPageModel(deps.db, portfolio, portfolio.quarters(), options);
+    const model = portfolioPageModel(deps.db, portfolio, portfolio.quarters, options);
     return page(
       c,
       views,
@@ -76,7 +76,7 @@ export function portfolioPages(deps: Deps) {
     const options = optionsOf(c);
     const portfolio = loadPortfolio(deps, actor);
     const rows = selectRowsIn(deps.db, portfolio.rows, options);
-    const { html, footer } = await boardSummaryHtml(views, deps.db, portfolio, rows, portfolio.quarters(), options.lang, clock.now());
+    const { html, footer } = await boardSummaryHtml(views, deps.db, portfolio, rows, portfolio.quarters, options.lang, clock.now());
     const nl = options.lang === "nl";
     const pdf = await deps.renderer.render(html, { footer, pageLabel: nl ? "Pagina" : "Page", ofLabel: nl ? "van" : "of" });
     return c.body(new Uint8Array(pdf), 200, {

@@ -87,13 +87,14 @@ const SCORES_SQL = `select r.id, r.network_id, r.closed_at, f.suppressed, ${FIGU
   where r.status = 'closed' and r.instrument_id = ? and r.instrument_version = ?`;
 
 /**
- * Every closed round of the networks in scope, by network and then oldest first: nine small
- * columns a round, so that a national portfolio's 24,000 rounds read quickly.
+ * Every closed round of the networks in scope that has figures to show (too few answers left out),
+ * in no particular order: nine small columns a round, so that a national portfolio's 24,000 rounds
+ * read quickly.
  */
 export function roundScores(db: Db, scope: Scope, instrument: { id: string; version: number }): RoundScoreRow[] {
-  // rounds_network_idx (network_id, closed_at) gives this order without sorting.
+  // Unordered: sorting 24,000 rows took a third of the time, and overTime needs no order.
   const rows = db.$client
-    .prepare(`${SCORES_SQL}${scoped(scope)} order by r.network_id, r.closed_at, r.id`)
+    .prepare(`${SCORES_SQL} and f.suppressed = 0${scoped(scope)}`)
     .raw()
     .all(instrument.id, instrument.version, ...scopeParams(scope)) as Raw[];
   return rows.map((row) => {

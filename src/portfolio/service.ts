@@ -5,7 +5,7 @@ import { comparedInstrument } from "../compare/service";
 import type { Db } from "../lib/db";
 import type { PortfolioCache } from "./cache";
 import { averages, heatmapRows, splitLatest } from "./figures";
-import { overTime, type Quarter } from "./over-time";
+import { overTime } from "./over-time";
 import { latestRounds, portfolioNetworks, roundScores, type Scope } from "./queries";
 import { portfolioSettings } from "./settings";
 
@@ -19,23 +19,20 @@ const cacheKey = (scope: Scope, instrument: { id: string; version: number }) =>
 function workOut(db: Db, scope: Scope, instrument: { id: string; version: number }) {
   const networks = portfolioNetworks(db, scope);
   const latest = latestRounds(db, scope, instrument);
-  let quarters: readonly Quarter[] | undefined;
   return {
     // Frozen: the same rows serve every request until the data changes, so nobody may sort them in place.
     rows: Object.freeze(heatmapRows(networks, latest)),
     averages: averages(splitLatest(latest).unsuppressed),
-    /** The portfolio's quarters, oldest first (see overTime): every round's scores, read the first time they are shown. */
-    quarters: () => {
-      quarters ??= Object.freeze(overTime(roundScores(db, scope, instrument)));
-      return quarters;
-    },
+    /** The portfolio's quarters, oldest first (see overTime), from every round's scores. */
+    quarters: Object.freeze(overTime(roundScores(db, scope, instrument))),
   };
 }
 
 /**
  * Everything the portfolio shows of the actor's networks, from frozen values only: each network's
- * heatmap row (all networks, in name order) and the portfolio average of each figure. Worked out
- * once per change of the data it reads (deps.portfolioCache) and kept until the next one.
+ * heatmap row (all networks, in name order), the portfolio average of each figure and the quarters.
+ * Worked out once per change of the data it reads and kept until the next (deps.portfolioCache;
+ * the scheduled closer works kept portfolios out again after rounds close, before anyone asks).
  * @example loadPortfolio(deps, actor).rows.length // networks the actor may see
  */
 export function loadPortfolio(deps: { db: Db; portfolioCache: PortfolioCache }, actor: Actor) {

@@ -58,7 +58,7 @@ function sortedQuantile(sorted: readonly number[], q: number): number {
 }
 
 /** The median and interquartile range of a list, for the over-time chart (sorted once). */
-export function quartiles(values: readonly number[]): { q1: number; median: number; q3: number } | null {
+export function quartiles(values: ArrayLike<number>): { q1: number; median: number; q3: number } | null {
   if (values.length === 0) return null;
   const sorted = Float64Array.from(values).sort();
   const at = (q: number) => sortedQuantile(sorted as unknown as number[], q);

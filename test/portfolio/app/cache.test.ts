@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { grants, rounds } from "../../../src/db/schema";
 import { createPortfolioCache, portfolioVersion } from "../../../src/portfolio/cache";
 import { loadPortfolio } from "../../../src/portfolio/service";
+import { startAutoClose } from "../../../src/rounds/auto-close";
 import { createTestApp, type TestApp } from "../../support/app";
-import { makeRound, makeUser, sessionFor } from "../../support/factories";
+import { makeNetwork, makeRound, makeUser, sessionFor } from "../../support/factories";
 import { call, getPage } from "../../support/http";
 import { insertResponses, uniformResponse } from "../../support/responses";
 import { heatmapFixture, roundOf } from "./fixture";
@@ -34,7 +35,7 @@ describe("the worked-out portfolio is kept between requests, and never outlives 
     const first = loadPortfolio(t.deps, actor);
     const again = loadPortfolio(t.deps, actor);
     expect(again.rows).toBe(first.rows);
-    expect(again.quarters()).toBe(first.quarters());
+    expect(again.quarters).toBe(first.quarters);
     // A new round of responses in an open round is not portfolio data: the kept figures stay.
     const open = makeRound(t, f.networks.elm.id, { status: "open", openedAt: t.clock.now() });
     insertResponses(t, open.id, [uniformResponse(2), uniformResponse(3)]);
@@ -119,6 +120,48 @@ describe("the worked-out portfolio is kept between requests, and never outlives 
     expect(raises(() => t.db.update(rounds).set({ status: "closed", closedAt: t.clock.now() }).where(eq(rounds.id, open.id)).run())).toBe(
       true,
     );
+  });
+
+  it("is worked out again by the scheduled closer after a round closes, before anyone looks", async () => {
+    const t = createTestApp();
+    const f = heatmapFixture(t);
+    const actor = { userId: f.commissioner.user.id, email: "", name: "", role: "commissioner" as const, via: "session" as const };
+    const before = loadPortfolio(t.deps, actor);
+    // Elm's first round is due at 10:00; the closer's tick closes it and works the portfolio out again.
+    const round = makeRound(t, f.networks.elm.id, { status: "open", openedAt: t.clock.now(), closesAt: new Date("2026-04-01T10:00:00Z") });
+    insertResponses(
+      t,
+      round.id,
+      Array.from({ length: 5 }, () => uniformResponse(4)),
+    );
+    t.clock.set("2026-04-01T10:00:00Z");
+    const stop = startAutoClose(t.deps);
+    stop();
+    // The refresh runs one portfolio per turn of the event loop; after two turns the kept value is
+    // current, so the next look works nothing out.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    let computed = 0;
+    const kept = t.deps.portfolioCache.get(t.db, `user:${f.commissioner.user.id}:core@1`, () => {
+      computed++;
+      return { rows: null };
+    });
+    expect(computed).toBe(0);
+    expect(kept.rows).not.toBe(before.rows);
+    const elm = loadPortfolio(t.deps, actor).rows.find((row) => row.network.id === f.networks.elm.id);
+    expect(elm?.cells.overall.shown).toBe(75);
+  });
+
+  it("refreshes only what changed, one portfolio at a time", async () => {
+    const t = createTestApp();
+    const cache = createPortfolioCache();
+    let computed = 0;
+    const value = () => cache.get(t.db, "a", () => ++computed);
+    expect(value()).toBe(1);
+    expect(await cache.refresh(t.db)).toBe(0);
+    makeRound(t, makeNetwork(t).id, { status: "closed", closedAt: t.clock.now() });
+    expect(await cache.refresh(t.db)).toBe(1);
+    expect(value()).toBe(2);
+    expect(computed).toBe(2);
   });
 
   it("keeps at most its size of portfolios, working out again the one used longest ago", () => {
