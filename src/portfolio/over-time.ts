@@ -20,13 +20,6 @@ export interface Quarter {
   figures: Record<FigureCode, QuarterFigure | null>;
 }
 
-/** The UTC calendar quarter of a moment. @example quarterOf(new Date("2026-05-08")) // { key: "2026-Q2", year: 2026, quarter: 2 } */
-export function quarterOf(at: Date) {
-  const year = at.getUTCFullYear();
-  const quarter = (Math.floor(at.getUTCMonth() / 3) + 1) as 1 | 2 | 3 | 4;
-  return { key: `${year}-Q${quarter}`, year, quarter };
-}
-
 /** A quarter as one number, year × 4 + (0–3): cheaper than a key string for 24,000 rounds. */
 const quarterIndex = (at: Date) => at.getUTCFullYear() * 4 + Math.floor(at.getUTCMonth() / 3);
 
@@ -35,6 +28,9 @@ function quarterFromIndex(index: number) {
   const quarter = ((index % 4) + 1) as 1 | 2 | 3 | 4;
   return { key: `${year}-Q${quarter}`, year, quarter };
 }
+
+/** The UTC calendar quarter of a moment. @example quarterOf(new Date("2026-05-08")) // { key: "2026-Q2", year: 2026, quarter: 2 } */
+export const quarterOf = (at: Date) => quarterFromIndex(quarterIndex(at));
 
 /**
  * Quarters oldest first with each figure's quartiles (numpy's default, type 7) over the networks
