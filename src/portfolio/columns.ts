@@ -25,8 +25,12 @@ export interface ColumnProvider {
   csvTitle(lang: Lang): string;
   /** What the number means, for the OpenAPI document. */
   description: string;
-  /** The cells of the given rounds, by round id; rounds missing from the map show nothing. */
-  cells(db: Db, roundIds: readonly string[], lang: Lang): Map<string, ProvidedCell>;
+  /**
+   * The cells of the given rounds, by round id; rounds missing from the map show nothing. Providers
+   * that read the same frozen values (the network map's three columns) share one read through
+   * `reads`, made afresh for each set of columns.
+   */
+  cells(db: Db, roundIds: readonly string[], lang: Lang, reads?: Map<string, unknown>): Map<string, ProvidedCell>;
 }
 
 /** The keys of the added columns, in order (the API's schema and the sort keys are built from them). */
@@ -38,11 +42,12 @@ export const COLUMN_PROVIDERS: readonly ColumnProvider[] = [...MAP_PROVIDERS, MA
 
 /** Every provider's cells for the rounds shown, and their titles. */
 export function providedColumns(db: Db, roundIds: readonly string[], lang: Lang, providers = COLUMN_PROVIDERS) {
+  const reads = new Map<string, unknown>();
   return providers.map((p) => ({
     key: p.key,
     title: p.title(lang),
     csvTitle: p.csvTitle(lang),
-    cells: p.cells(db, roundIds, lang),
+    cells: p.cells(db, roundIds, lang, reads),
   }));
 }
 export type ProvidedColumns = ReturnType<typeof providedColumns>;

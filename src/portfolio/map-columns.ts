@@ -13,7 +13,7 @@ type MapFigures = { asked: boolean; suppressed: boolean; density: number | null;
  * Density and the trust and value scores of the given rounds' frozen maps, by round id. Only the
  * fields needed are extracted in SQL; a round with no frozen map did not ask the connections module.
  */
-export function mapFigures(db: Db, roundIds: readonly string[]): Map<string, MapFigures> {
+function mapFigures(db: Db, roundIds: readonly string[]): Map<string, MapFigures> {
   if (roundIds.length === 0) return new Map();
   const rows = db.$client
     .prepare(
@@ -60,8 +60,13 @@ function provider(
     title: (lang) => words(lang).title,
     csvTitle: (lang) => words(lang).csv,
     description,
-    cells(db, roundIds, lang) {
-      const figures = mapFigures(db, roundIds);
+    cells(db, roundIds, lang, reads = new Map()) {
+      // The three map columns read the same rows: the first reads, the others reuse its read.
+      let figures = reads.get("map") as Map<string, MapFigures> | undefined;
+      if (!figures) {
+        figures = mapFigures(db, roundIds);
+        reads.set("map", figures);
+      }
       return new Map([...figures].map(([id, f]) => [id, cellOf(f, pick(f), (x) => text(x, lang), lang)]));
     },
   };
