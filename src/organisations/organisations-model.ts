@@ -45,7 +45,11 @@ export function listModel(db: Db, network: NetworkRow, lang: Lang, notice: strin
   const t = MESSAGES[lang];
   const fmt = formatterFor(lang);
   const list = listOrganisations(db, network.id);
-  const roster = rosterOrganisationNames(db, network.id);
+  const roster = rosterOrganisationNames(
+    db,
+    network.id,
+    list.map((o) => o.name),
+  );
   return {
     ...frame(network, lang, `/networks/${network.id}/organisations`),
     title: `${t.title} · ${network.name}`,

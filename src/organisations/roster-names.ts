@@ -20,14 +20,19 @@ export interface RosterName {
  * the one most members use. Names too long to be an organisation's are counted in `tooLong`;
  * `anyNamed` says whether the roster names any organisation at all.
  */
-export function rosterOrganisationNames(db: Db, networkId: string): { names: RosterName[]; tooLong: number; anyNamed: boolean } {
+export function rosterOrganisationNames(
+  db: Db,
+  networkId: string,
+  /** The names already listed, when the caller has read them (the organisations page). */
+  listedNames?: readonly string[],
+): { names: RosterName[]; tooLong: number; anyNamed: boolean } {
   const rows = db
     .select({ organisation: members.organisation, n: count() })
     .from(members)
     .where(and(eq(members.networkId, networkId), ne(members.organisation, "")))
     .groupBy(members.organisation)
     .all();
-  const listed = listOrganisations(db, networkId).map((o) => o.name);
+  const listed = listedNames ?? listOrganisations(db, networkId).map((o) => o.name);
   let anyNamed = false;
   const byKey = new Map<string, { name: string; best: number; members: number }>();
   for (const row of rows) {
