@@ -15,9 +15,10 @@ const HEADER = [
   ...THEME_CODES,
   // Where members put the network now: the median level 1–4 per maturity dimension.
   ...MATURITY_V1.dimensions.map((d) => `maturity now ${d.code}`),
-  "density",
-  "trust",
-  "value",
+  // The network map's figures: prefixed, since "value" is also a theme's name.
+  "map density",
+  "map trust",
+  "map value",
 ];
 
 // Figures as the JSON gives them (a dot for decimals, nothing for "no figure") so that board

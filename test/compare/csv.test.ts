@@ -28,9 +28,9 @@ const HEADER = [
   "maturity now membership",
   "maturity now leadership",
   "maturity now learning",
-  "density",
-  "trust",
-  "value",
+  "map density",
+  "map trust",
+  "map value",
 ];
 
 describe("GET /compare.csv", () => {
@@ -44,6 +44,8 @@ describe("GET /compare.csv", () => {
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="comparison-2026-04-02.csv"');
     const rows: string[][] = parse(res.text, { bom: true });
     expect(rows[0]).toEqual(HEADER);
+    // Every column has a name of its own, so that a spreadsheet or pandas never mixes two up.
+    expect(new Set(rows[0]).size).toBe(rows[0]?.length);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
       ["North Valley Network", "Spring 2025", "2025-03-01"],
       ["North Valley Network", "Autumn 2025", "2025-09-01"],

@@ -45,7 +45,7 @@ describe("the comparison's network map columns", () => {
 
     const csv = await getPage(t, `/compare.csv?networkIds=${cast.network.id}`, { cookie });
     const rows: string[][] = parse(csv.text, { bom: true });
-    expect(rows[0]?.slice(-3)).toEqual(["density", "trust", "value"]);
+    expect(rows[0]?.slice(-3)).toEqual(["map density", "map trust", "map value"]);
     expect(rows.slice(1).map((row) => row.slice(-3))).toEqual([
       ["", "", ""],
       ["", "", ""],
