@@ -136,6 +136,16 @@ describe("the organisations named in the roster", () => {
     expect(stored(t, cast.network.id)).toEqual([]);
   });
 
+  it("says how many roster names are too long to offer, in English and Dutch", async () => {
+    const { t, cast, page, cookie } = setUp();
+    makeMember(t, cast.network.id, { organisation: "Valley Hospital" });
+    makeMember(t, cast.network.id, { organisation: "x".repeat(121) });
+    const en = (await getPage(t, `${page}?lang=en`, { cookie })).text;
+    expect(en).toContain("1 name is longer than 120 characters and not shown: shorten it in the roster first.");
+    const nl = (await getPage(t, `${page}?lang=nl`, { cookie })).text;
+    expect(nl).toContain("1 naam is langer dan 120 tekens en staat hier niet: maak hem eerst korter in de ledenlijst.");
+  });
+
   it("says so when the roster names no organisation, or every one is listed", async () => {
     const { t, cast, list, page, cookie } = setUp();
     expect((await getPage(t, list, { cookie })).text).toContain("Nobody on the roster has an organisation filled in yet.");

@@ -80,6 +80,9 @@ describe("the organisations page", () => {
     expect(bad.text).toContain('<a href="#name">Enter the organisation&#x27;s name</a>');
     expect(bad.text).toContain('id="type-error">Choose the type of organisation');
     expect(bad.text).toContain('aria-invalid="true"');
+    const long = await postForm(t, `${list}?lang=en`, { name: "x".repeat(121), type: "hospital" }, { cookie });
+    expect(long.status).toBe(400);
+    expect(long.text).toContain('<a href="#name">The name must be 120 characters or fewer</a>');
 
     const taken = await postForm(t, `${list}?lang=nl`, { name: "VALLEY hospital", type: "hospital" }, { cookie });
     expect(taken.status).toBe(409);
