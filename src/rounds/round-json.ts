@@ -46,8 +46,7 @@ export function roundView(config: Pick<Config, "publicUrl">, row: RoundRow, coun
 }
 
 /** One round with its counts, as handed over: from loadRound (closed first if it was due) or just written. */
-export function getRoundView(deps: RoundDeps, row: RoundRow): RoundView {
-  const current = row;
+export function getRoundView(deps: RoundDeps, current: RoundRow): RoundView {
   const counts = roundCounts(deps.db, [current.id]).get(current.id) ?? { invited: 0, started: 0, submitted: 0 };
   return roundView(deps.config, current, counts);
 }

@@ -75,8 +75,7 @@ export function createRound(deps: RoundDeps, actor: Actor, networkId: string, in
  * Renames a round or moves its closing date. In draft the date may move freely; while open it may
  * only move later (people were told "until then"); a closed round never changes.
  */
-export function updateRound(deps: RoundDeps, actor: Actor, row: RoundRow, input: UpdateRoundInput): RoundView {
-  const round = row;
+export function updateRound(deps: RoundDeps, actor: Actor, round: RoundRow, input: UpdateRoundInput): RoundView {
   // Routes hand over a round from loadRound (closed if it was due); a row that is a moment old and
   // past its closing time counts as closed too, without this verb closing it.
   if (closedToMembers(round, deps.clock.now())) throw new AppError("conflict", "This round is closed; a closed round cannot be changed");
@@ -98,8 +97,7 @@ export function updateRound(deps: RoundDeps, actor: Actor, row: RoundRow, input:
  * A round with the connections module copies the network's active organisations as it opens (409
  * when there are too few or too many), in the same transaction.
  */
-export function openRound(deps: RoundDeps, actor: Actor, row: RoundRow): RoundView {
-  const round = row;
+export function openRound(deps: RoundDeps, actor: Actor, round: RoundRow): RoundView {
   if (round.status !== "draft") throw new AppError("conflict", `This round is already ${round.status}; only a draft round can be opened`);
   const now = deps.clock.now();
   if (round.closesAt && round.closesAt.getTime() <= now.getTime())
@@ -123,8 +121,7 @@ export function openRound(deps: RoundDeps, actor: Actor, row: RoundRow): RoundVi
 }
 
 /** Closes an open round now: drafts are deleted and results frozen (see lifecycle.ts). */
-export function closeRoundNow(deps: RoundDeps, actor: Actor, row: RoundRow): RoundView {
-  const round = row;
+export function closeRoundNow(deps: RoundDeps, actor: Actor, round: RoundRow): RoundView {
   if (round.status === "draft") throw new AppError("conflict", "This round has not been opened; a draft round cannot be closed");
   if (round.status === "closed") throw new AppError("conflict", "This round is already closed");
   // A row past its closing time (a moment old) closes at that time, as loadRound would close it.
