@@ -42,15 +42,6 @@ export function demoConnections(organisations: RoundOrganisationRow[], random: (
   return partners.length > 0 ? { organisation: own.position, partners } : { organisation: own.position };
 }
 
-/** Each dimension's leaning from the theme it follows (1–5 on the themes' scale); the last three from the mean. */
-const THEME_OF: Record<string, string> = {
-  purpose: "purpose",
-  relationships: "relationships",
-  communication: "communication",
-  governance: "governance",
-  value: "value",
-};
-
 /** One respondent's maturity marks: "now" near the network's leaning, "in a year" a level or so above, a few "don't know" and skipped. */
 export function demoMaturity(leanings: Leanings, random: () => number): MaturityMarks {
   const values = Object.values(leanings);
@@ -58,7 +49,8 @@ export function demoMaturity(leanings: Leanings, random: () => number): Maturity
   const marks: MaturityMarks = {};
   for (const { code } of MATURITY_V1.dimensions) {
     if (random() < 0.05) continue;
-    const leaning = leanings[THEME_OF[code] ?? ""] ?? mean;
+    // The five themes' dimensions lean like their theme; membership, leadership and learning like the mean.
+    const leaning = leanings[code] ?? mean;
     const current = level(((leaning - 1) / 4) * 3 + 1 + (random() - 0.5) * 1.6);
     const target = level(current + 0.6 + random());
     const dontKnow = (p: number, value: MaturityValue): MaturityValue => (random() < p ? "dont_know" : value);

@@ -29,7 +29,7 @@ interface DemoRound {
 
 /**
  * Three temperature checks half a year apart: the network warms up, governance stays the weak spot.
- * The third adds the network map and the maturity matrix (their answers are not made here yet).
+ * The third adds the network map and the maturity matrix, with answers to both.
  */
 export const DEMO_ROUNDS: DemoRound[] = [
   {
@@ -106,8 +106,7 @@ function runRound(db: Db, config: Config, facilitator: Actor, networkId: string,
   const usedComments = new Set<string>();
   const survey = createSurveyStore(db);
   // A round with modules (and, for connections, the organisations it snapshotted when it opened) gets their answers too.
-  const opened = db.select().from(rounds).where(eq(rounds.id, created.id)).get();
-  const { modules, organisations } = roundModules(db, opened ?? round);
+  const { modules, organisations } = roundModules(db, round);
   links.slice(0, spec.respondents).forEach((link, i) => {
     const token = link.url.slice(link.url.lastIndexOf("/") + 1);
     // Most answers arrive in the first days and after the reminder halfway through.
