@@ -79,7 +79,9 @@ export function mapDrawing(
     const b = at.get(tie.b);
     if (!a || !b) continue;
     const width = LINE_WIDTH[tie.level] ?? 1;
-    segments.set(width, [...(segments.get(width) ?? []), `M${short(a.x)} ${short(a.y)}L${short(b.x)} ${short(b.y)}`]);
+    const list = segments.get(width) ?? [];
+    if (list.length === 0) segments.set(width, list);
+    list.push(`M${short(a.x)} ${short(a.y)}L${short(b.x)} ${short(b.y)}`);
   }
   const paths = [...segments].sort(([x], [y]) => x - y).map(([width, list]) => ({ width, d: list.join(""), ties: list.length }));
   const drawnNodes = placed.map((node) => {

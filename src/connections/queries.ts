@@ -1,20 +1,11 @@
 // Reading a round's connections answers from storage as the map's reports. Each table is counted
 // on its own, in SQL: a record, a level and a rating share no key, so nothing here could join them.
-import { and, asc, count, eq, isNotNull } from "drizzle-orm";
-import { connectionLevels, connectionRatings, connectionRecords, type RoundRow, roundOrganisations } from "../db/schema";
+import { and, count, eq, isNotNull } from "drizzle-orm";
+import { connectionLevels, connectionRatings, connectionRecords, type RoundRow } from "../db/schema";
 import type { Db } from "../lib/db";
+import { roundOrganisations } from "../organisations/queries";
 import type { LevelReport, MapReports, RatingReport } from "./map-inputs";
 import type { MapOrganisation } from "./types";
-
-/** The organisations a round asked about, as snapshotted when it opened, in their survey order. */
-export function roundOrganisationList(db: Db, roundId: string): MapOrganisation[] {
-  return db
-    .select({ id: roundOrganisations.organisationId, name: roundOrganisations.name, type: roundOrganisations.type })
-    .from(roundOrganisations)
-    .where(eq(roundOrganisations.roundId, roundId))
-    .orderBy(asc(roundOrganisations.position))
-    .all();
-}
 
 /**
  * Everything the map of a round is computed from: its organisations, records per organisation
@@ -46,5 +37,11 @@ export function loadMapReports(db: Db, round: Pick<RoundRow, "id" | "minResponse
     .where(eq(connectionRatings.roundId, round.id))
     .groupBy(connectionRatings.organisationId, connectionRatings.trust, connectionRatings.value)
     .all() as RatingReport[];
-  return { organisations: roundOrganisationList(db, round.id), respondents, levels, ratings, minResponses: round.minResponses };
+  // The map knows an organisation by its own id; the snapshot keeps the name and type it had.
+  const organisations: MapOrganisation[] = roundOrganisations(db, round.id).map((o) => ({
+    id: o.organisationId,
+    name: o.name,
+    type: o.type,
+  }));
+  return { organisations, respondents, levels, ratings, minResponses: round.minResponses };
 }

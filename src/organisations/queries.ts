@@ -57,6 +57,21 @@ export function activeOrganisations(db: Db, networkId: string): OrganisationRow[
     .sort(byName);
 }
 
+/**
+ * The organisations a round would ask about if it opened now: the network's active ones as
+ * snapshot rows, positions 0, 1, 2 … in name order. Opening copies exactly these; a draft's
+ * preview shows them in place of the copy it does not have yet.
+ */
+export function plannedRoundOrganisations(db: Db, round: { id: string; networkId: string }): RoundOrganisationRow[] {
+  return activeOrganisations(db, round.networkId).map((o, position) => ({
+    roundId: round.id,
+    organisationId: o.id,
+    position,
+    name: o.name,
+    type: o.type,
+  }));
+}
+
 /** How many active organisations a network has (the connections module needs at least 3). */
 export function countActiveOrganisations(db: Db, networkId: string): number {
   return (

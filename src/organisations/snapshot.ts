@@ -1,7 +1,7 @@
 import { MAX_ROUND_ORGANISATIONS, type RoundRow, roundOrganisations } from "../db/schema";
 import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
-import { activeOrganisations } from "./queries";
+import { plannedRoundOrganisations } from "./queries";
 
 /** The fewest organisations a network map can be drawn for: with two there is one possible tie and nothing to compare. */
 export const MIN_ROUND_ORGANISATIONS = 3;
@@ -16,7 +16,7 @@ const plural = (n: number) => `${n} active ${n === 1 ? "organisation" : "organis
  */
 export function snapshotRoundOrganisations(db: Db, round: RoundRow): void {
   if (!round.modules.includes("connections")) return;
-  const active = activeOrganisations(db, round.networkId);
+  const active = plannedRoundOrganisations(db, round);
   if (active.length < MIN_ROUND_ORGANISATIONS)
     throw new AppError(
       "conflict",
@@ -27,7 +27,5 @@ export function snapshotRoundOrganisations(db: Db, round: RoundRow): void {
       "conflict",
       `This round includes the network map, which can ask about at most ${MAX_ROUND_ORGANISATIONS} organisations; the network has ${plural(active.length)}. Deactivate some on the network's Organisations page, then open the round.`,
     );
-  db.insert(roundOrganisations)
-    .values(active.map((o, position) => ({ roundId: round.id, organisationId: o.id, position, name: o.name, type: o.type })))
-    .run();
+  db.insert(roundOrganisations).values(active).run();
 }

@@ -1,3 +1,4 @@
+import { RATED_FROM_LEVEL } from "../connections/map-inputs";
 import { DONT_KNOW } from "../db/schema/answers";
 import { newId } from "../lib/ids";
 import type { ConnectionsAnswer, MaturityMarks, MaturityValue } from "./module-schemas";
@@ -35,7 +36,7 @@ export function connectionRows(roundId: string, organisations: ReadonlyMap<numbe
     if (to === undefined || to === own || partner.level === undefined) continue;
     levels.push([newId(), roundId, own, to, partner.level]);
     // Ratings count only from cooperate up (the schema refuses them below, the pages drop them).
-    if (partner.level >= 2 && (partner.trust !== undefined || partner.value !== undefined))
+    if (partner.level >= RATED_FROM_LEVEL && (partner.trust !== undefined || partner.value !== undefined))
       ratings.push([newId(), roundId, to, partner.trust ?? null, partner.value ?? null]);
   }
   return { records, levels, ratings };

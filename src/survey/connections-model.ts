@@ -2,6 +2,7 @@ import type { RoundOrganisationRow } from "../db/schema";
 import type { Messages } from "../i18n/survey";
 import { fill } from "../i18n/survey";
 import type { LocalizedInstrument } from "../instrument";
+import { radioId } from "./form";
 import type { ModulePageErrors } from "./module-errors";
 import type { ConnectionsAnswer } from "./module-schemas";
 import { layout, pageHref, type SurveyCtx, stepProgress } from "./survey-model";
@@ -19,7 +20,6 @@ export const CONNECTION_FIELDS = {
   trust: (position: number) => `trust.${position}`,
   value: (position: number) => `value.${position}`,
 };
-export const fieldId = (name: string, value: string | number) => `${name.replace(/\./g, "-")}-${value}`;
 
 /** The four levels' labels: 1 aware … 4 integrate, with what each means. */
 export const levelLabels = (t: Messages) => [t.levelAware, t.levelCooperate, t.levelCoordinate, t.levelIntegrate];
@@ -30,7 +30,7 @@ type Values = { connections?: ConnectionsAnswer };
 
 function radios(name: string, current: unknown, options: { value: string | number; label: string }[]) {
   return options.map((option) => ({
-    id: fieldId(name, option.value),
+    id: radioId(name, option.value),
     value: option.value,
     label: option.label,
     checked: current !== undefined && String(current) === String(option.value),
@@ -72,9 +72,9 @@ export function ownOrganisationModel(
       name,
       legend: ctx.t.ownQuestion,
       hint: ctx.t.ownSkipHint,
-      hintId: fieldId(name, "hint"),
+      hintId: radioId(name, "hint"),
       error: errors.byName[name],
-      errorId: fieldId(name, "error"),
+      errorId: radioId(name, "error"),
       choices: radios(name, current, [
         ...organisations.map((o) => ({ value: o.position, label: o.name })),
         { value: "not_listed", label: ctx.t.notListed },
@@ -114,7 +114,7 @@ export function partnersModel(
     groups: byType(ctx, survey, organisations, values.connections?.organisation).map((group) => ({
       legend: group.label,
       items: group.members.map((o) => ({
-        id: fieldId("partner", o.position),
+        id: radioId("partner", o.position),
         name: CONNECTION_FIELDS.partner(o.position),
         label: o.name,
         checked: ticked.has(o.position),
@@ -141,7 +141,7 @@ export function levelsModel(
     name,
     legend,
     error: errors.byName[name],
-    errorId: fieldId(name, "error"),
+    errorId: radioId(name, "error"),
     choices: radios(name, current, name.startsWith("level") ? levels : ratings),
   });
   return {
@@ -152,8 +152,8 @@ export function levelsModel(
       const name = names.get(p.organisation) ?? "";
       return {
         name,
-        headingId: fieldId("partner-heading", p.organisation),
-        noteId: fieldId("ratings-note", p.organisation),
+        headingId: radioId("partner-heading", p.organisation),
+        noteId: radioId("ratings-note", p.organisation),
         note: t.ratingsNote,
         level: question(CONNECTION_FIELDS.level(p.organisation), fill(t.levelQuestion, { name }), p.level),
         trust: question(CONNECTION_FIELDS.trust(p.organisation), t.trustQuestion, p.trust),

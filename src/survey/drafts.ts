@@ -7,6 +7,7 @@ import type { Db } from "../lib/db";
 import { AppError } from "../lib/errors";
 import { seal, unseal } from "../lib/sealing";
 import { LINK_MESSAGES, type SurveyLink } from "./link";
+import type { SurveyModules } from "./module-schemas";
 import { roundModules } from "./modules";
 import { decodePayload, encodePayload, SEALED_BYTES, V1_SEALED_BYTES } from "./payload";
 import { draftSchema, type SurveyDraft } from "./schemas";
@@ -58,13 +59,16 @@ export function openDraft(token: string, invitationId: string, instrument: Instr
 
 type Deps = { db: Db; clock: Clock; survey: Pick<SurveyStore, "schemas"> };
 
-/** The saved draft of a link, checked against the round's instrument; null if none (or unreadable). */
-export function loadDraft(deps: Deps, link: SurveyLink, token: string): SurveyDraft | null {
+/**
+ * The saved draft of a link, checked against the round's instrument and modules; null if none (or
+ * unreadable). Pass `modules` when the request has read them already: they cost a query.
+ */
+export function loadDraft(deps: Deps, link: SurveyLink, token: string, modules?: SurveyModules): SurveyDraft | null {
   const row = deps.db.select({ sealed: drafts.sealed }).from(drafts).where(eq(drafts.invitationId, link.invitation.id)).get();
   if (!row) return null;
   const draft = openDraft(token, link.invitation.id, link.instrument, row.sealed);
   if (!draft) return null;
-  const checked = draftSchema(link.instrument, roundModules(deps.db, link.round).modules, deps.survey.schemas).safeParse(draft);
+  const checked = draftSchema(link.instrument, modules ?? roundModules(deps.db, link.round).modules, deps.survey.schemas).safeParse(draft);
   return checked.success ? checked.data : null;
 }
 

@@ -2,13 +2,13 @@ import { fill } from "../i18n/survey";
 import type { LocalizedInstrument } from "../instrument";
 import { MATURITY_V1 } from "../maturity/matrix-v1";
 import { MATURITY_PAGES } from "./flow";
+import { radioId } from "./form";
 import type { ModulePageErrors } from "./module-errors";
 import type { MaturityMarks } from "./module-schemas";
 import { layout, maturityDimensions, pageHref, type SurveyCtx, stepProgress } from "./survey-model";
 
 /** The name of the radios for one side of one dimension. */
 export const maturityField = (dimension: string, side: "current" | "target") => `maturity.${dimension}.${side}`;
-const fieldId = (name: string, value: string | number) => `${name.replace(/\./g, "-")}-${value}`;
 
 /**
  * Maturity page `n`: two dimensions of the matrix, each asked twice — where the network is now and
@@ -40,10 +40,10 @@ export function maturityModel(
       name,
       legend: MATURITY_V1.questions[side][lang],
       error: errors.byName[name],
-      errorId: fieldId(name, "error"),
+      errorId: radioId(name, "error"),
       choices: options.map((o) => ({
         ...o,
-        id: fieldId(name, o.value),
+        id: radioId(name, o.value),
         checked: current !== undefined && String(current) === String(o.value),
       })),
     };

@@ -1,13 +1,14 @@
 import { fill } from "../i18n/survey";
 import type { ErrorDetail } from "../lib/errors";
 import { MATURITY_V1 } from "../maturity/matrix-v1";
+import { CONNECTION_FIELDS } from "./connections-model";
+import { radioId } from "./form";
+import { maturityField } from "./maturity-model";
 import type { ConnectionsAnswer } from "./module-schemas";
 import { errorSummary, type SurveyCtx } from "./survey-model";
 
 /** A module page's errors: the message per field name, and the summary linking to each field's first option. */
 export type ModulePageErrors = { byName: Record<string, string | undefined>; summary: ReturnType<typeof errorSummary> };
-
-const fieldId = (name: string, value: string | number) => `${name.replace(/\./g, "-")}-${value}`;
 
 /**
  * The form field a schema error on a module's answers names ("connections.partners.2.level" is the
@@ -21,19 +22,25 @@ function describe(ctx: SurveyCtx, detail: ErrorDetail, values: { connections?: C
     const dimension = MATURITY_V1.dimensions.find((d) => d.code === parts[1]);
     const side = parts[2] === "target" ? "target" : "current";
     const label = dimension ? `${dimension.title[ctx.lang]}: ${MATURITY_V1.questions[side][ctx.lang]}` : t.maturityTitle;
-    const name = `maturity.${parts[1]}.${side}`;
-    return { name, id: fieldId(name, 1), message: fill(t.errorChoice, { label }) };
+    const name = maturityField(String(parts[1]), side);
+    return { name, id: radioId(name, 1), message: fill(t.errorChoice, { label }) };
   }
   if (parts[1] === "partners" && parts[2] !== undefined) {
     const position = values.connections?.partners?.[Number(parts[2])]?.organisation;
     const key = parts[3] === "trust" || parts[3] === "value" || parts[3] === "level" ? parts[3] : "partner";
     const label =
       key === "trust" ? t.trustQuestion : key === "value" ? t.valueQuestion : key === "level" ? t.levelsQuestion : t.partnersQuestion;
+    // Named from the posted position as it came (a tampered form may send anything there).
     const name = `${key}.${position}`;
-    return { name, id: key === "partner" ? `partner-${position}` : fieldId(name, 1), message: fill(t.errorChoice, { label }) };
+    return {
+      name,
+      id: key === "partner" ? radioId("partner", String(position)) : radioId(name, 1),
+      message: fill(t.errorChoice, { label }),
+    };
   }
   // The first radio is the organisation at position 0.
-  return { name: "organisation", id: "organisation-0", message: fill(t.errorChoice, { label: t.ownQuestion }) };
+  const name = CONNECTION_FIELDS.organisation;
+  return { name, id: radioId(name, 0), message: fill(t.errorChoice, { label: t.ownQuestion }) };
 }
 
 /** The errors of a posted module page, for its template. */

@@ -1,3 +1,4 @@
+import { RATED_FROM_LEVEL } from "../connections/map-inputs";
 import type { RoundOrganisationRow } from "../db/schema";
 import { CONNECTION_FIELDS } from "./connections-model";
 import type { Fields } from "./form";
@@ -48,7 +49,7 @@ export function mergePartners(draft: SurveyDraft, fields: Fields, organisations:
 export function mergeLevels(draft: SurveyDraft, fields: Fields): Record<string, unknown> {
   const partners = (draft.connections?.partners ?? []).map((p) => {
     const level = formValue(fields[CONNECTION_FIELDS.level(p.organisation)]);
-    const rated = typeof level === "number" && level >= 2;
+    const rated = typeof level === "number" && level >= RATED_FROM_LEVEL;
     const entry: Record<string, unknown> = { organisation: p.organisation, level };
     if (rated) {
       entry.trust = formValue(fields[CONNECTION_FIELDS.trust(p.organisation)]);

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { RATED_FROM_LEVEL } from "../connections/map-inputs";
 import { MAX_ROUND_ORGANISATIONS } from "../db/schema/organisations";
 import { MATURITY_V1 } from "../maturity/matrix-v1";
 
@@ -53,7 +54,7 @@ export function connectionsSchema(organisations = MAX_ROUND_ORGANISATIONS): z.Zo
     .strictObject({ organisation: position, level: level.optional(), trust: rating.optional(), value: rating.optional() }, objectError)
     .superRefine((p, ctx) => {
       for (const key of ["trust", "value"] as const) {
-        if (p[key] !== undefined && (p.level === undefined || p.level < 2))
+        if (p[key] !== undefined && (p.level === undefined || p.level < RATED_FROM_LEVEL))
           ctx.addIssue({ code: "custom", path: [key], message: "is given only with level 2 (cooperate) or higher" });
       }
     });

@@ -1,6 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
-import { organisations as networkOrganisations, type RoundOrganisationRow, type RoundRow, roundOrganisations } from "../db/schema";
+import type { RoundOrganisationRow, RoundRow } from "../db/schema";
 import type { Db } from "../lib/db";
+import { plannedRoundOrganisations, roundOrganisations } from "../organisations/queries";
 import type { SurveyModules } from "./module-schemas";
 
 /** What a round asks after the themes: its modules, and for connections the organisations it snapshotted. */
@@ -16,25 +16,17 @@ export interface RoundModules {
  */
 export function roundModules(db: Db, round: Pick<RoundRow, "id" | "modules">): RoundModules {
   const wanted = round.modules ?? [];
-  const organisations = wanted.includes("connections")
-    ? db.select().from(roundOrganisations).where(eq(roundOrganisations.roundId, round.id)).orderBy(asc(roundOrganisations.position)).all()
-    : [];
+  const organisations = wanted.includes("connections") ? roundOrganisations(db, round.id) : [];
   return { modules: { organisations: organisations.length, maturity: wanted.includes("maturity") }, organisations };
 }
 
 /**
  * The modules as the preview shows them. A round still in draft has no snapshot yet: the preview
- * shows the network's active organisations (by name) in its place, as opening now would ask them.
+ * shows the organisations opening it now would copy, in the same order.
  */
 export function previewModules(db: Db, round: Pick<RoundRow, "id" | "modules" | "status" | "networkId">): RoundModules {
   const found = roundModules(db, round);
   if (round.status !== "draft" || !(round.modules ?? []).includes("connections") || found.organisations.length > 0) return found;
-  const active = db
-    .select()
-    .from(networkOrganisations)
-    .where(and(eq(networkOrganisations.networkId, round.networkId), eq(networkOrganisations.active, true)))
-    .orderBy(asc(networkOrganisations.name))
-    .all();
-  const stand = active.map((o, position) => ({ roundId: round.id, organisationId: o.id, position, name: o.name, type: o.type }));
-  return { modules: { ...found.modules, organisations: stand.length }, organisations: stand };
+  const planned = plannedRoundOrganisations(db, round);
+  return { modules: { ...found.modules, organisations: planned.length }, organisations: planned };
 }

@@ -13,7 +13,7 @@ import { surveyLanguage } from "./lang";
 import { resolveLink, type SurveyLink } from "./link";
 import { linkFacts } from "./link-language";
 import { modulePage, moduleStep, postModule } from "./module-posts";
-import { roundModules } from "./modules";
+import { type RoundModules, roundModules } from "./modules";
 import { type PageInput, type PageOutcome, postAbout, postTheme } from "./page-posts";
 import { aboutModel, themeModel } from "./question-model";
 import { submitResponseGrouped } from "./submit";
@@ -51,6 +51,8 @@ interface Survey {
   token: string;
   ctx: SurveyCtx;
   survey: LocalizedInstrument;
+  /** The round's modules, read once per request (with up to 100 organisations) and passed on. */
+  modules: RoundModules;
 }
 
 /**
@@ -89,18 +91,22 @@ export function surveyPages(deps: Deps) {
     try {
       const token = tokenOf(c);
       const link = resolveLink(deps, token);
+      const modules = roundModules(deps.db, link.round);
       const ctx = {
         ...surveyCtx(token, langOf(c, link.round.language), c.req.query("from") === "review"),
         timeZone: networkTimeZone(deps.db, link.round.networkId),
-        modules: roundModules(deps.db, link.round),
+        modules,
       };
-      return await handler(c, { link, token, ctx, survey: localize(link.instrument, ctx.lang) });
+      return await handler(c, { link, token, ctx, survey: localize(link.instrument, ctx.lang), modules });
     } catch (err) {
       const problem = linkProblem(err);
       if (!problem) throw err;
       return problemPage(c, problem, step);
     }
   };
+
+  /** The link's saved draft, checked against the modules the request has read already. */
+  const draftOf = (s: Survey) => loadDraft(deps, s.link, s.token, s.modules.modules);
 
   /** The theme number in the path, if the instrument has that theme. */
   const themeNumber = (c: PageContext, s: Survey) => {
@@ -114,7 +120,7 @@ export function surveyPages(deps: Deps) {
       render(
         c,
         "welcome",
-        welcomeModel(s.ctx, s.link.round, s.survey, loadDraft(deps, s.link, s.token), {
+        welcomeModel(s.ctx, s.link.round, s.survey, draftOf(s), {
           kind: fromOpenLink(s.link) ? "own" : "personal",
         }),
       ),
@@ -126,7 +132,7 @@ export function surveyPages(deps: Deps) {
     withLink("", (c, s) => {
       const n = themeNumber(c, s);
       if (!n) return problemPage(c, "no_page", "");
-      return render(c, "theme", themeModel(s.ctx, s.survey, n, loadDraft(deps, s.link, s.token) ?? {}));
+      return render(c, "theme", themeModel(s.ctx, s.survey, n, draftOf(s) ?? {}));
     }),
   );
 
@@ -136,7 +142,7 @@ export function surveyPages(deps: Deps) {
     survey: s.survey,
     instrument: s.link.instrument,
     minResponses: s.link.round.minResponses,
-    draft: loadDraft(deps, s.link, s.token) ?? {},
+    draft: draftOf(s) ?? {},
     localize: (lang) => localize(s.link.instrument, lang),
     schemas: deps.survey.schemas,
   });
@@ -163,7 +169,7 @@ export function surveyPages(deps: Deps) {
     withLink("", (c, s) => {
       const step = moduleStep(s.ctx, c.req.param("module"), c.req.param("n"));
       if (!step) return problemPage(c, "no_page", "");
-      const page = modulePage(s.ctx, s.survey, step, s.link.round.minResponses, loadDraft(deps, s.link, s.token) ?? {});
+      const page = modulePage(s.ctx, s.survey, step, s.link.round.minResponses, draftOf(s) ?? {});
       return render(c, page.page, page.model);
     }),
   );
@@ -179,9 +185,7 @@ export function surveyPages(deps: Deps) {
 
   app.get(
     "/s/:token/about",
-    withLink("about", (c, s) =>
-      render(c, "about", aboutModel(s.ctx, s.survey, s.link.round.minResponses, loadDraft(deps, s.link, s.token) ?? {})),
-    ),
+    withLink("about", (c, s) => render(c, "about", aboutModel(s.ctx, s.survey, s.link.round.minResponses, draftOf(s) ?? {}))),
   );
 
   app.post(
@@ -191,20 +195,20 @@ export function surveyPages(deps: Deps) {
 
   app.get(
     "/s/:token/review",
-    withLink("review", (c, s) => render(c, "review", reviewModel(s.ctx, s.survey, loadDraft(deps, s.link, s.token) ?? {}))),
+    withLink("review", (c, s) => render(c, "review", reviewModel(s.ctx, s.survey, draftOf(s) ?? {}))),
   );
 
   app.post(
     "/s/:token/submit",
     withLink("review", async (c, s) => {
-      const draft = loadDraft(deps, s.link, s.token) ?? {};
+      const draft = draftOf(s) ?? {};
       if (!hasAnswer(draft)) {
         const first = changeId(s.survey.themes[0]?.code ?? "about");
         return render(c, "review", reviewModel(s.ctx, s.survey, draft, { errors: [{ field: first, message: s.ctx.t.errorNothing }] }), 400);
       }
       try {
         // Grouped like the JSON route: a meeting room finishing at once shares its commits.
-        await submitResponseGrouped(deps, s.token, { ...draft, answers: draft.answers ?? {} });
+        await submitResponseGrouped(deps, s.token, { ...draft, answers: draft.answers ?? {} }, s.modules.modules);
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== "invalid_input") throw err;
         return render(c, "review", reviewModel(s.ctx, s.survey, draft, { details: err.details }), 400);

@@ -130,7 +130,7 @@ export function surveyPreviewPages(deps: Deps) {
       if (!step) return c.redirect(stepHref(p.ctx, ""), 303);
       const fields = await formFields(c);
       const candidate = mergeModulePage({}, step, fields, p.ctx);
-      const checked = checkDraft(p.instrument, candidate, p.ctx.modules?.modules);
+      const checked = checkDraft(p.instrument, candidate, p.ctx.modules?.modules, deps.survey.schemas);
       if ("errors" in checked) {
         const page = modulePage(p.ctx, p.survey, step, p.round.minResponses, candidate, checked.errors);
         return render(c, p, page.page, page.model, 400);

@@ -55,7 +55,8 @@ export function surveyRoutes(deps: Deps) {
       const { token } = c.req.valid("param");
       const link = resolveLink(deps, token);
       const lang = surveyLanguage(c.req.valid("query").lang, c.req.header("Accept-Language"), link.round.language);
-      return c.json(surveyView(link, lang, loadDraft(deps, link, token), roundModules(deps.db, link.round)), 200);
+      const modules = roundModules(deps.db, link.round);
+      return c.json(surveyView(link, lang, loadDraft(deps, link, token, modules.modules), modules), 200);
     },
   );
 

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { MAX_ROUND_ORGANISATIONS, rounds, roundOrganisations as snapshots } from "../../src/db/schema";
 import { roundOrganisations } from "../../src/organisations/queries";
+import { previewModules } from "../../src/survey/modules";
 import { createTestApp } from "../support/app";
 import { makeCast, makeRound } from "../support/factories";
 import { call } from "../support/http";
@@ -80,6 +81,17 @@ describe("opening a round with the connections module", () => {
       { roundId: round.id, organisationId: hill.id, position: 1, name: "hill practice", type: "primary_care" },
       { roundId: round.id, organisationId: valley.id, position: 2, name: "Valley Hospital", type: "hospital" },
     ]);
+  });
+
+  it("lists them in the preview of the draft in the very order the opened round asks them", async () => {
+    const { t, cast, open } = setUp();
+    // Byte order would put "Practice 10" before "Practice 2" and "Zorg" before "practice 2".
+    for (const name of ["Practice 10", "Zorg Noord", "practice 2", "Age Well"]) makeOrganisation(t, cast.network.id, { name });
+    const round = makeRound(t, cast.network.id, { modules: ["connections"] });
+    const previewed = previewModules(t.db, round).organisations.map((o) => [o.organisationId, o.position, o.name]);
+    expect(previewed.map(([, , name]) => name)).toEqual(["Age Well", "practice 2", "Practice 10", "Zorg Noord"]);
+    expect((await open(round.id)).status).toBe(200);
+    expect(roundOrganisations(t.db, round.id).map((o) => [o.organisationId, o.position, o.name])).toEqual(previewed);
   });
 
   it("keeps the copy when the network's list changes later", async () => {

@@ -248,6 +248,8 @@ describe("the modules' pages through an open link and in the preview", () => {
     expect(page.text).toContain(first?.name ?? "?");
     const next = await postForm(t, `/rounds/${round.id}/preview/connections/1?lang=en`, { organisation: "0", go: "next" }, { cookie });
     expect(next.headers.get("location")).toBe(`/rounds/${round.id}/preview/connections/2?lang=en`);
+    // Its schemas were built once and kept in the app's memo, as the members' pages keep theirs.
+    expect(t.deps.survey.schemas.size).toBe(1);
     // The last connections page, which would ask about no one with nothing kept, shows sample partners.
     const levels = await getPage(t, `/rounds/${round.id}/preview/connections/3`, { cookie });
     expect(levels.text).toContain("How do you work with Organisation 002?");
