@@ -34,7 +34,7 @@ async function main() {
   try {
     db = openDatabase(join(config.dataDir, "netmirror.db"), { secretsDir: config.secretsDir });
   } catch (err) {
-    // A missing or wrong key for the sealed responses the database holds: say so in one line.
+    // A missing or wrong key for the sealed responses and email links the database holds: say so in one line.
     if (err instanceof ConfigError) {
       process.stderr.write(`netmirror: ${err.message}\n`);
       process.exit(2);

@@ -5,6 +5,7 @@ import type { Clock } from "../lib/clock";
 import type { Config } from "../lib/config";
 import type { Db } from "../lib/db";
 import type { Views } from "../lib/html";
+import { isDue } from "../rounds/lifecycle";
 import { surveyMinutes } from "../survey/length";
 import { roundModules } from "../survey/modules";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
@@ -69,7 +70,7 @@ function build(deps: DeliverDeps, row: OutboxRow): { mail: OutgoingMail; network
   if (!found?.member?.email) return { cancel: "Not sent: the member has no email address any more." };
   const { invitation, member, round, network } = found;
   const email = member.email as string;
-  if (round.status !== "open" || (round.closesAt && round.closesAt <= clock.now())) return { cancel: "Not sent: the round has closed." };
+  if (round.status !== "open" || isDue(round, clock.now())) return { cancel: "Not sent: the round has closed." };
   if (invitation.status === "submitted") return { cancel: "Not sent: the member has already answered." };
   const why = suppressedAddresses(db, network.id, [email]).get(email);
   if (why) return { cancel: why === "unsubscribed" ? "Not sent: the member unsubscribed." : "Not sent: the member's address bounced." };

@@ -122,15 +122,16 @@ export function sendReminderNow(deps: { db: Db; clock: Clock }, actor: Actor, ro
     }
   });
   recordAudit(db, clock, { userId: actor.userId, action: "reminders.send_now", targetType: "round", targetId: round.id });
-  return queueDueReminders(deps);
+  return queueDueReminders(deps, round.id);
 }
 
 /**
  * Queues every due reminder of an open round for each member who was emailed, has not submitted,
  * has not unsubscribed and whose address did not bounce. A reminder is claimed with one UPDATE …
  * RETURNING, so two server processes never both queue it. Returns how many messages were queued.
+ * With `roundId`, only that round's: "send a reminder now" in one round must not send another's.
  */
-export function queueDueReminders(deps: { db: Db; clock: Clock }): number {
+export function queueDueReminders(deps: { db: Db; clock: Clock }, roundId?: string): number {
   const { db, clock } = deps;
   const now = clock.now();
   let queued = 0;
@@ -144,6 +145,7 @@ export function queueDueReminders(deps: { db: Db; clock: Clock }): number {
         lte(emailReminders.dueAt, now),
         eq(rounds.status, "open"),
         or(isNull(rounds.closesAt), gt(rounds.closesAt, now)),
+        roundId === undefined ? undefined : eq(emailReminders.roundId, roundId),
       ),
     )
     .all();

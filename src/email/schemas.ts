@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { OUTBOX_STATUSES } from "../db/schema";
+import { MAX_REMINDERS } from "./reminders";
 
 export const EmailInvitationsSchema = z
   .strictObject({
@@ -29,8 +30,8 @@ export const RemindersSchema = z
   .strictObject({
     reminders: z
       .array(z.iso.datetime({ offset: true, error: "must be a date and time with its offset, e.g. 2026-03-09T09:00:00+01:00" }))
-      .max(3, "at most 3 reminders")
-      .openapi({ description: "When the reminders not yet sent go; sent ones stay (at most 3 in all)" }),
+      .max(MAX_REMINDERS, `at most ${MAX_REMINDERS} reminders`)
+      .openapi({ description: `When the reminders not yet sent go; sent ones stay (at most ${MAX_REMINDERS} in all)` }),
   })
   .openapi("RemindersRequest");
 

@@ -3,13 +3,11 @@ import { eq } from "drizzle-orm";
 import { emailTokens } from "../db/schema";
 import type { Db } from "../lib/db";
 import { seal, unseal } from "../lib/sealing";
-
-/** What a link's token is sealed for: its invitation, so that a sealed token cannot be moved to another. */
-const tokenContext = (invitationId: string) => `netmirror email token v1 ${invitationId}`;
+import { emailTokenContext } from "../lib/secrets";
 
 /** Keeps `token` sealed beside its invitation for reminders (replacing any sealed before). Call inside the transaction that made the link. */
 export function keepSealedToken(db: Db, invitationId: string, token: string): void {
-  const sealed = seal(db.$sealKey, Buffer.from(token, "utf8"), tokenContext(invitationId));
+  const sealed = seal(db.$sealKey, Buffer.from(token, "utf8"), emailTokenContext(invitationId));
   db.insert(emailTokens).values({ invitationId, sealed }).onConflictDoUpdate({ target: emailTokens.invitationId, set: { sealed } }).run();
 }
 
@@ -17,7 +15,7 @@ export function keepSealedToken(db: Db, invitationId: string, token: string): vo
 export function openSealedToken(db: Db, invitationId: string): string | null {
   const row = db.select().from(emailTokens).where(eq(emailTokens.invitationId, invitationId)).get();
   if (!row) return null;
-  return unseal(db.$sealKey, row.sealed, tokenContext(invitationId))?.toString("utf8") ?? null;
+  return unseal(db.$sealKey, row.sealed, emailTokenContext(invitationId))?.toString("utf8") ?? null;
 }
 
 /** Forgets the sealed token of an invitation (its link was handed out by hand, or it is no longer needed). */

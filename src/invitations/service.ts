@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
-import { drafts, emailTokens, invitations, members } from "../db/schema";
+import { drafts, invitations, members } from "../db/schema";
+import { forgetSealedToken } from "../email/tokens";
 import { recordAudit } from "../lib/audit";
 import type { Clock } from "../lib/clock";
 import type { Config } from "../lib/config";
@@ -99,7 +100,8 @@ export function reissueInvitation(deps: RoundDeps, actor: Actor, row: RoundRow, 
     tx.update(invitations).set({ tokenHash }).where(eq(invitations.id, invitation.id)).run();
     tx.delete(drafts).where(eq(drafts.invitationId, invitation.id)).run();
     // The new link is handed out by hand: reminders must not carry the old one.
-    tx.delete(emailTokens).where(eq(emailTokens.invitationId, invitation.id)).run();
+    // deps.db is inside this transaction too: better-sqlite3 runs it on the one connection.
+    forgetSealedToken(deps.db, invitation.id);
   });
   recordAudit(deps.db, deps.clock, {
     userId: actor.userId,

@@ -1,9 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./config-error";
-import { type MailConfig, mailConfig, mailEnvSchema } from "./mail-config";
-
-const booleanFlag = z.enum(["0", "1", "true", "false", "yes", "no", ""]).transform((v) => v === "1" || v === "true" || v === "yes");
+import { booleanFlag, type MailConfig, mailConfig, mailEnvSchema } from "./mail-config";
 
 /** Environment variables the server reads, once, at start-up. */
 export const configSchema = z.object({

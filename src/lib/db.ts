@@ -8,7 +8,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../db/schema";
 import { ConfigError } from "./config";
 import { unseal } from "./sealing";
-import { ephemeralKey, loadSecretKey, pendingContext } from "./secrets";
+import { describeSealed, emailTokenContext, ephemeralKey, loadSecretKey, pendingContext, type SealedRows } from "./secrets";
 
 export type Db = BetterSQLite3Database<typeof schema> & {
   $client: Database.Database;
@@ -46,29 +46,33 @@ const appliedMigrations = (sqlite: Database.Database): number => {
 };
 
 /**
- * The key for the pending pool. With sealed rows present it must open them: a wrong or missing key
- * stops start-up with one line rather than failing at the next submission or close.
+ * The key for the pending pool and the email links kept for reminders. With sealed rows present it
+ * must open them: a wrong or missing key stops start-up with one line rather than failing at the next
+ * submission or close, or turning every reminder's link to noise.
  */
 function sealKey(sqlite: Database.Database, options: OpenOptions): KeyObject {
-  // Links kept sealed for reminders (email_tokens) need the key too: a new key would turn them to noise.
-  const { n } = sqlite.prepare("select (select count(*) from pending_responses) + (select count(*) from email_tokens) as n").get() as {
-    n: number;
-  };
+  const sealed = sqlite
+    .prepare("select (select count(*) from pending_responses) as responses, (select count(*) from email_tokens) as links")
+    .get() as SealedRows;
   if (!options.secretsDir) {
-    if (n > 0) throw new ConfigError(`Invalid SECRETS_DIR: not set, but the database holds ${n} sealed responses`);
+    if (sealed.responses + sealed.links > 0)
+      throw new ConfigError(`Invalid SECRETS_DIR: not set, but the database holds ${describeSealed(sealed)}`);
     return ephemeralKey();
   }
-  const key = loadSecretKey(options.secretsDir, n);
-  const first = sqlite.prepare("select round_id as roundId, sealed from pending_responses limit 1").get() as
+  const key = loadSecretKey(options.secretsDir, sealed);
+  const response = sqlite.prepare("select round_id as roundId, sealed from pending_responses limit 1").get() as
     | { roundId: string; sealed: Buffer }
     | undefined;
-  if (first && !unseal(key, first.sealed, pendingContext(first.roundId))) {
-    throw new ConfigError(
-      "Invalid SECRETS_DIR: its key does not open the sealed responses in the database; restore the key that belongs to it",
-    );
-  }
+  if (response && !unseal(key, response.sealed, pendingContext(response.roundId))) throw wrongKey("sealed responses");
+  const link = sqlite.prepare("select invitation_id as invitationId, sealed from email_tokens limit 1").get() as
+    | { invitationId: string; sealed: Buffer }
+    | undefined;
+  if (link && !unseal(key, link.sealed, emailTokenContext(link.invitationId))) throw wrongKey("sealed email links");
   return key;
 }
+
+const wrongKey = (what: string) =>
+  new ConfigError(`Invalid SECRETS_DIR: its key does not open the ${what} in the database; restore the key that belongs to it`);
 
 /**
  * Opens (creating if needed) the SQLite database at `file`, sets the pragmas we rely on, applies

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ConfigError } from "./config-error";
 
-const booleanFlag = z.enum(["0", "1", "true", "false", "yes", "no", ""]).transform((v) => v === "1" || v === "true" || v === "yes");
+/** An on/off environment variable: 1, true or yes is on; 0, false, no or empty is off. */
+export const booleanFlag = z.enum(["0", "1", "true", "false", "yes", "no", ""]).transform((v) => v === "1" || v === "true" || v === "yes");
 
 /** The mail settings among the environment variables (see README, "Email"). */
 export const mailEnvSchema = z.object({

@@ -18,18 +18,32 @@ function readKey(file: string): KeyObject {
   return createSecretKey(bytes);
 }
 
+/** What the database holds that only its key opens: pending responses, and email links kept for reminders. */
+export interface SealedRows {
+  responses: number;
+  links: number;
+}
+
+/** The sealed rows in words for a start-up message, e.g. "3 sealed responses and 2 sealed email links". */
+export function describeSealed({ responses, links }: SealedRows): string {
+  const parts: string[] = [];
+  if (responses > 0) parts.push(`${responses} sealed ${responses === 1 ? "response" : "responses"}`);
+  if (links > 0) parts.push(`${links} sealed email ${links === 1 ? "link" : "links"}`);
+  return parts.join(" and ");
+}
+
 /**
- * The key that seals pending answers, made at first start: SECRETS_DIR is created 0700 and the key
- * file 0600 (never overwritten: `wx`). `sealedRows` is how many pending rows the database already
- * holds: with rows and no key, a new key could never open them, so start-up stops instead and says
+ * The key that seals pending answers and email links, made at first start: SECRETS_DIR is created
+ * 0700 and the key file 0600 (never overwritten: `wx`). `sealed` is what the database already holds:
+ * with sealed rows and no key, a new key could never open them, so start-up stops instead and says
  * how to recover.
  */
-export function loadSecretKey(secretsDir: string, sealedRows: number): KeyObject {
+export function loadSecretKey(secretsDir: string, sealed: SealedRows): KeyObject {
   const file = keyPath(secretsDir);
   if (existsSync(file)) return readKey(file);
-  if (sealedRows > 0) {
+  if (sealed.responses + sealed.links > 0) {
     throw new ConfigError(
-      `Invalid SECRETS_DIR: ${resolve(file)} is missing but the database holds ${sealedRows} sealed responses waiting to be written; restore the key from your backup of SECRETS_DIR (a new key could never open them)`,
+      `Invalid SECRETS_DIR: ${resolve(file)} is missing but the database holds ${describeSealed(sealed)}; restore the key from your backup of SECRETS_DIR (a new key could never open them)`,
     );
   }
   mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
@@ -45,4 +59,9 @@ export function ephemeralKey(): KeyObject {
 /** What a pending response is sealed for: its round, so that a sealed row cannot be moved to another. */
 export function pendingContext(roundId: string): string {
   return `netmirror pending v1 ${roundId}`;
+}
+
+/** What an email link's token is sealed for: its invitation, so that a sealed token cannot be moved to another. */
+export function emailTokenContext(invitationId: string): string {
+  return `netmirror email token v1 ${invitationId}`;
 }

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { OutboxRow } from "../../src/db/schema";
@@ -9,8 +10,9 @@ import type { Mailer } from "../../src/email/transport";
 import { ConfigError } from "../../src/lib/config";
 import { openDatabase } from "../../src/lib/db";
 import { afterThisTest } from "../support/cleanup";
+import { call } from "../support/http";
 import { startSmtp } from "../support/smtp";
-import { drain, emailWorld, outboxOf } from "./support";
+import { drain, emailWorld, linkIn, outboxOf } from "./support";
 
 describe("claiming messages", () => {
   it("gives each message to one process only, even with two connections claiming at once", () => {
@@ -67,6 +69,48 @@ describe("claiming messages", () => {
     w.t.db.$client.close();
     const file = join(w.t.dir, "test.db");
     expect(() => openDatabase(file, { secretsDir: join(w.t.dir, "..", "no-such-secrets-dir-for-this-test") })).toThrow(ConfigError);
+    // The key that belongs to it still opens it.
+    openDatabase(file, { secretsDir: w.t.secretsDir }).$client.close();
+  });
+
+  it("says how many sealed responses and sealed links a database without its key holds", async () => {
+    const smtp = await startSmtp();
+    const w = emailWorld(smtp, { emails: ["ana@members.example", "ben@members.example", "cas@members.example"] });
+    emailInvitations(w.t, w.actor, w.round, {});
+    await drain(w.t, w.mail);
+    // Ana answers: her answer waits sealed in the pool and her link is no longer kept; Ben's and Cas's are.
+    const anaToken = linkIn(smtp.received.find((r) => r.to === "ana@members.example")?.mail.text).split("/s/")[1];
+    expect((await call(w.t, "POST", `/api/v1/s/${anaToken}/response`, { answers: { "purpose.1": 4 } })).status).toBe(201);
+    w.t.db.$client.close();
+    const file = join(w.t.dir, "test.db");
+    const missing = join(w.t.dir, "..", "no-such-secrets-dir-for-this-test");
+    expect(() => openDatabase(file, { secretsDir: missing })).toThrow(
+      /is missing but the database holds 1 sealed response and 2 sealed email links; restore the key/,
+    );
+    expect(() => openDatabase(file)).toThrow(
+      /^Invalid SECRETS_DIR: not set, but the database holds 1 sealed response and 2 sealed email links$/,
+    );
+  });
+
+  it("refuses to start when the key does not open the sealed links, even with no response waiting", () => {
+    const w = emailWorld(null, { emails: ["ana@members.example"] });
+    emailInvitations(w.t, w.actor, w.round, {});
+    w.t.db.$client.close();
+    const file = join(w.t.dir, "test.db");
+    const wrong = join(w.t.dir, "wrong-secrets");
+    mkdirSync(wrong, { mode: 0o700 });
+    writeFileSync(join(wrong, "netmirror.key"), `${Buffer.alloc(32, 7).toString("base64")}\n`, { mode: 0o600 });
+    const err = (() => {
+      try {
+        openDatabase(file, { secretsDir: wrong });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).message).toBe(
+      "Invalid SECRETS_DIR: its key does not open the sealed email links in the database; restore the key that belongs to it",
+    );
     // The key that belongs to it still opens it.
     openDatabase(file, { secretsDir: w.t.secretsDir }).$client.close();
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { RoundRow } from "../../src/db/schema";
 import { suppressAddress } from "../../src/email/outbox";
 import { remindersOf, sendReminderNow, setReminders } from "../../src/email/reminders";
 import { emailInvitations } from "../../src/email/service";
+import { makeRound } from "../support/factories";
 import { call } from "../support/http";
 import { startSmtp } from "../support/smtp";
 import { drain, emailWorld, linkIn, outboxOf } from "./support";
@@ -60,6 +62,25 @@ describe("reminders", () => {
     expect(() => sendReminderNow(w.t, w.actor, w.round)).toThrow(/All 3 reminders/);
     await drain(w.t, w.mail);
     expect(smtp.received.map((r) => r.mail.subject?.startsWith("Reminder"))).toEqual([false, true, true, true]);
+  });
+
+  it("sent now in one round queue that round's reminder alone, not another round's that is due", () => {
+    // No SMTP_URL: nothing is sent, so a due reminder of the other round waits in its schedule.
+    const w = emailWorld(null, { emails: ["ana@members.example", "ben@members.example"] });
+    const other = makeRound(w.t, w.network.id, {
+      title: "Autumn check",
+      status: "open",
+      openedAt: w.t.clock.now(),
+      closesAt: new Date(w.t.clock.now().getTime() + 21 * DAY),
+    }) as RoundRow;
+    emailInvitations(w.t, w.actor, w.round, {});
+    emailInvitations(w.t, w.actor, other, {});
+    // Five days in, both rounds' first reminders are due; the worker has not run.
+    w.t.clock.set(new Date(w.t.clock.now().getTime() + 5 * DAY));
+    expect(sendReminderNow(w.t, w.actor, w.round)).toBe(2);
+    expect(outboxOf(w.t, w.round.id).filter((m) => m.kind === "reminder")).toHaveLength(2);
+    expect(outboxOf(w.t, other.id).filter((m) => m.kind === "reminder")).toHaveLength(0);
+    expect(remindersOf(w.t.db, other.id).map((r) => r.queued)).toEqual([false, false]);
   });
 
   it("an empty schedule chosen before the invitations stays empty", async () => {

@@ -26,7 +26,9 @@ describe("SECRETS_DIR at start-up", () => {
     }).catch((err: { code: number; stderr: string }) => err);
     expect("code" in failure && failure.code).toBe(2);
     const stderr = "stderr" in failure ? failure.stderr : "";
-    expect(stderr).toMatch(/^netmirror: Invalid SECRETS_DIR: .*netmirror\.key is missing but the database holds 1 sealed responses/);
+    expect(stderr).toMatch(
+      /^netmirror: Invalid SECRETS_DIR: .*netmirror\.key is missing but the database holds 1 sealed response; restore the key/,
+    );
     expect(stderr.trim().split("\n")).toHaveLength(1);
   }, 60_000);
 });
