@@ -37,11 +37,15 @@ apt_install() {
 }
 
 # --- Debian packages ---------------------------------------------------------------------------
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Liberation Sans"; then
-  echo "setup: installing Debian's chromium and fonts for PDF reports"
-  apt_install chromium fonts-liberation fonts-dejavu-core
+# The headless shell renders the PDFs (a third of the full browser's CPU per report); the full
+# chromium stays as the fallback and for PUPPETEER_EXECUTABLE_PATH. Both are Debian's build.
+if ! command -v chromium-headless-shell >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 ||
+  ! fc-list 2>/dev/null | grep -qi "Liberation Sans"; then
+  echo "setup: installing Debian's chromium-headless-shell, chromium and fonts for PDF reports"
+  apt_install chromium-headless-shell chromium fonts-liberation fonts-dejavu-core
 fi
-command -v chromium >/dev/null 2>&1 || fail "chromium is still missing; PDF reports would answer 503"
+command -v chromium-headless-shell >/dev/null 2>&1 || fail "chromium-headless-shell is still missing; PDF reports would use the slower full chromium"
+command -v chromium >/dev/null 2>&1 || fail "chromium is still missing"
 
 # npm fetches Node 24 and the dependencies; any npm will do for that (Debian's too). Nothing is
 # compiled: better-sqlite3 13 and argon2 ship prebuilt Node-API binaries inside their packages.

@@ -1,6 +1,20 @@
 import { accessSync, constants } from "node:fs";
 
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+import type { LaunchOptions } from "puppeteer";
+
+/**
+ * Debian's headless shell first (package chromium-headless-shell: the same Chromium build, without
+ * the full browser's window, tabs and profile machinery), then the full browser. On two cores the
+ * shell prints a report with a third of the CPU the full browser needs (a new context and page cost
+ * ~0.1 s against ~0.45 s, and a launch ~0.1 s against ~0.7 s), and lays pages out the same way.
+ */
+const CANDIDATES = [
+  "/usr/bin/chromium-headless-shell",
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+];
 
 function isExecutable(path: string): boolean {
   try {
@@ -20,7 +34,8 @@ export function findChromium(configured?: string): string | undefined {
   return CANDIDATES.find(isExecutable);
 }
 
-export const INSTALL_HINT = "Install Debian's Chromium (apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH";
+export const INSTALL_HINT =
+  "Install Debian's Chromium (apt-get install chromium-headless-shell, or chromium) or set PUPPETEER_EXECUTABLE_PATH";
 
 /** Launch flags: no sandbox only as root (Chromium refuses it otherwise), nothing that calls home. */
 export function chromiumArgs(): string[] {
@@ -38,4 +53,13 @@ export function chromiumArgs(): string[] {
   ];
   if (process.getuid?.() === 0) args.push("--no-sandbox");
   return args;
+}
+
+/**
+ * How to launch `executablePath`: a headless shell in Puppeteer's "shell" mode (it has no other),
+ * any other Chromium in its new headless mode.
+ */
+export function launchOptions(executablePath: string): LaunchOptions {
+  const shell = /headless[-_]shell/.test(executablePath);
+  return { executablePath, headless: shell ? "shell" : true, args: chromiumArgs() };
 }

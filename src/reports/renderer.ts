@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, LaunchOptions } from "puppeteer";
 import { AppError } from "../lib/errors";
 import type { Logger } from "../lib/logger";
-import { chromiumArgs, findChromium, INSTALL_HINT } from "./chromium";
+import { findChromium, INSTALL_HINT, launchOptions } from "./chromium";
 import { slotQueue } from "./queue";
 import { type FreshPage, freshPage, printPdf } from "./renderer-page";
 
@@ -81,6 +81,7 @@ export function createPdfRenderer(options: RendererOptions): PdfRenderer {
     options.logger.warn(`No Chromium found: PDF reports will answer 503. ${INSTALL_HINT}.`);
     return unavailableRenderer();
   }
+  const launching = launchOptions(executablePath);
   const { logger } = options;
   const { concurrency = 2, maxQueue = 32, timeoutMs = 30_000, restartAfter = 200 } = options;
   const queue = slotQueue(concurrency, maxQueue, timeoutMs);
@@ -106,7 +107,7 @@ export function createPdfRenderer(options: RendererOptions): PdfRenderer {
     if (current) return current;
     logger.info("launching Chromium for PDF reports", { executablePath });
     const inst: Instance = {
-      browser: launch({ executablePath, headless: true, args: chromiumArgs() }),
+      browser: launch(launching),
       renders: 0,
       inFlight: 0,
       retired: false,

@@ -63,7 +63,7 @@ describe("GET /compare.pdf", () => {
     const f = portfolioFixture(t);
     const page = await getPage(t, `/compare.pdf?networkIds=${f.networks.north.id}`, { cookie: f.commissioner.cookie });
     expect(page.status).toBe(503);
-    expect(page.text).toContain("apt-get install chromium");
+    expect(page.text).toContain("apt-get install chromium-headless-shell");
     const json = await call(t, "GET", `/compare.pdf?networkIds=${f.networks.north.id}`, undefined, { cookie: f.commissioner.cookie });
     expect(json.status).toBe(503);
     expect(json.json.error.code).toBe("unavailable");

@@ -1,9 +1,8 @@
-import puppeteer, { type Browser } from "puppeteer";
+import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, findChromium } from "../../src/reports/chromium";
 import { reportHtml } from "../../src/reports/service";
 import { createTestApp } from "../support/app";
-import { axeViolations, expectAccessibleAtLaptopAndPhone, listen, openOffline } from "../support/browser";
+import { axeViolations, expectAccessibleAtLaptopAndPhone, launchBrowser, listen, openOffline } from "../support/browser";
 import { makeClosedMapRound, syntheticNetwork } from "../support/connections";
 import { makeCast, makeNetwork } from "../support/factories";
 import { closedMaturityRound } from "../support/maturity";
@@ -13,7 +12,7 @@ import { demoReportRounds } from "./fixtures";
 // every request but data: is still refused.
 let browser: Browser;
 beforeAll(async () => {
-  browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+  browser = await launchBrowser();
 });
 afterAll(() => browser.close());
 

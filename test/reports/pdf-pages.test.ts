@@ -18,7 +18,7 @@ const FOOTER = "North Valley";
 let browser: PdfRenderer;
 beforeAll(() => {
   browser = createPdfRenderer({ logger: memoryLogger().logger, executablePath: undefined });
-  if (!browser.available) throw new Error("These tests need Chromium: apt-get install chromium");
+  if (!browser.available) throw new Error("These tests need Chromium: apt-get install chromium-headless-shell");
 });
 afterAll(() => browser.close());
 

@@ -13,7 +13,7 @@ import { countingRenderer, download, literal, pdfStructure, pdfText, written } f
 let browser: PdfRenderer;
 beforeAll(() => {
   browser = createPdfRenderer({ logger: memoryLogger().logger, executablePath: undefined });
-  if (!browser.available) throw new Error("These tests need Chromium: apt-get install chromium");
+  if (!browser.available) throw new Error("These tests need Chromium: apt-get install chromium-headless-shell");
 });
 afterAll(() => browser.close());
 
@@ -180,6 +180,6 @@ describe("GET /api/v1/rounds/:id/report.pdf", () => {
     const res = await download(t, `/api/v1/rounds/${round.id}/report.pdf`, cast.facilitator.cookie);
     expect(res.status).toBe(503);
     expect(res.json.error).toMatchObject({ code: "unavailable", requestId: expect.any(String) });
-    expect(res.json.error.message).toContain("apt-get install chromium");
+    expect(res.json.error.message).toContain("apt-get install chromium-headless-shell");
   });
 });

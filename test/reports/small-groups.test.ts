@@ -17,7 +17,7 @@ import { download, pdfText } from "./pdf-support";
 let browser: PdfRenderer;
 beforeAll(() => {
   browser = createPdfRenderer({ logger: memoryLogger().logger, executablePath: undefined });
-  if (!browser.available) throw new Error("These tests need Chromium: apt-get install chromium");
+  if (!browser.available) throw new Error("These tests need Chromium: apt-get install chromium-headless-shell");
 });
 afterAll(() => browser.close());
 

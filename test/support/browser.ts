@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import puppeteer, { type Browser, type Page } from "puppeteer";
 import { afterAll, beforeAll, expect } from "vitest";
-import { chromiumArgs, findChromium, INSTALL_HINT } from "../../src/reports/chromium";
+import { findChromium, INSTALL_HINT, launchOptions } from "../../src/reports/chromium";
 import type { TestApp } from "./app";
 
 /**
@@ -15,7 +15,7 @@ import type { TestApp } from "./app";
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium(process.env.PUPPETEER_EXECUTABLE_PATH);
   if (!executablePath) throw new Error(`Browser tests need Chromium and none was found. ${INSTALL_HINT}.`);
-  return puppeteer.launch({ executablePath, headless: true, args: chromiumArgs() });
+  return puppeteer.launch(launchOptions(executablePath));
 }
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA: what the issue asks zero violations of. */
