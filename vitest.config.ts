@@ -81,11 +81,12 @@ class BrowserFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     // Processes rather than threads: tests start servers and Chromium and some send signals.
-    // Three at a time on two cores: a Chromium test spends much of its time waiting on its browser,
-    // and a third worker fills that time. The whole suite on 2 cores: 275 s with two workers and a
-    // module graph per browser file, 219 s with three and shared graphs, 224 s with four.
     pool: "forks",
-    maxWorkers: 3,
+    // Two at a time, one per core here. While the browser tests ran on the full Chromium they spent much of their
+    // time waiting on it and a third worker filled that time (231 s against 246 s with two). On the
+    // headless shell Chromium needs a third of that CPU, and a third worker only adds contention and
+    // its own start-up: 156 s with two against 174-178 s with three, whole suite on 2 cores.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     setupFiles: ["test/support/setup.ts"],
