@@ -15,6 +15,12 @@ export async function download(t: Pick<TestApp, "app">, path: string, cookie?: s
   return { status: res.status, headers: res.headers, bytes, json: isJson ? JSON.parse(new TextDecoder().decode(bytes)) : undefined };
 }
 
+/**
+ * True when two PDFs are the same byte for byte. Cheaper than `toEqual`, which walks a 300 KB array
+ * element by element (about a second of CPU per comparison).
+ */
+export const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
+
 /** All text of a PDF, with runs of whitespace made single spaces. */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
