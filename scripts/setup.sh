@@ -37,7 +37,7 @@ apt_install() {
 }
 
 # --- Debian packages ---------------------------------------------------------------------------
-# The headless shell renders the PDFs (a third of the full browser's CPU per report); the full
+# The headless shell renders the PDFs (a fifth of the full browser's CPU per report); the full
 # chromium stays as the fallback and for PUPPETEER_EXECUTABLE_PATH. Both are Debian's build.
 if ! command -v chromium-headless-shell >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 ||
   ! fc-list 2>/dev/null | grep -qi "Liberation Sans"; then

@@ -1,12 +1,11 @@
 import { accessSync, constants } from "node:fs";
-
 import type { LaunchOptions } from "puppeteer";
 
 /**
  * Debian's headless shell first (package chromium-headless-shell: the same Chromium build, without
  * the full browser's window, tabs and profile machinery), then the full browser. On two cores the
- * shell prints a report with a third of the CPU the full browser needs (a new context and page cost
- * ~0.1 s against ~0.45 s, and a launch ~0.1 s against ~0.7 s), and lays pages out the same way.
+ * shell prints a report with about a fifth of the CPU the full browser needs (a new context and page
+ * cost ~0.1 s against ~0.45 s, a launch ~0.1 s against ~0.7 s), and lays pages out the same way.
  */
 const CANDIDATES = [
   "/usr/bin/chromium-headless-shell",

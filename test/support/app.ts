@@ -15,8 +15,8 @@ const views = loadViews();
 /**
  * An empty database with every migration applied, made once per test process and copied for each
  * test app. Migrating a new file is ~6 ms of CPU and the suite makes thousands of apps; openDatabase
- * still runs on the copy and finds nothing left to apply. The copy holds what migrating an empty file
- * writes, page for page (test/lib/db-template.test.ts compares the two).
+ * still runs on the copy and finds nothing left to apply (test/lib/db-template.test.ts holds the copy
+ * to the schema, migrations, size and journal of a newly migrated file).
  */
 let template: string | undefined;
 export function migratedTemplate(): string {
