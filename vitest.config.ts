@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
@@ -82,11 +83,11 @@ export default defineConfig({
   test: {
     // Processes rather than threads: tests start servers and Chromium and some send signals.
     pool: "forks",
-    // Two at a time, one per core here. While the browser tests ran on the full Chromium they spent
-    // much of their time waiting on it, and a third worker filled that time (231 s against 246 s with
-    // two). On the headless shell Chromium needs far less CPU, and a third worker only adds contention
-    // and its own start-up: 156-157 s with two against 174-178 s with three, whole suite on 2 cores.
-    maxWorkers: 2,
+    // One worker per core. While the browser tests ran on the full Chromium they spent much of their
+    // time waiting on it, and a third worker on two cores filled that time (231 s against 246 s with
+    // two). On the headless shell Chromium needs far less CPU, and a worker beyond the cores only adds
+    // contention and its own start-up: 156-157 s with two against 174-178 s with three, on 2 cores.
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     setupFiles: ["test/support/setup.ts"],
