@@ -3,22 +3,21 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/instrument";
-import { memoryLogger } from "../../src/lib/logger";
 import { renderReportHtml } from "../../src/reports/html";
-import { createPdfRenderer, type PdfRenderer } from "../../src/reports/renderer";
+import type { PdfRenderer } from "../../src/reports/renderer";
 import { type ReportModel, reportModel } from "../../src/reports/report-model";
 import { createTestApp } from "../support/app";
 import { makeNetwork } from "../support/factories";
 import { addAction, closedRoundWith, DEMO_COMMENTS, demoReportRounds } from "./fixtures";
 import { NOW, sameAnswers, shown } from "./hand-made";
+import { realRenderer } from "./pdf-support";
 
 const FOOTER = "North Valley";
 
 // One real Chromium for the whole file.
 let browser: PdfRenderer;
 beforeAll(() => {
-  browser = createPdfRenderer({ logger: memoryLogger().logger, executablePath: undefined });
-  if (!browser.available) throw new Error("These tests need Chromium: apt-get install chromium-headless-shell");
+  browser = realRenderer();
 });
 afterAll(() => browser.close());
 

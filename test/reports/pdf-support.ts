@@ -1,9 +1,18 @@
-// Helpers of the PDF tests: a download that keeps the bytes, the text of a PDF, and a renderer
-// wrapper that counts renders (the real renderer underneath; nothing is mocked).
+// Helpers of the PDF tests: the real renderer, a download that keeps the bytes, the text of a PDF,
+// and a renderer wrapper that counts renders (the real renderer underneath; nothing is mocked).
 import { extractText, getDocumentProxy } from "unpdf";
-import type { PdfRenderer } from "../../src/reports/renderer";
+import { memoryLogger } from "../../src/lib/logger";
+import { INSTALL_HINT } from "../../src/reports/chromium";
+import { createPdfRenderer, type PdfRenderer } from "../../src/reports/renderer";
 import type { TestApp } from "../support/app";
 import { ORIGIN } from "../support/http";
+
+/** The renderer the server would use (the system's Chromium); throws, saying what to install, when there is none. */
+export function realRenderer(): PdfRenderer {
+  const renderer = createPdfRenderer({ logger: memoryLogger().logger });
+  if (!renderer.available) throw new Error(`These tests need Chromium. ${INSTALL_HINT}.`);
+  return renderer;
+}
 
 /** GETs a path with a session cookie and keeps the body as bytes. */
 export async function download(t: Pick<TestApp, "app">, path: string, cookie?: string) {

@@ -7,13 +7,12 @@ import { makeCast, makeNetwork, makeRound } from "../support/factories";
 import { call } from "../support/http";
 import { closedMaturityRound } from "../support/maturity";
 import { demoReportRounds, refreshCookies } from "./fixtures";
-import { countingRenderer, download, literal, pdfStructure, pdfText, sameBytes, written } from "./pdf-support";
+import { countingRenderer, download, literal, pdfStructure, pdfText, realRenderer, sameBytes, written } from "./pdf-support";
 
 // One real Chromium for the whole file.
 let browser: PdfRenderer;
 beforeAll(() => {
-  browser = createPdfRenderer({ logger: memoryLogger().logger, executablePath: undefined });
-  if (!browser.available) throw new Error("These tests need Chromium: apt-get install chromium-headless-shell");
+  browser = realRenderer();
 });
 afterAll(() => browser.close());
 

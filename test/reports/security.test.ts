@@ -1,12 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memoryLogger } from "../../src/lib/logger";
-import { createPdfRenderer, type PdfRenderer } from "../../src/reports/renderer";
+import type { PdfRenderer } from "../../src/reports/renderer";
 import { createTestApp } from "../support/app";
 import { makeCast } from "../support/factories";
 import { closedRoundWith, demoResponses, refreshCookies } from "./fixtures";
-import { download, pdfText } from "./pdf-support";
+import { download, pdfText, realRenderer } from "./pdf-support";
 
 // A listener on 127.0.0.1 that counts every connection and request: a rendered report must never
 // reach it, whatever the comments say.
@@ -24,7 +23,7 @@ beforeAll(async () => {
   listener.on("connection", () => connections++);
   await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
   port = (listener.address() as AddressInfo).port;
-  browser = createPdfRenderer({ logger: memoryLogger().logger, executablePath: undefined });
+  browser = realRenderer();
 });
 
 afterAll(async () => {

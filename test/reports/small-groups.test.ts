@@ -6,18 +6,16 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rounds } from "../../src/db/schema";
-import { memoryLogger } from "../../src/lib/logger";
-import { createPdfRenderer, type PdfRenderer } from "../../src/reports/renderer";
+import type { PdfRenderer } from "../../src/reports/renderer";
 import { createTestApp } from "../support/app";
 import { makeCast } from "../support/factories";
 import { call, getPage, postForm } from "../support/http";
 import { makeClosedRound, type StoredResponse, uniformResponse } from "../support/responses";
-import { download, pdfText } from "./pdf-support";
+import { download, pdfText, realRenderer } from "./pdf-support";
 
 let browser: PdfRenderer;
 beforeAll(() => {
-  browser = createPdfRenderer({ logger: memoryLogger().logger, executablePath: undefined });
-  if (!browser.available) throw new Error("These tests need Chromium: apt-get install chromium-headless-shell");
+  browser = realRenderer();
 });
 afterAll(() => browser.close());
 
