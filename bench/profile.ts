@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fullResponse, startChild } from "../test/support/server-process";
+import { fullResponse, startChild, startServerChild } from "../test/support/server-process";
 import { runInterleaved } from "./load";
 import { DB_FILE, seedOpenRound, serverDirs } from "./open-round";
 import { type CpuProfile, summariseProfile } from "./profile-summary";
@@ -31,7 +31,7 @@ try {
   const { tokens } = seedOpenRound(dir, 40_000);
   const child =
     which === "server"
-      ? await startChild("src/server.ts", { ...serverDirs(dir), LOG_LEVEL: "info" }, "netmirror is running at", prof)
+      ? await startServerChild({ ...serverDirs(dir), LOG_LEVEL: "info" }, prof)
       : await startChild("bench/baseline-server.ts", { BENCH_DB: join(dir, `baseline-${DB_FILE}`) }, "baseline listening", prof);
   const path = (i: number) => (which === "grouped" ? `/grouped/x${i}/response` : `/api/v1/s/${tokens[i] ?? ""}/response`);
   const bodies = Array.from({ length: 100 }, (_, i) => JSON.stringify(fullResponse(i)));

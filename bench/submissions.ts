@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { type Child, fullResponse, startChild } from "../test/support/server-process";
+import { type Child, fullResponse, startChild, startServerChild } from "../test/support/server-process";
 import { type LoadResult, runInterleaved, type Subject } from "./load";
 import { DB_FILE, seedOpenRound, serverDirs } from "./open-round";
 
@@ -37,7 +37,7 @@ function countResponses(dataDir: string): number {
 
 async function startServer(dir: string, level: string): Promise<{ child: Child; tokens: string[] }> {
   const { tokens } = seedOpenRound(dir, LINKS);
-  const child = await startChild("src/server.ts", { ...serverDirs(dir), LOG_LEVEL: level }, "netmirror is running at");
+  const child = await startServerChild({ ...serverDirs(dir), LOG_LEVEL: level });
   return { child, tokens };
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { type Child, startChild } from "../test/support/server-process";
+import { type Child, startChild, startServerChild } from "../test/support/server-process";
 import { type Figure, figure } from "./figures";
 import { runInterleaved } from "./load";
 import { DB_FILE, seedOpenRound, serverDirs } from "./open-round";
@@ -48,7 +48,7 @@ export async function benchSurveyPage(): Promise<{ figures: Figure[] }> {
   try {
     const { tokens } = seedOpenRound(dir, 2);
     const token = tokens[0] ?? "";
-    const server = await startChild("src/server.ts", { ...serverDirs(dir), LOG_LEVEL: "info" }, "netmirror is running at");
+    const server = await startServerChild({ ...serverDirs(dir), LOG_LEVEL: "info" });
     children.push(server);
     const welcome = await weigh(server.url, `/s/${token}`);
     const theme = await weigh(server.url, `/s/${token}/theme/1`);

@@ -1,13 +1,11 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
-
-const ASSETS = fileURLToPath(new URL("../../templates/assets/", import.meta.url));
+import { fromRoot } from "./paths";
 
 /** Serves the stylesheet (read once at start; small, cacheable for a day). */
 export function staticAssets() {
-  const css = readFileSync(`${ASSETS}app.css`, "utf8");
+  const css = readFileSync(fromRoot("templates", "assets", "app.css"), "utf8");
   const app = new Hono<AppEnv>();
   app.get("/assets/app.css", (c) => {
     c.header("Content-Type", "text/css; charset=utf-8");

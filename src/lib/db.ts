@@ -1,12 +1,12 @@
 import type { KeyObject } from "node:crypto";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../db/schema";
 import { ConfigError } from "./config";
+import { fromRoot } from "./paths";
 import { unseal } from "./sealing";
 import { describeSealed, emailTokenContext, ephemeralKey, loadSecretKey, pendingContext, type SealedRows } from "./secrets";
 
@@ -16,7 +16,7 @@ export type Db = BetterSQLite3Database<typeof schema> & {
   $sealKey: KeyObject;
 };
 
-const MIGRATIONS = fileURLToPath(new URL("../../migrations", import.meta.url));
+const MIGRATIONS = fromRoot("migrations");
 
 export interface OpenOptions {
   /**

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { fromRoot } from "./paths";
 
-const TEMPLATES = fileURLToPath(new URL("../../templates", import.meta.url));
+const TEMPLATES = fromRoot("templates");
 
 export interface Views {
   /** Renders `templates/pages/<page>.hbs` inside a layout (default `main`; `null` for none). */

@@ -2,7 +2,15 @@ import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { fullResponse, http, prepareRound, type ServerProcess, startServer } from "../support/server-process";
+import {
+  builtServer,
+  fullResponse,
+  http,
+  prepareRound,
+  SERVER_NODE_ARGS,
+  type ServerProcess,
+  startServer,
+} from "../support/server-process";
 
 const run = promisify(execFile);
 const servers: ServerProcess[] = [];
@@ -20,7 +28,7 @@ describe("SECRETS_DIR at start-up", () => {
     await server.exited;
 
     rmSync(server.secretsDir, { recursive: true });
-    const failure = await run(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    const failure = await run(process.execPath, [...SERVER_NODE_ARGS, await builtServer()], {
       env: { ...process.env, DATA_DIR: server.dataDir, SECRETS_DIR: server.secretsDir, PORT: "1", LOG_LEVEL: "warn" },
       timeout: 30_000,
     }).catch((err: { code: number; stderr: string }) => err);

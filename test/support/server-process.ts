@@ -5,6 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildServer } from "../../scripts/build";
 
 export const ADMIN = { email: "ops-admin@example.org", password: "ops admin password" };
 
@@ -39,15 +40,17 @@ export interface Child {
 }
 
 /**
- * Runs `node --import tsx <script>` with `env` plus PORT/HOST/PUBLIC_URL on a free port and resolves
- * once its output shows `ready`. stdout is drained as it comes: at log level info the server writes
- * a JSON line per request, and a pipe that is read promptly is what a log collector would give it.
+ * Runs `script` on Node (a TypeScript one through tsx) with `env` plus PORT/HOST/PUBLIC_URL on a
+ * free port and resolves once its output shows `ready`. stdout is drained as it comes: at log level
+ * info the server writes a JSON line per request, and a pipe that is read promptly is what a log
+ * collector would give it.
  */
 export async function startChild(script: string, env: Record<string, string>, ready: string, nodeArgs: string[] = []): Promise<Child> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
+  const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -96,7 +99,26 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts the real server (`src/server.ts`) as a child process on a free port and waits until it listens. */
+let bundle: Promise<string> | undefined;
+
+/**
+ * The server as `npm start` runs it: src/ bundled into dist/server.mjs. Built once per test process
+ * from the source as it is now, so a server process never runs older code than the test beside it.
+ */
+export function builtServer(): Promise<string> {
+  bundle ??= buildServer();
+  return bundle;
+}
+
+/** Node's arguments for the built server, as `npm start` gives them. */
+export const SERVER_NODE_ARGS = ["--enable-source-maps"];
+
+/** The built server as a child process with `env` (its DATA_DIR and the rest), once it listens. */
+export async function startServerChild(env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
+  return startChild(await builtServer(), env, "netmirror is running at", [...nodeArgs, ...SERVER_NODE_ARGS]);
+}
+
+/** Starts the real server (the bundle `npm start` runs) as a child process on a free port and waits until it listens. */
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "netmirror-server-"));
   const secretsDir = `${dataDir}-secrets`;
@@ -108,7 +130,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     LOG_LEVEL: "warn",
     ...options.env,
   };
-  const server = await startChild("src/server.ts", env, "netmirror is running at");
+  const server = await startServerChild(env);
   return { url: server.url, dataDir, secretsDir, child: server.process, output: server.output, exited: server.exited };
 }
 

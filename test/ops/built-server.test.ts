@@ -1,0 +1,46 @@
+// The server as `npm start` runs it: one bundle (dist/server.mjs) on plain Node. What a bundle can
+// break, beside the source the other tests run: finding templates/ and migrations/ from dist/, the
+// lazily loaded chart libraries, and the PDF renderer.
+import { afterEach, describe, expect, it } from "vitest";
+import { pdfStructure, pdfText } from "../reports/pdf-support";
+import { fullResponse, http, prepareRound, type ServerProcess, startServer } from "../support/server-process";
+
+const servers: ServerProcess[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.child.kill("SIGKILL");
+});
+
+describe("the built server", () => {
+  it("serves pages, the stylesheet and a mirror report with its charts", async () => {
+    const server = await startServer();
+    servers.push(server);
+
+    const login = await fetch(`${server.url}/login`);
+    expect(login.status).toBe(200);
+    expect(await login.text()).toContain('href="/assets/app.css');
+    const css = await fetch(`${server.url}/assets/app.css`);
+    expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect((await css.text()).length).toBeGreaterThan(1000);
+
+    const { cookie, roundId, tokens } = await prepareRound(server, 4);
+    for (const [i, token] of tokens.entries()) {
+      expect((await http(server, "POST", `/api/v1/s/${token}/response`, fullResponse(i))).status).toBe(201);
+    }
+    expect((await http(server, "POST", `/api/v1/rounds/${roundId}/close`, undefined, cookie)).status).toBe(200);
+    const page = await fetch(`${server.url}/rounds/${roundId}/report`, { headers: { Cookie: `nm_session=${cookie}` } });
+    expect(page.status).toBe(200);
+    // Vega's own SVG (class "marks"): vega and vega-lite, loaded lazily, work inside the bundle.
+    expect(await page.text()).toMatch(/<svg focusable="false" [^>]*class="marks"/);
+
+    const report = await fetch(`${server.url}/api/v1/rounds/${roundId}/report.pdf`, { headers: { Cookie: `nm_session=${cookie}` } });
+    expect(report.status).toBe(200);
+    expect(report.headers.get("content-type")).toBe("application/pdf");
+    const bytes = new Uint8Array(await report.arrayBuffer());
+    expect(await pdfText(bytes)).toContain("Durability network");
+    // The charts reach the PDF as tagged figures, each with its description.
+    const { figures } = await pdfStructure(bytes);
+    expect(figures).toContain(
+      "Bar chart of the theme scores out of 100: Purpose 54.7, Relationships 54.7, Communication 54.7, Governance 54.7, Value 54.7.",
+    );
+  }, 60_000);
+});
