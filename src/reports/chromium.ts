@@ -56,9 +56,11 @@ export function chromiumArgs(): string[] {
 
 /**
  * How to launch `executablePath`: a headless shell in Puppeteer's "shell" mode (it has no other),
- * any other Chromium in its new headless mode.
+ * any other Chromium in its new headless mode. Over a pipe rather than a WebSocket: Chromium quits
+ * when the pipe closes, so a server that is killed (kill -9, the OOM killer) takes its browser with
+ * it instead of leaving it running with no parent.
  */
 export function launchOptions(executablePath: string): LaunchOptions {
   const shell = /headless[-_]shell/.test(executablePath);
-  return { executablePath, headless: shell ? "shell" : true, args: chromiumArgs() };
+  return { executablePath, headless: shell ? "shell" : true, args: chromiumArgs(), pipe: true };
 }

@@ -1,6 +1,7 @@
 // The server as `npm start` runs it: one bundle (dist/server.mjs) on plain Node. What a bundle can
 // break, beside the source the other tests run: finding templates/ and migrations/ from dist/, the
 // lazily loaded chart libraries, and the PDF renderer.
+import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { pdfStructure, pdfText } from "../reports/pdf-support";
 import { fullResponse, http, prepareRound, type ServerProcess, startServer } from "../support/server-process";
@@ -39,8 +40,40 @@ describe("the built server", () => {
     expect(await pdfText(bytes)).toContain("Durability network");
     // The charts reach the PDF as tagged figures, each with its description.
     const { figures } = await pdfStructure(bytes);
-    expect(figures).toContain(
-      "Bar chart of the theme scores out of 100: Purpose 54.7, Relationships 54.7, Communication 54.7, Governance 54.7, Value 54.7.",
-    );
+    expect(figures.filter((alt) => alt.startsWith("Bar chart of the theme scores out of 100: Purpose "))).toHaveLength(1);
+
+    // Killed outright (kill -9, the OOM killer), the server takes its Chromium with it.
+    const browsers = childrenOf(server.child.pid as number);
+    expect(browsers.length).toBeGreaterThan(0);
+    server.child.kill("SIGKILL");
+    await server.exited;
+    const deadline = Date.now() + 10_000;
+    while (browsers.some(isRunning) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(browsers.filter(isRunning)).toEqual([]);
   }, 60_000);
 });
+
+/** The processes whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        // After the command name (in parentheses, and it may hold spaces): the state, then the parent's pid.
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    // A zombie has exited; only its parent has not collected it yet.
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
