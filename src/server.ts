@@ -92,6 +92,10 @@ async function main() {
       logger.info("stopped");
       process.exit(0);
     });
+    // close() waits for every connection to end, and a keep-alive connection whose last request has
+    // been answered stays open until its client drops it (undici after 4 s, browsers later). Closing
+    // the idle ones as requests finish lets the server stop as soon as the last answer is sent.
+    if ("closeIdleConnections" in server) setInterval(() => server.closeIdleConnections(), 50).unref();
     setTimeout(() => process.exit(1), 20_000).unref();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
