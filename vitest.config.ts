@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { relative } from "node:path";
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
@@ -10,7 +11,8 @@ if (major < 22 || (major === 22 && minor < 14)) {
   );
 }
 
-// Three projects, all run by `npm test`; `npm run test:unit`, `test:app` and `test:browser` run one.
+// Three parts of the suite. `npm test` runs them all together; `npm run test:unit`, `test:app` and
+// `test:browser` run one (TEST_PART names it).
 //   unit     pure functions: no database, no app, no browser. Seconds.
 //   app      the whole app over a real SQLite file, through HTTP requests; the default for a new file.
 //   browser  a real Chromium (pages, axe-core, PDFs) or a real server process.
@@ -65,22 +67,51 @@ const BROWSER = [
   "test/survey/preview.test.ts",
 ];
 
+const PARTS = ["browser", "app", "unit"] as const;
+type Part = (typeof PARTS)[number];
+
+/** The part a test file belongs to (its path relative to the project). */
+function partOf(file: string): Part {
+  if (BROWSER.some((glob) => matches(glob, file))) return "browser";
+  if (UNIT.some((glob) => matches(glob, file))) return "unit";
+  return "app";
+}
+
+/** The lists' globs: `*` within one folder, `**\/` across any number of folders. */
+function matches(glob: string, file: string): boolean {
+  const inFolder = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", "[^/]*");
+  return new RegExp(`^${glob.split("**/").map(inFolder).join("(?:.*/)?")}$`).test(file);
+}
+
+const part = process.env.TEST_PART as Part | undefined;
+if (part !== undefined && !PARTS.includes(part)) throw new Error(`TEST_PART must be one of ${PARTS.join(", ")}, not "${part}"`);
+const ALL = ["test/**/*.test.ts"];
+const SELECTED = {
+  unit: { include: UNIT, exclude: [] },
+  app: { include: ALL, exclude: [...UNIT, ...BROWSER] },
+  browser: { include: BROWSER, exclude: [] },
+  all: { include: ALL, exclude: [] },
+}[part ?? "all"];
+
 /**
- * Vitest queues the projects' files by project name (app, browser, unit), which left the longest
- * files, the browser ones, for the end. Queued browser first, then app, then unit (each project in
- * Vitest's own order: slowest last time first, or largest first), the last minute is short files
- * on both cores rather than one long browser file on one.
+ * Browser files first (they are the longest), then app, then unit, each in Vitest's own order
+ * (slowest last time first, or largest first): the last minute is short files on both cores rather
+ * than one long browser file on one.
  */
 class BrowserFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]) {
-    const rank = (file: TestSpecification) => ["browser", "app", "unit"].indexOf(file.project.name);
-    // Array sort is stable: each project keeps Vitest's order.
+    const rank = (file: TestSpecification) => PARTS.indexOf(partOf(relative(process.cwd(), file.moduleId)));
+    // Array sort is stable: each part keeps Vitest's order.
     return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
   }
 }
 
 export default defineConfig({
   test: {
+    // One project for the three parts. As three Vitest projects, each had its own module graph:
+    // every source file was transformed three times and the app imported once per worker per
+    // project (transform 12-19 s and import 25-38 s in the summary, against 7 s and 14 s now).
+    ...SELECTED,
     // Processes rather than threads: tests start servers and Chromium and some send signals.
     pool: "forks",
     // One worker per core. While the browser tests ran on the full Chromium they spent much of their
@@ -88,21 +119,15 @@ export default defineConfig({
     // two). On the headless shell Chromium needs far less CPU, and a worker beyond the cores only adds
     // contention and its own start-up: 156-157 s with two against 174-178 s with three, on 2 cores.
     maxWorkers: availableParallelism(),
+    // One module graph per worker (isolate: false): importing the app (drizzle, zod, hono, vega,
+    // puppeteer, templates) once per worker instead of once per file is most of the unit and app
+    // files' time, and saved 70 s of CPU across the browser files. This holds because every test
+    // makes its own database, clock and app, src/ keeps no module-level mutable state
+    // (test/lib/module-state.test.ts), and test/support/setup.ts registers the cleanup hook in every file.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     setupFiles: ["test/support/setup.ts"],
     sequence: { sequencer: BrowserFirst },
-    projects: [
-      // Every project shares one module graph per worker (isolate: false): importing the app
-      // (drizzle, zod, hono, vega, puppeteer, templates) once per worker instead of once per file
-      // is most of the unit and app files' time, and saved 70 s of CPU across the browser files.
-      // This holds because every test makes its own database, clock and app, src/ keeps no
-      // module-level mutable state (test/lib/module-state.test.ts), and test/support/setup.ts
-      // registers the cleanup hook in every file.
-      { extends: true, test: { name: "unit", include: UNIT, isolate: false } },
-      { extends: true, test: { name: "app", include: ["test/**/*.test.ts"], exclude: [...UNIT, ...BROWSER], isolate: false } },
-      // One Chromium per browser file, launched and closed by the file's own hooks.
-      { extends: true, test: { name: "browser", include: BROWSER, isolate: false } },
-    ],
   },
 });

@@ -1,4 +1,4 @@
-// Setup file of every test project (see vitest.config.ts): runs before each test file.
+// Setup file of every test file, whichever part of the suite runs (see vitest.config.ts).
 import { afterEach } from "vitest";
 import { runCleanups } from "./cleanup";
 
