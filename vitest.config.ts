@@ -110,7 +110,7 @@ export default defineConfig({
   test: {
     // One project for the three parts. As three Vitest projects, each had its own module graph:
     // every source file was transformed three times and the app imported once per worker per
-    // project (transform 12-19 s and import 25-38 s in the summary, against 7 s and 14 s now).
+    // project (transform 12-19 s and import 25-38 s in the summary, against 7-13 s and 14-24 s now).
     ...SELECTED,
     // Processes rather than threads: tests start servers and Chromium and some send signals.
     pool: "forks",
