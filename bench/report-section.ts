@@ -15,7 +15,7 @@ turns in 5-second slices, so that a busy moment hits the subject and its referen
 (\`bench/baseline-server.ts\`) is a minimal Hono app that parses the same body with zod and inserts the same rows
 (1 response, 25 answers, 1 comment) with raw prepared statements in one transaction per request, on a database made
 by the project's migrations with the same pragmas (WAL, synchronous=FULL, the same indexes). The server runs as in
-production (\`node --import tsx src/server.ts\`) at the production default LOG_LEVEL=info (a JSON line per request, to
+production (\`node --enable-source-maps dist/server.mjs\`, the bundle \`npm start\` builds) at the production default LOG_LEVEL=info (a JSON line per request, to
 a pipe the bench drains); LOG_LEVEL=warn beside it shows what the request log costs. Submissions go through the
 group commit (\`src/survey/group-commit.ts\`): responses arriving in the same turn of the event loop share one
 transaction and one fsync, each in its own savepoint, each acknowledged only after the commit.`;
