@@ -2,19 +2,15 @@
 // break, beside the source the other tests run: finding templates/ and migrations/ from dist/, the
 // lazily loaded chart libraries, and the PDF renderer.
 import { readdirSync, readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pdfStructure, pdfText } from "../reports/pdf-support";
-import { fullResponse, http, prepareRound, type ServerProcess, startServer } from "../support/server-process";
-
-const servers: ServerProcess[] = [];
-afterEach(() => {
-  for (const s of servers.splice(0)) s.child.kill("SIGKILL");
-});
+import { afterThisTest } from "../support/cleanup";
+import { fullResponse, http, prepareRound, startServer } from "../support/server-process";
 
 describe("the built server", () => {
   it("serves pages, the stylesheet and a mirror report with its charts", async () => {
     const server = await startServer();
-    servers.push(server);
+    afterThisTest(() => server.child.kill("SIGKILL"));
 
     const login = await fetch(`${server.url}/login`);
     expect(login.status).toBe(200);
