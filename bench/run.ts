@@ -11,6 +11,7 @@ import { benchPdf } from "./pdf";
 import { benchPortfolio } from "./portfolio";
 import { HEADING, serviceSection } from "./report-section";
 import { writeSection } from "./report-support";
+import { benchServerStart } from "./server-start";
 import { benchSubmissions } from "./submission-figures";
 import { benchSurveyPage } from "./survey-page";
 import { markdownTables, textTable } from "./table";
@@ -27,6 +28,7 @@ async function main() {
   const sections: [string, () => Promise<{ figures: Figure[] }>][] = [
     ["Submissions", benchSubmissions],
     ["Survey page", benchSurveyPage],
+    ["Server start", benchServerStart],
     ["Closing and results", () => benchClosing()],
     ["Compare", benchCompare],
     ["Email", benchEmail],
