@@ -1,9 +1,9 @@
 // A server's start and stop: the bundle `npm start` runs against the same server through tsx, as it
 // started before the bundle, and how long SIGTERM takes with a client's idle keep-alive connection.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Child, startChild, startServerChild } from "../test/support/server-process";
+import { type Child, procStat, startChild, startServerChild } from "../test/support/server-process";
 import { type Figure, figure } from "./figures";
 import { serverDirs } from "./open-round";
 
@@ -14,10 +14,9 @@ const TICKS_PER_SECOND = 100;
 
 /** CPU seconds the process has used so far (user + system). */
 function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // After the command name (in parentheses): fields 3 onwards; utime and stime are fields 14 and 15.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  const stat = procStat(pid);
+  if (!stat) throw new Error(`process ${pid} is gone`);
+  return (Number(stat[11]) + Number(stat[12])) / TICKS_PER_SECOND;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;

@@ -1,11 +1,11 @@
 // The server as `npm start` runs it: one bundle (dist/server.mjs) on plain Node. What a bundle can
 // break, beside the source the other tests run: finding templates/ and migrations/ from dist/, the
 // lazily loaded chart libraries, and the PDF renderer.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { pdfStructure, pdfText } from "../reports/pdf-support";
 import { afterThisTest } from "../support/cleanup";
-import { fullResponse, http, prepareRound, startServer } from "../support/server-process";
+import { fullResponse, http, prepareRound, procStat, startServer } from "../support/server-process";
 
 describe("the built server", () => {
   it("serves pages, the stylesheet and a mirror report with its charts", async () => {
@@ -52,24 +52,9 @@ describe("the built server", () => {
 /** The processes whose parent is `pid` (from /proc). */
 function childrenOf(pid: number): number[] {
   return readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      try {
-        // After the command name (in parentheses, and it may hold spaces): the state, then the parent's pid.
-        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
+    .filter((name) => /^\d+$/.test(name) && procStat(Number(name))?.[1] === String(pid))
     .map(Number);
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    // A zombie has exited; only its parent has not collected it yet.
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
-}
+/** False once the process is gone, or a zombie: exited, only not yet collected by its parent. */
+const isRunning = (pid: number) => ![undefined, "Z"].includes(procStat(pid)?.[0]);

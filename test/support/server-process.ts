@@ -1,13 +1,27 @@
 // The real server (or any script) as a child process on a free port: the ops tests and the
 // benchmarks start their servers this way.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildServer } from "../../scripts/build";
 
 export const ADMIN = { email: "ops-admin@example.org", password: "ops admin password" };
+
+/**
+ * A process's /proc/<pid>/stat after its command name (in parentheses, and it may hold spaces):
+ * [0] its state ("Z" once it has exited), [1] its parent's pid, [11] and [12] its user and system
+ * CPU time in clock ticks. Undefined once the process is gone.
+ */
+export function procStat(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined;
+  }
+}
 
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
