@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { fullResponse, http, prepareRound, startServer } from "../support/server-process";
 
 describe("graceful shutdown", () => {
-  it("finishes in-flight requests on SIGTERM, then stops accepting and exits cleanly", async () => {
-    const server = await startServer({ env: { LOG_LEVEL: "info" } });
+  // Through `npm start`, as operators run it: npm must pass SIGTERM on to the server.
+  it("finishes in-flight requests on SIGTERM to npm start, then stops accepting and exits cleanly", async () => {
+    const server = await startServer({ env: { LOG_LEVEL: "info" }, npmStart: true });
     const { tokens } = await prepareRound(server, 30);
     const inFlight = tokens.slice(0, 20).map((token, i) => http(server, "POST", `/api/v1/s/${token}/response`, fullResponse(i)));
     // Let the requests reach the server, then ask it to stop while they are being handled.

@@ -59,12 +59,17 @@ export interface Child {
  * info the server writes a JSON line per request, and a pipe that is read promptly is what a log
  * collector would give it.
  */
-export async function startChild(script: string, env: Record<string, string>, ready: string, nodeArgs: string[] = []): Promise<Child> {
+export function startChild(script: string, env: Record<string, string>, ready: string, nodeArgs: string[] = []): Promise<Child> {
+  const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+  return spawnUntilReady(process.execPath, [...nodeArgs, ...loader, script], env, ready);
+}
+
+/** `command args` as startChild runs a script: on a free port, resolved once its output shows `ready`. */
+async function spawnUntilReady(command: string, args: string[], env: Record<string, string>, ready: string): Promise<Child> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const spawnedAt = Date.now();
-  const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
-  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
+  const child = spawn(command, args, {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -83,7 +88,7 @@ export async function startChild(script: string, env: Record<string, string>, re
   while (!output.includes(ready)) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`${script} did not start:\n${output}`);
+      throw new Error(`${args.at(-1)} did not start:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -124,16 +129,34 @@ export function builtServer(): Promise<string> {
   return bundle;
 }
 
+/** What the server prints once it listens. */
+const READY = "netmirror is running at";
+
 /** Node's arguments for the built server, as `npm start` gives them. */
 export const SERVER_NODE_ARGS = ["--enable-source-maps"];
 
 /** The built server as a child process with `env` (its DATA_DIR and the rest), once it listens. */
 export async function startServerChild(env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
-  return startChild(await builtServer(), env, "netmirror is running at", [...nodeArgs, ...SERVER_NODE_ARGS]);
+  return startChild(await builtServer(), env, READY, [...nodeArgs, ...SERVER_NODE_ARGS]);
 }
 
-/** Starts the real server (the bundle `npm start` runs) as a child process on a free port and waits until it listens. */
-export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+/**
+ * `npm start` itself, as an operator runs it: it builds the bundle, then execs Node on it, so the
+ * process is npm's and SIGTERM reaches the server through npm. npm_execpath names the npm that runs
+ * the tests; without it, the npm on the PATH.
+ */
+function startThroughNpm(env: Record<string, string>): Promise<Child> {
+  const npm = process.env.npm_execpath;
+  return npm ? spawnUntilReady(process.execPath, [npm, "start"], env, READY) : spawnUntilReady("npm", ["start"], env, READY);
+}
+
+/**
+ * Starts the real server (the bundle `npm start` runs) as a child process on a free port and waits
+ * until it listens; with `npmStart`, through `npm start` itself.
+ */
+export async function startServer(
+  options: { dataDir?: string; env?: Record<string, string>; npmStart?: boolean } = {},
+): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "netmirror-server-"));
   const secretsDir = `${dataDir}-secrets`;
   const env = {
@@ -144,7 +167,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     LOG_LEVEL: "warn",
     ...options.env,
   };
-  const server = await startServerChild(env);
+  const server = options.npmStart ? await startThroughNpm(env) : await startServerChild(env);
   return { url: server.url, dataDir, secretsDir, child: server.process, output: server.output, exited: server.exited };
 }
 
