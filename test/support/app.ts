@@ -25,7 +25,7 @@ export function migratedTemplate(): string {
   const file = join(dir, "template.db");
   const db = openDatabase(file);
   db.$client.close(); // the last connection's close checkpoints the WAL into the file and removes it
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  // No removal here: the folder is inside the run's own temporary folder (global-setup.ts).
   template = file;
   return file;
 }
