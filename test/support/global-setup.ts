@@ -1,6 +1,27 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, rmSync, statfsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
+const TMPFS_MAGIC = 0x01021994;
+
+/**
+ * Where the run's folder goes: a TMPDIR the developer set; else /dev/shm when it is a RAM disk with
+ * room to spare; else the system's temporary folder. Every test database is opened as in production,
+ * with synchronous = FULL, so each commit waits for the disk; on a RAM disk that wait is nothing,
+ * while the databases stay real SQLite files. The suite took 139 and 156 s there against 156 and
+ * 167 s on disk, run alternately.
+ */
+function parentFolder(): string {
+  if (process.env.TMPDIR) return process.env.TMPDIR;
+  try {
+    const disk = statfsSync("/dev/shm");
+    accessSync("/dev/shm", constants.W_OK);
+    if (disk.type === TMPFS_MAGIC && disk.bavail * disk.bsize >= 2 * 2 ** 30) return "/dev/shm";
+  } catch {
+    // No /dev/shm, or not ours to write: the system's folder.
+  }
+  return tmpdir();
+}
 
 /**
  * One temporary folder for the whole run, removed when it ends. Set as TMPDIR before the test
@@ -11,7 +32,7 @@ import { join } from "node:path";
  */
 export default function setup() {
   const before = process.env.TMPDIR;
-  const root = mkdtempSync(join(tmpdir(), "netmirror-tests-"));
+  const root = mkdtempSync(join(parentFolder(), "netmirror-tests-"));
   process.env.TMPDIR = root;
   return () => {
     if (before === undefined) delete process.env.TMPDIR;
