@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appDeps, createApp } from "../../src/app";
@@ -20,13 +20,14 @@ const views = loadViews();
  */
 let template: string | undefined;
 export function migratedTemplate(): string {
-  if (template && existsSync(template)) return template;
-  const dir = mkdtempSync(join(tmpdir(), "netmirror-template-"));
-  const file = join(dir, "template.db");
-  const db = openDatabase(file);
-  db.$client.close(); // the last connection's close checkpoints the WAL into the file and removes it
-  // No removal here: the folder is inside the run's own temporary folder (global-setup.ts).
-  template = file;
+  template ??= newTemplate();
+  return template;
+}
+
+// In the run's own temporary folder (test/support/global-setup.ts), removed with it.
+function newTemplate(): string {
+  const file = join(mkdtempSync(join(tmpdir(), "netmirror-template-")), "template.db");
+  openDatabase(file).$client.close(); // the last connection's close checkpoints the WAL into the file and removes it
   return file;
 }
 
