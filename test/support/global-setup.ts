@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdtempSync, rmSync, statfsSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, readdirSync, rmSync, statfsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -32,7 +32,9 @@ function parentFolder(): string {
  */
 export default function setup() {
   const before = process.env.TMPDIR;
-  const root = mkdtempSync(join(parentFolder(), "netmirror-tests-"));
+  const parent = parentFolder();
+  removeFoldersOfEndedRuns(parent);
+  const root = mkdtempSync(join(parent, `netmirror-tests-${process.pid}-`));
   process.env.TMPDIR = root;
   return () => {
     if (before === undefined) delete process.env.TMPDIR;
@@ -44,4 +46,25 @@ export default function setup() {
       console.warn(`Could not remove the tests' temporary folder ${root}: ${err}`);
     }
   };
+}
+
+/**
+ * A run stopped with SIGKILL never reaches its teardown, and on /dev/shm its folder would hold
+ * memory until the machine restarts: the next run removes the folders of runs whose process is gone.
+ */
+function removeFoldersOfEndedRuns(parent: string) {
+  for (const name of readdirSync(parent)) {
+    const pid = /^netmirror-tests-(\d+)-/.exec(name)?.[1];
+    if (pid && !isRunning(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: running, as another user.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
