@@ -1,6 +1,7 @@
 // Chromium's memory as the kernel accounts it: the sum of PSS over every Chromium process started
 // by this bench (RSS sums count the pages Chromium's processes share several times over).
 import { readdirSync, readFileSync } from "node:fs";
+import { procStat } from "../test/support/server-process";
 
 function read(path: string): string | undefined {
   try {
@@ -16,9 +17,7 @@ function descendants(root: number): number[] {
   for (const entry of readdirSync("/proc")) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
-    const stat = read(`/proc/${pid}/stat`);
-    // The command name may hold spaces and parentheses: the fields after the last ")" are safe.
-    const ppid = Number(stat?.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const ppid = Number(procStat(pid)?.[1]);
     if (!Number.isInteger(ppid)) continue;
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }

@@ -6,6 +6,7 @@ import type { Db } from "../src/lib/db";
 import { writeResponses } from "../src/survey/submit";
 import { demoResponses } from "../test/reports/fixtures";
 import { asSurveyInput } from "../test/support/responses";
+import { procStat } from "../test/support/server-process";
 
 /** Nearest-rank quantile of `values` (0–1). */
 export function quantile(values: readonly number[], q: number): number {
@@ -101,15 +102,10 @@ export function treeCpuMs(root = process.pid): number {
   const parentOf = new Map<number, number>();
   const statOf = new Map<number, string[]>();
   for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parentOf.set(Number(entry), Number(fields[1]));
-      statOf.set(Number(entry), fields);
-    } catch {
-      // The process ended while we looked.
-    }
+    const fields = /^\d+$/.test(entry) ? procStat(Number(entry)) : undefined;
+    if (!fields) continue; // not a process, or it ended while we looked
+    parentOf.set(Number(entry), Number(fields[1]));
+    statOf.set(Number(entry), fields);
   }
   const tree = [root];
   for (let i = 0; i < tree.length; i++) for (const [pid, parent] of parentOf) if (parent === tree[i]) tree.push(pid);

@@ -3,25 +3,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Child, procStat, startChild, startServerChild } from "../test/support/server-process";
+import { type Child, startChild, startServerChild } from "../test/support/server-process";
 import { type Figure, figure } from "./figures";
 import { serverDirs } from "./open-round";
+import { treeCpuMs } from "./report-support";
+import { median } from "./stats";
 
 const SECTION = "Server start";
 const STARTS = 3;
-/** Linux's clock ticks per second, the unit of /proc/<pid>/stat's CPU times. */
-const TICKS_PER_SECOND = 100;
-
-/** CPU seconds the process has used so far (user + system). */
-function cpuSeconds(pid: number): number {
-  const stat = procStat(pid);
-  if (!stat) throw new Error(`process ${pid} is gone`);
-  return (Number(stat[11]) + Number(stat[12])) / TICKS_PER_SECOND;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
 interface Start {
+  /** CPU milliseconds to listening. */
   cpu: number;
   ms: number;
   /** SIGTERM to exit, after one request left an idle keep-alive connection. */
@@ -33,7 +24,7 @@ async function measure(start: (env: Record<string, string>) => Promise<Child>): 
   try {
     const child = await start({ ...serverDirs(dir), LOG_LEVEL: "warn" });
     const ms = Date.now() - child.spawnedAt;
-    const cpu = cpuSeconds(child.process.pid as number);
+    const cpu = treeCpuMs(child.process.pid as number);
     // fetch keeps the connection open after the answer, as a browser would.
     await (await fetch(`${child.url}/api/v1/health`)).text();
     const stopping = Date.now();
@@ -60,9 +51,9 @@ export async function benchServerStart(): Promise<{ figures: Figure[] }> {
       figure({
         section,
         name: `server start, CPU to listening, median of ${STARTS}`,
-        value: cpu.bundle * 1000,
+        value: cpu.bundle,
         unit: "ms",
-        reference: { name: "the same server through tsx", value: cpu.tsx * 1000 },
+        reference: { name: "the same server through tsx", value: cpu.tsx },
         note: "node --enable-source-maps dist/server.mjs, as npm start runs it",
       }),
       figure({
