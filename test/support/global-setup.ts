@@ -52,7 +52,7 @@ export default function setup() {
  * A run stopped with SIGKILL never reaches its teardown, and on /dev/shm its folder would hold
  * memory until the machine restarts: the next run removes the folders of runs whose process is gone.
  */
-function removeFoldersOfEndedRuns(parent: string) {
+export function removeFoldersOfEndedRuns(parent: string) {
   for (const name of readdirSync(parent)) {
     const pid = /^netmirror-tests-(\d+)-/.exec(name)?.[1];
     if (pid && !isRunning(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
